@@ -1,0 +1,92 @@
+// The decoded summary of one frame: what every analyser reads. Filled by decode::classify from raw bytes,
+// peeking at headers only as deep as the analysis needs (this is the hot path of inspect).
+#pragma once
+#include <bitset>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "capture/frame.hpp"
+#include "util/addr.hpp"
+#include "util/bytes.hpp"
+
+namespace isoprobe::decode {
+
+// Application-level labels; names are the report's protocol names (docs/report.md).
+enum class Proto : std::uint8_t {
+    arp, icmp, icmpv6, ndp, mdns, llmnr, nbns, ssdp, wsd, smb, netbios_ssn, tcp, udp, ip, l2,
+    dhcp, dns, eapol, stp, lldp, cdp,
+    count_
+};
+std::string_view proto_name(Proto p);
+using ProtoSet = std::bitset<static_cast<std::size_t>(Proto::count_)>;
+
+// Why a frame could not be decoded, as a named counter (Zeek's weirds), never an exception.
+enum class Anomaly : std::uint8_t {
+    none,
+    unknown_link_type,
+    truncated_link_header, // Ethernet/SLL/radiotap/802.11 header shorter than it says
+    truncated_network_header,
+    truncated_transport_header,
+    bad_ip_header, // version or header length out of range
+    bad_radiotap,
+    count_
+};
+std::string_view anomaly_name(Anomaly a);
+
+struct ArpInfo {
+    std::uint16_t op = 0; // 1 request, 2 reply
+    MacAddr sender_mac, target_mac;
+    IpAddr sender_ip, target_ip;
+};
+
+struct DhcpInfo {
+    std::uint8_t message_type = 0; // option 53
+    MacAddr client_mac;            // chaddr
+    IpAddr your_ip, server_id;     // yiaddr, option 54
+    IpAddr router;                 // first address of option 3
+    IpAddr subnet_mask;            // option 1
+};
+
+struct Dot11Info {
+    std::uint8_t type = 0, subtype = 0; // frame control type (0 mgmt, 1 ctrl, 2 data) and subtype
+    bool to_ds = false, from_ds = false, protected_frame = false;
+    MacAddr receiver, transmitter, bssid; // addr1, addr2, the BSSID (per ToDS/FromDS)
+    bool has_bssid = false;
+    Bytes mgmt_body; // body of management frames (fixed fields + IEs), empty otherwise
+};
+
+struct Packet {
+    const capture::Frame* frame = nullptr;
+    Anomaly anomaly = Anomaly::none;
+    bool decoded() const { return anomaly == Anomaly::none; }
+
+    // Layer 2: for 802.11 data frames these are the SA/DA after ToDS/FromDS resolution.
+    bool has_l2 = false;
+    MacAddr src, dst;
+    std::uint16_t ethertype = 0; // after LLC/SNAP and 802.1Q unwrapping; 0 when none
+    std::optional<Dot11Info> dot11;
+    bool encrypted = false; // 802.11 protected data: addresses known, payload not
+
+    // Layer 3/4
+    IpAddr ip_src, ip_dst;
+    std::uint8_t ip_proto = 0; // IPv4 protocol / IPv6 final next header
+    std::uint16_t sport = 0, dport = 0;
+    std::uint8_t tcp_flags = 0;
+    std::uint8_t icmp_type = 0, icmp_code = 0; // ICMPv4 or ICMPv6
+    IpAddr icmp_redirect_gateway;              // ICMPv4 type 5: the better gateway
+    IpAddr icmp_inner_src, icmp_inner_dst;     // header quoted by ICMP errors and redirects
+    std::uint8_t icmp_inner_proto = 0;
+
+    ProtoSet protos;   // every label that applies (e.g. udp + mdns)
+    bool is_response = false; // ARP reply, echo reply, DNS/mDNS/NBNS/LLMNR response, SSDP response, SYN-ACK, ...
+
+    std::optional<ArpInfo> arp;
+    std::optional<DhcpInfo> dhcp;
+    Bytes eapol; // the whole EAPOL PDU (version, type, length, body) when ethertype is 0x888E
+};
+
+// Decodes one frame. Pure: no I/O, no allocation beyond the Packet itself, never throws.
+Packet classify(const capture::Frame& frame);
+
+} // namespace isoprobe::decode
