@@ -20,6 +20,10 @@ enum class Proto : std::uint8_t {
 };
 std::string_view proto_name(Proto p);
 using ProtoSet = std::bitset<static_cast<std::size_t>(Proto::count_)>;
+inline bool has(const ProtoSet& s, Proto p) { return s.test(static_cast<std::size_t>(p)); }
+// The report's names for one frame: its most specific labels only (mdns rather than udp+ip+l2), mapped onto the
+// report's vocabulary (dhcp and dns count as udp/tcp, eapol/stp/lldp/cdp as l2).
+ProtoSet most_specific(const ProtoSet& frame_protos);
 
 // Why a frame could not be decoded, as a named counter (Zeek's weirds), never an exception.
 enum class Anomaly : std::uint8_t {
@@ -67,6 +71,10 @@ struct Packet {
     std::uint16_t ethertype = 0; // after LLC/SNAP and 802.1Q unwrapping; 0 when none
     std::optional<Dot11Info> dot11;
     bool encrypted = false; // 802.11 protected data: addresses known, payload not
+    bool bad_fcs = false;   // radiotap flags say the frame failed its FCS check: its addresses may be corrupt
+    // Linux cooked captures (SLL/SLL2) carry only the source address and this direction:
+    // 0 to us, 1 broadcast, 2 multicast, 3 to another host, 4 sent by us; -1 for other link types.
+    std::int16_t sll_packet_type = -1;
 
     // Layer 3/4
     IpAddr ip_src, ip_dst;

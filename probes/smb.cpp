@@ -1,0 +1,98 @@
+// smb: a TCP SYN to port 445 (any TCP answer, SYN-ACK or RST, proves the peer got it); when the port is open, a real
+// TCP connection bound to the probe interface negotiates SMB2 (MS-SMB2 2.2.3) and reports the dialect.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "parse/smb2.hpp"
+#include "probe/frames.hpp"
+#include "probes/common.hpp"
+
+namespace isoprobe::probes {
+
+namespace {
+constexpr std::uint16_t k_smb = 445, k_source_port = 44445;
+constexpr int k_timeout_ms = 1500;
+
+class FdGuard {
+  public:
+    explicit FdGuard(int fd) : m_fd(fd) {}
+    ~FdGuard() {
+        if (m_fd >= 0) close(m_fd);
+    }
+    FdGuard(const FdGuard&) = delete;
+    FdGuard& operator=(const FdGuard&) = delete;
+    int get() const { return m_fd; }
+
+  private:
+    int m_fd;
+};
+
+bool wait_for(int fd, short events) {
+    pollfd p{fd, events, 0};
+    return poll(&p, 1, k_timeout_ms) == 1 && (p.revents & events);
+}
+
+std::string negotiate(const probe::Segment& seg, const IpAddr& peer) {
+    FdGuard fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    if (fd.get() < 0) return std::string("SMB negotiation not possible: ") + std::strerror(errno);
+    // Bound to the probe interface: the sentinel may share the subnet, and the kernel must not pick it.
+    setsockopt(fd.get(), SOL_SOCKET, SO_BINDTODEVICE, seg.iface.name.c_str(), static_cast<socklen_t>(seg.iface.name.size()));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(k_smb);
+    std::memcpy(&addr.sin_addr, peer.b.data(), 4);
+    if (connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 && errno != EINPROGRESS)
+        return std::string("TCP connection to port 445 failed: ") + std::strerror(errno);
+    int err = 0;
+    socklen_t len = sizeof err;
+    if (!wait_for(fd.get(), POLLOUT) || getsockopt(fd.get(), SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err != 0)
+        return "TCP connection to port 445 did not complete" + (err ? std::string(": ") + std::strerror(err) : std::string());
+    auto request = parse::smb2_negotiate_request();
+    if (send(fd.get(), request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
+        return "SMB2 NEGOTIATE could not be sent";
+    std::vector<std::uint8_t> buf;
+    std::uint8_t chunk[4096];
+    while (wait_for(fd.get(), POLLIN)) {
+        ssize_t n = recv(fd.get(), chunk, sizeof chunk, 0);
+        if (n <= 0) break;
+        buf.insert(buf.end(), chunk, chunk + n);
+        auto parsed = parse::parse_smb2_negotiate_response(buf);
+        if (parsed) {
+            if (parsed->smb1) return "port 445 open; the server answered in SMB1";
+            if (parsed->status != 0) return "port 445 open; SMB2 NEGOTIATE refused (status " + std::to_string(parsed->status) + ")";
+            return "port 445 open; SMB2 NEGOTIATE chose " + parse::smb2_dialect_name(parsed->dialect);
+        }
+        if (parsed.error().kind != parse::ErrorKind::truncated || buf.size() > 65536) return "port 445 open; the answer is not SMB2";
+    }
+    return "port 445 open; no SMB2 answer";
+}
+
+class Smb final : public probe::Method {
+  public:
+    std::string_view name() const override { return "smb"; }
+    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override { return needs_mac(peer); }
+    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer, const std::string& marker) const override {
+        return {{probe::frames::tcp_syn(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_source_port, k_smb, 0x15050000u, marker), false}};
+    }
+    bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
+        return decode::has(p.protos, decode::Proto::tcp) && p.ip_src == peer.ipv4 && p.sport == k_smb && p.dport == k_source_port;
+    }
+    std::optional<std::string> follow_up(const probe::Segment& seg, const probe::Peer& peer) const override {
+        if (peer.sentinel) return std::nullopt; // our own second interface: the kernel would answer locally
+        return negotiate(seg, peer.ipv4);
+    }
+};
+const Smb k_smb_method;
+} // namespace
+
+const probe::Method& smb_method() { return k_smb_method; }
+
+} // namespace isoprobe::probes

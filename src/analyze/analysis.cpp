@@ -1,0 +1,52 @@
+#include "analyze/analysis.hpp"
+
+#include <algorithm>
+
+#include "analyze/isolation.hpp"
+
+namespace isoprobe::analyze {
+
+decode::Packet Analysis::feed(const capture::Frame& frame) {
+    decode::Packet p = decode::classify(frame);
+    if (m_frames == 0 || frame.ts_ns < m_first_ns) m_first_ns = frame.ts_ns;
+    if (m_frames == 0 || frame.ts_ns > m_last_ns) m_last_ns = frame.ts_ns;
+    ++m_frames;
+    m_bytes += frame.bytes.size();
+    if (std::find(m_link_types.begin(), m_link_types.end(), frame.link_type) == m_link_types.end())
+        m_link_types.push_back(frame.link_type);
+    if (!p.decoded()) {
+        ++m_undecoded;
+        ++m_anomalies[std::string(decode::anomaly_name(p.anomaly))];
+    }
+    if (p.encrypted) ++m_encrypted;
+    // A malformed frame between two terminals is still contact: whatever was decoded is analysed.
+    m_stations.feed(p);
+    m_flows.feed(p);
+    return p;
+}
+
+void Analysis::finish(report::Report& out) const {
+    auto& cap = out.capture;
+    cap.frames = m_frames;
+    cap.bytes = m_bytes;
+    cap.undecoded = m_undecoded;
+    cap.encrypted = m_encrypted;
+    cap.first_ns = m_first_ns;
+    cap.last_ns = m_last_ns;
+    cap.anomalies = m_anomalies;
+    if (m_flows.folded()) cap.anomalies["flow_table_folded"] = m_flows.folded();
+    if (m_flows.lost()) cap.anomalies["flow_table_full"] = m_flows.lost();
+    if (m_stations.overflow()) cap.anomalies["station_table_full"] = m_stations.overflow();
+    cap.link_types.clear();
+    for (auto lt : m_link_types) cap.link_types.push_back(capture::link_type_name(lt));
+
+    auto resolved = m_stations.resolve(m_hints);
+    auto iso = assess_isolation({m_stations, resolved, m_flows, m_frames - m_undecoded});
+    out.self = resolved.self;
+    out.stations = std::move(resolved.stations);
+    out.conversations = std::move(iso.conversations);
+    out.attempts = std::move(iso.attempts);
+    out.requirements.push_back(std::move(iso.requirement));
+}
+
+} // namespace isoprobe::analyze

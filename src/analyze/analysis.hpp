@@ -1,0 +1,35 @@
+// The one analysis path: inspect feeds it frames from files, probe and audit from their live capture.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "analyze/flows.hpp"
+#include "analyze/stations.hpp"
+#include "capture/frame.hpp"
+#include "report/model.hpp"
+
+namespace isoprobe::analyze {
+
+class Analysis {
+  public:
+    explicit Analysis(RoleHints hints) : m_hints(std::move(hints)) {}
+
+    // Decodes and analyses one frame; returns the decoded packet so a caller (the live probe) can look at it too.
+    decode::Packet feed(const capture::Frame& frame);
+    // Fills the report's stations, conversations, attempts, requirements, capture counters and verdict.
+    void finish(report::Report& out) const;
+
+    std::uint64_t frames() const { return m_frames; }
+
+  private:
+    RoleHints m_hints;
+    StationTable m_stations;
+    FlowTable m_flows;
+    std::uint64_t m_frames = 0, m_bytes = 0, m_undecoded = 0, m_encrypted = 0;
+    std::int64_t m_first_ns = 0, m_last_ns = 0;
+    std::map<std::string, std::uint64_t> m_anomalies;
+    std::vector<std::uint32_t> m_link_types;
+};
+
+} // namespace isoprobe::analyze

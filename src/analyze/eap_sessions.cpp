@@ -1,0 +1,229 @@
+// EAP conversations over EAPOL (IEEE 802.1X-2010 8, RFC 3748 2-5).
+#include "analyze/eap_sessions.hpp"
+
+#include <algorithm>
+
+#include "parse/eap.hpp"
+#include "parse/eapol.hpp"
+
+namespace isoprobe::analyze {
+
+namespace {
+
+std::optional<MacAddr> unicast(const MacAddr& m) {
+    // Wired authenticators and supplicants often address the PAE group (01-80-C2-00-00-03): no peer named.
+    if (m.is_group() || m.is_zero()) return std::nullopt;
+    return m;
+}
+
+bool same(const std::optional<MacAddr>& a, const std::optional<MacAddr>& b) { return a && b && *a == *b; }
+bool conflicts(const std::optional<MacAddr>& a, const std::optional<MacAddr>& b) { return a && b && *a != *b; }
+
+void add_unique(std::vector<std::uint32_t>& v, std::uint32_t x) {
+    if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+}
+
+} // namespace
+
+std::string_view eap_outcome_name(EapOutcome o) {
+    switch (o) {
+    case EapOutcome::incomplete: return "incomplete";
+    case EapOutcome::success: return "success";
+    case EapOutcome::failure: return "failure";
+    }
+    return "unknown";
+}
+
+// The most recent attempt this frame can belong to: no side contradicts it, and either one side matches or
+// the frame and the attempt each know a different side (a group-addressed Request meeting an attempt begun by
+// a group-addressed EAPOL-Start).
+EapSessions::Attempt* EapSessions::find(const std::optional<MacAddr>& supplicant,
+                                        const std::optional<MacAddr>& authenticator) {
+    for (auto it = m_attempts.rbegin(); it != m_attempts.rend(); ++it) {
+        auto& s = it->s;
+        if (conflicts(s.supplicant, supplicant) || conflicts(s.authenticator, authenticator) ||
+            same(s.supplicant, authenticator) || same(s.authenticator, supplicant))
+            continue;
+        bool matches = same(s.supplicant, supplicant) || same(s.authenticator, authenticator);
+        bool complements = (supplicant && !s.supplicant && s.authenticator && !authenticator) ||
+                           (authenticator && !s.authenticator && s.supplicant && !supplicant);
+        if (!matches && !complements) continue;
+        if (!s.supplicant) s.supplicant = supplicant;
+        if (!s.authenticator) s.authenticator = authenticator;
+        return &*it;
+    }
+    return nullptr;
+}
+
+EapSessions::Attempt* EapSessions::start_attempt(const std::optional<MacAddr>& supplicant,
+                                                 const std::optional<MacAddr>& authenticator,
+                                                 const Attempt* previous) {
+    if (m_attempts.size() >= m_limits.max_sessions) {
+        ++m_stats.sessions_dropped;
+        return nullptr;
+    }
+    Attempt a{m_limits.max_tls_bytes};
+    // A new attempt on the same port keeps the side this frame does not name.
+    a.s.supplicant = supplicant ? supplicant : previous ? previous->s.supplicant : std::nullopt;
+    a.s.authenticator = authenticator ? authenticator : previous ? previous->s.authenticator : std::nullopt;
+    m_attempts.push_back(std::move(a));
+    return &m_attempts.back();
+}
+
+void EapSessions::touch(Attempt& a, const decode::Packet& p) {
+    std::uint64_t number = p.frame ? p.frame->number : 0;
+    std::int64_t ts = p.frame ? p.frame->ts_ns : 0;
+    if (a.s.frames++ == 0) {
+        a.s.first_frame = number;
+        a.s.first_ns = ts;
+    }
+    a.s.last_frame = number;
+    a.s.last_ns = ts;
+}
+
+void EapSessions::feed(const decode::Packet& p) {
+    if (p.eapol.empty()) return;
+    ++m_stats.eapol_frames;
+    auto pdu = parse::parse_eapol(p.eapol);
+    if (!pdu) {
+        ++m_stats.malformed;
+        return;
+    }
+    switch (pdu->type) {
+    case parse::k_eapol_eap: return on_eap(p, pdu->body);
+    case parse::k_eapol_start:
+    case parse::k_eapol_logoff: {
+        auto sup = unicast(p.src);
+        auto auth = unicast(p.dst);
+        Attempt* a = find(sup, auth);
+        // A Start opens a new attempt unless the current one has not heard from the supplicant yet (an
+        // authenticator's unsolicited Request-Identity often precedes the Start: tcpdump-eapon1.pcap).
+        if (pdu->type == parse::k_eapol_start && (!a || a->responded || a->s.outcome != EapOutcome::incomplete))
+            a = start_attempt(sup, auth, a);
+        if (!a) return;
+        touch(*a, p);
+        if (pdu->type == parse::k_eapol_start)
+            a->s.started_by_supplicant = true;
+        else
+            a->s.logoff = true;
+        return;
+    }
+    default: {
+        // EAPOL-Key and the rest carry no role we can read cheaply; they join the pair's attempt, either way.
+        Attempt* a = find(unicast(p.src), unicast(p.dst));
+        if (!a) a = find(unicast(p.dst), unicast(p.src));
+        if (!a) {
+            ++m_stats.unattributed;
+            return;
+        }
+        touch(*a, p);
+        if (pdu->type == parse::k_eapol_key) ++a->s.key_frames;
+        return;
+    }
+    }
+}
+
+void EapSessions::on_eap(const decode::Packet& p, Bytes eap) {
+    auto m = parse::parse_eap(eap);
+    if (!m) {
+        ++m_stats.malformed;
+        return;
+    }
+    bool from_peer = m->code == parse::k_eap_response;
+    if (!from_peer && m->code != parse::k_eap_request && m->code != parse::k_eap_success &&
+        m->code != parse::k_eap_failure) {
+        ++m_stats.unattributed; // RFC 6696 Initiate/Finish: re-authentication, outside this analysis
+        return;
+    }
+    auto sup = unicast(from_peer ? p.src : p.dst);
+    auto auth = unicast(from_peer ? p.dst : p.src);
+    Attempt* a = find(sup, auth);
+    // A Request-Identity after a finished or abandoned method exchange is a new attempt; one that repeats the
+    // previous identifier is a retransmission.
+    bool new_identity = m->code == parse::k_eap_request && m->type == parse::k_eap_identity && a &&
+                        a->last_request_id != m->id &&
+                        (a->s.outcome != EapOutcome::incomplete || a->last_request_type != 0);
+    if (!a || new_identity) a = start_attempt(sup, auth, a);
+    if (!a) return;
+    touch(*a, p);
+    switch (m->code) {
+    case parse::k_eap_request: return on_request(*a, *m);
+    case parse::k_eap_response: return on_response(*a, *m);
+    default:
+        a->s.outcome = m->code == parse::k_eap_success ? EapOutcome::success : EapOutcome::failure;
+        finalize(*a);
+        return;
+    }
+}
+
+void EapSessions::on_request(Attempt& a, const parse::EapMessage& m) {
+    if (a.last_request_id == m.id) ++a.s.retransmissions;
+    a.last_request_id = m.id;
+    if (m.type == parse::k_eap_identity || m.type == parse::k_eap_notification) return;
+    add_unique(a.s.offered, m.type);
+    a.last_request_type = m.type;
+    if (!parse::eap_is_tls_family(m.type)) return;
+    auto frag = parse::parse_eap_tls(m.type, m.type_data);
+    if (!frag) {
+        ++a.s.malformed;
+        return;
+    }
+    // A Start begins a new TLS exchange; a capture that begins mid-exchange still reassembles what it has.
+    if (frag->start || a.tls_type != m.type) {
+        a.server.reset();
+        a.client.reset();
+        a.tls_type = m.type;
+        a.finalized = false;
+    }
+    a.server.feed(m.id, *frag);
+}
+
+void EapSessions::on_response(Attempt& a, const parse::EapMessage& m) {
+    if (a.last_response_id == m.id) ++a.s.retransmissions;
+    a.last_response_id = m.id;
+    a.responded = true;
+    if (m.type == parse::k_eap_identity) {
+        a.s.identity = m.identity;
+        return;
+    }
+    if (m.type == parse::k_eap_nak || (m.expanded && m.expanded->vendor_id == 0 &&
+                                       m.expanded->vendor_type == parse::k_eap_nak)) {
+        ++a.s.naks;
+        for (auto t : m.nak_desired) add_unique(a.s.nak_desired, t);
+        return;
+    }
+    if (m.type == a.last_request_type) a.s.method = m.type;
+    if (m.type != a.tls_type) return;
+    auto frag = parse::parse_eap_tls(m.type, m.type_data);
+    if (!frag) {
+        ++a.s.malformed;
+        return;
+    }
+    a.client.feed(m.id, *frag);
+}
+
+void EapSessions::finalize(Attempt& a) {
+    if (a.finalized || a.tls_type == 0) return;
+    a.server.finish();
+    a.client.finish();
+    a.s.tls = summarize_tls(a.tls_type, a.server, a.client, a.s.first_ns);
+    a.server.release();
+    a.client.release();
+    a.finalized = true;
+}
+
+std::vector<EapSession> EapSessions::sessions() const {
+    std::vector<EapSession> out;
+    out.reserve(m_attempts.size());
+    for (const auto& a : m_attempts) {
+        out.push_back(a.s);
+        if (a.finalized || a.tls_type == 0) continue;
+        EapTlsReassembler server = a.server, client = a.client;
+        server.finish();
+        client.finish();
+        out.back().tls = summarize_tls(a.tls_type, server, client, a.s.first_ns);
+    }
+    return out;
+}
+
+} // namespace isoprobe::analyze

@@ -1,0 +1,39 @@
+#include "analyze/inspect.hpp"
+
+#include "analyze/analysis.hpp"
+#include "capture/source.hpp"
+
+namespace isoprobe::analyze {
+
+Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files, const RoleHints& hints) {
+    Analysis analysis(hints);
+    report::Report rep;
+    rep.command = "inspect";
+    std::uint64_t next = 1, dropped = 0;
+    bool drops_known = false;
+    for (const auto& path : files) {
+        auto src = capture::open_capture_file(path, next);
+        if (!src) return unexpected(src.error().message);
+        report::CaptureFile file{path, next, 0};
+        for (;;) {
+            auto frame = src.value()->next();
+            if (!frame) return unexpected(frame.error().message);
+            if (!frame.value()) break;
+            analysis.feed(*frame.value());
+            ++file.frames;
+        }
+        next += file.frames;
+        const auto& stats = src.value()->stats();
+        drops_known = drops_known || stats.drops_known;
+        dropped += stats.dropped;
+        rep.capture.files.push_back(std::move(file));
+    }
+    analysis.finish(rep);
+    if (drops_known) rep.capture.dropped = dropped;
+    std::vector<report::Status> statuses;
+    for (const auto& r : rep.requirements) statuses.push_back(r.status);
+    rep.verdict = report::combine(statuses);
+    return rep;
+}
+
+} // namespace isoprobe::analyze

@@ -1,0 +1,16 @@
+// Offline inspection of capture files: read every frame of every file through the one Analysis.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "analyze/stations.hpp"
+#include "report/model.hpp"
+#include "util/expected.hpp"
+
+namespace isoprobe::analyze {
+
+// Reads the files in order (frame numbers continue across files) and returns the finished report, or the first
+// input error as one line (unreadable file, wrong format, corruption).
+Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files, const RoleHints& hints);
+
+} // namespace isoprobe::analyze

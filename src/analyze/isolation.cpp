@@ -1,0 +1,284 @@
+// Contact rules (docs/report.md, "How contact is proven"): a frame proves contact only when the capture shows it
+// arrived: captured at the receiver, answered, relayed by the AP (FromDS), or relayed by the gateway.
+#include "analyze/isolation.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+namespace isoprobe::analyze {
+
+namespace {
+
+using report::Conversation;
+using report::ConversationKind;
+using report::Endpoint;
+using report::Role;
+
+struct EndpointKey {
+    std::optional<MacAddr> mac;
+    IpAddr ip; // only when the MAC is unknown
+    auto operator<=>(const EndpointKey&) const = default;
+};
+
+struct ConvKey {
+    EndpointKey a, b;
+    ConversationKind kind;
+    bool via_gateway;
+    auto operator<=>(const ConvKey&) const = default;
+};
+
+struct Builder {
+    bool directed = false; // attempts keep who tried; contacts are unordered pairs
+    std::map<ConvKey, Conversation> items;
+
+    void add(Endpoint a, Endpoint b, ConversationKind kind, bool via_gateway, const Flow& f, std::string evidence) {
+        EndpointKey ka{a.mac, a.mac ? IpAddr{} : a.ip}, kb{b.mac, b.mac ? IpAddr{} : b.ip};
+        if (!directed && kind == ConversationKind::unicast && kb < ka) {
+            std::swap(a, b);
+            std::swap(ka, kb);
+        }
+        auto [it, fresh] = items.try_emplace(ConvKey{ka, kb, kind, via_gateway});
+        Conversation& c = it->second;
+        if (fresh) {
+            c.a = a;
+            c.b = b;
+            c.kind = kind;
+            c.via_gateway = via_gateway;
+            c.first_ns = f.first_ns;
+            c.last_ns = f.last_ns;
+            c.evidence = std::move(evidence);
+        }
+        merge_ip(c.a.ip, a.ip);
+        merge_ip(c.b.ip, b.ip);
+        c.protocols |= f.protos;
+        c.first_ns = std::min(c.first_ns, f.first_ns);
+        c.last_ns = std::max(c.last_ns, f.last_ns);
+        for (std::size_t i = 0; i < std::min<std::uint64_t>(f.count, Flow::k_evidence_frames); ++i)
+            c.frames.push_back(f.frames[i]);
+        c.frame_count += f.count;
+    }
+
+    // IPv4 before IPv6, then the lowest: a stable choice when a station used several addresses.
+    static void merge_ip(IpAddr& have, const IpAddr& seen) {
+        if (seen.empty() || seen.is_multicast() || seen.is_unspecified()) return;
+        if (have.empty() || seen < have) have = seen;
+    }
+
+    std::vector<Conversation> take(std::size_t max_frames) {
+        std::vector<Conversation> out;
+        for (auto& [key, c] : items) {
+            std::sort(c.frames.begin(), c.frames.end());
+            c.frames.erase(std::unique(c.frames.begin(), c.frames.end()), c.frames.end());
+            if (c.frames.size() > max_frames) c.frames.resize(max_frames);
+            out.push_back(std::move(c));
+        }
+        std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.frames < y.frames; });
+        return out;
+    }
+};
+
+class Assessor {
+  public:
+    explicit Assessor(const IsolationInputs& in) : m_in(in) {
+        for (const auto& s : in.resolved.stations) m_roles[s.mac] = s.role;
+        if (in.resolved.self.mac) m_self = *in.resolved.self.mac;
+        for (const auto& s : in.resolved.stations) {
+            if (s.role == Role::gateway) {
+                const auto& ev = in.stations.evidence().at(s.mac);
+                for (const auto& ip : ev.arp_ips) m_gateway_ips.insert(ip);
+                continue;
+            }
+            for (const auto& ip : s.ips) m_owner.try_emplace(ip, s.mac);
+        }
+        for (const auto& [key, flow] : in.flows.flows()) {
+            m_pairs.insert({key.l2_src, key.l2_dst});
+            if (!flow.arp_request_target.empty()) m_arp_targets.insert(flow.arp_request_target);
+        }
+    }
+
+    IsolationResult run() {
+        std::vector<std::pair<const FlowKey*, const Flow*>> ordered;
+        for (const auto& [key, flow] : m_in.flows.flows()) ordered.emplace_back(&key, &flow);
+        std::sort(ordered.begin(), ordered.end(), [](const auto& x, const auto& y) { return x.second->frames[0] < y.second->frames[0]; });
+        for (const auto& [key, flow] : ordered) classify(*key, *flow);
+
+        IsolationResult r;
+        r.conversations = m_contact.take(10);
+        std::set<std::pair<EndpointKey, EndpointKey>> contacted;
+        for (const auto& c : r.conversations) {
+            EndpointKey a{c.a.mac, c.a.mac ? IpAddr{} : c.a.ip}, b{c.b.mac, c.b.mac ? IpAddr{} : c.b.ip};
+            contacted.insert({a, b});
+            contacted.insert({b, a});
+        }
+        for (auto& a : m_tries.take(10)) {
+            EndpointKey ka{a.a.mac, a.a.mac ? IpAddr{} : a.a.ip}, kb{a.b.mac, a.b.mac ? IpAddr{} : a.b.ip};
+            if (!contacted.count({ka, kb})) r.attempts.push_back(std::move(a));
+        }
+        r.requirement = decide(r);
+        return r;
+    }
+
+  private:
+    Role role(const MacAddr& m) const {
+        auto it = m_roles.find(m);
+        return it == m_roles.end() ? Role::terminal : it->second;
+    }
+    bool terminal(const MacAddr& m) const {
+        Role r = role(m);
+        return !m.is_group() && (r == Role::terminal || r == Role::self);
+    }
+    bool wireless(const MacAddr& m) const {
+        auto it = m_in.stations.evidence().find(m);
+        return it != m_in.stations.evidence().end() && it->second.over_the_air;
+    }
+    bool is_self(const MacAddr& m) const { return m_self && *m_self == m; }
+
+    // The terminal behind an IP: its owner when known, else an on-link address whose owner never showed up.
+    std::optional<Endpoint> terminal_at(const IpAddr& ip, const MacAddr& not_this) const {
+        if (ip.empty() || ip.is_multicast() || ip.is_unspecified() || ip.is_broadcast_v4() || m_gateway_ips.count(ip))
+            return std::nullopt;
+        if (auto it = m_owner.find(ip); it != m_owner.end()) {
+            if (it->second == not_this || !terminal(it->second)) return std::nullopt;
+            return Endpoint{it->second, ip};
+        }
+        bool on_link = m_arp_targets.count(ip) || (m_in.resolved.subnet && in_subnet(ip, *m_in.resolved.subnet)) ||
+                       ip.is_link_local_v6();
+        if (!on_link) return std::nullopt;
+        return Endpoint{std::nullopt, ip};
+    }
+
+    void classify(const FlowKey& k, const Flow& f) {
+        const MacAddr &x = k.l2_src, &y = k.l2_dst;
+        if (x == y) return;
+        const Endpoint ex{x, k.ip_src};
+        const Endpoint ey{y, k.ip_dst};
+        const std::string xs = x.str(), ys = y.str();
+
+        if (k.path == Path::from_ap) {
+            if (!terminal(x) || !wireless(x)) return;
+            if (y.is_group())
+                m_contact.add(ex, Endpoint{y, k.ip_dst}, ConversationKind::broadcast, false, f,
+                              "the access point relayed group-addressed frames from station " + xs + " to every station of its BSS (FromDS, SA=" + xs + ")");
+            else if (terminal(y))
+                m_contact.add(ex, ey, ConversationKind::unicast, false, f,
+                              "the access point relayed frames from station " + xs + " to station " + ys + " (FromDS, SA=" + xs + ", DA=" + ys + ")");
+            return;
+        }
+        if (k.path == Path::to_ap) {
+            if (terminal(x) && !y.is_group() && terminal(y) && wireless(y))
+                m_tries.add(ex, ey, ConversationKind::unicast, false, f,
+                            "station " + xs + " sent frames for station " + ys + " to the access point (ToDS); no relay was captured");
+            else if (y.is_group())
+                arp_attempt(k, f);
+            return;
+        }
+        if (y.is_group()) {
+            if (m_self && !is_self(x) && terminal(x) && k.path == Path::wired)
+                m_contact.add(ex, Endpoint{*m_self, {}}, ConversationKind::broadcast, false, f,
+                              "the capturing host " + m_self->str() + " received group-addressed frames sent by terminal " + xs);
+            else
+                arp_attempt(k, f);
+            return;
+        }
+        if (role(x) == Role::gateway && terminal(y)) {
+            if (auto z = terminal_at(k.ip_src, y))
+                m_contact.add(*z, ey, ConversationKind::unicast, true, f,
+                              "gateway " + xs + " relayed packets from " + k.ip_src.str() + " to terminal " + ys + " (gateway bouncing)");
+            if (!f.redirect_inner_dst.empty())
+                if (auto z = terminal_at(f.redirect_inner_dst, y))
+                    m_contact.add(ey, *z, ConversationKind::unicast, true, f,
+                                  "gateway " + xs + " sent " + ys + " an ICMP redirect for " + f.redirect_inner_dst.str() + ": it forwarded the packet to the other terminal");
+            return;
+        }
+        if (terminal(x) && role(y) == Role::gateway) {
+            if (auto z = terminal_at(k.ip_dst, x))
+                m_tries.add(ex, *z, ConversationKind::unicast, true, f,
+                            "terminal " + xs + " sent packets for " + k.ip_dst.str() + " to gateway " + ys + "; no relayed copy or answer was captured");
+            return;
+        }
+        if (!terminal(x) || !terminal(y)) return;
+        bool reverse = m_pairs.count({y, x}) > 0;
+        if (is_self(y) || reverse || f.response) {
+            std::string why = is_self(y) ? "the capturing host " + ys + " received unicast frames from terminal " + xs
+                              : reverse  ? "unicast frames in both directions between " + xs + " and " + ys
+                                         : "terminal " + xs + " answered a request from " + ys;
+            m_contact.add(ex, ey, ConversationKind::unicast, false, f, why);
+        } else {
+            m_tries.add(ex, ey, ConversationKind::unicast, false, f,
+                        "unicast frames from " + xs + " to " + ys + " with no answer captured");
+        }
+    }
+
+    // A who-has for another terminal's address is a contact attempt; gratuitous ARP and probes are not.
+    void arp_attempt(const FlowKey& k, const Flow& f) {
+        if (f.arp_request_target.empty() || !terminal(k.l2_src)) return;
+        if (m_self && !is_self(k.l2_src)) return; // others' who-has reaching us is contact, handled by the caller
+        if (k.ip_src.is_unspecified() || f.arp_request_target == k.ip_src) return;
+        if (auto z = terminal_at(f.arp_request_target, k.l2_src))
+            m_tries.add(Endpoint{k.l2_src, k.ip_src}, *z, ConversationKind::unicast, false, f,
+                        k.l2_src.str() + " asked who has " + f.arp_request_target.str() + " (ARP); no answer captured");
+    }
+
+    report::Requirement decide(const IsolationResult& r) const {
+        report::Requirement req;
+        req.id = "terminal-isolation";
+        if (!r.conversations.empty()) {
+            std::size_t via = 0, bcast = 0;
+            for (const auto& c : r.conversations) {
+                via += c.via_gateway;
+                bcast += c.kind == ConversationKind::broadcast;
+            }
+            req.status = report::Status::fail;
+            req.reasons.push_back(std::to_string(r.conversations.size()) + " terminal-to-terminal conversation(s): " +
+                                  std::to_string(r.conversations.size() - bcast) + " unicast (" + std::to_string(via) +
+                                  " via the gateway), " + std::to_string(bcast) + " broadcast/multicast");
+            req.reasons.push_back("first: " + r.conversations.front().evidence);
+            return req;
+        }
+        req.status = report::Status::inconclusive;
+        if (m_in.decoded_frames == 0) {
+            req.reasons.push_back("no decodable frames in the capture");
+            return req;
+        }
+        if (m_in.flows.lost() > 0) {
+            req.reasons.push_back(std::to_string(m_in.flows.lost()) + " frames were not analysed because the flow table was full");
+            return req;
+        }
+        if (r.attempts.empty()) {
+            req.reasons.push_back("no terminal tried to reach another terminal: nothing on the capture shows the segment could have carried terminal-to-terminal traffic");
+            return req;
+        }
+        if (m_self) {
+            const auto& ev = m_in.stations.evidence();
+            auto it = ev.find(*m_self);
+            if (it == ev.end() || it->second.received_unicast == 0) {
+                req.reasons.push_back("the capturing host " + m_self->str() + " received no unicast frame at all: answers might not have been captured");
+                return req;
+            }
+            req.status = report::Status::pass;
+            req.reasons.push_back(std::to_string(r.attempts.size()) + " attempt(s) to reach other terminals got no answer, while the capturing host received " +
+                                  std::to_string(it->second.received_unicast) + " unicast frames from infrastructure (the capture records answers)");
+            return req;
+        }
+        req.status = report::Status::pass;
+        req.reasons.push_back(std::to_string(r.attempts.size()) + " attempt(s) to reach other terminals, none answered or relayed on this capture (no capturing host known: a span or monitor capture)");
+        return req;
+    }
+
+    const IsolationInputs& m_in;
+    std::map<MacAddr, Role> m_roles;
+    std::optional<MacAddr> m_self;
+    std::map<IpAddr, MacAddr> m_owner;
+    std::set<IpAddr> m_gateway_ips;
+    std::set<IpAddr> m_arp_targets;
+    std::set<std::pair<MacAddr, MacAddr>> m_pairs;
+    Builder m_contact, m_tries{true, {}};
+};
+
+} // namespace
+
+IsolationResult assess_isolation(const IsolationInputs& in) { return Assessor(in).run(); }
+
+} // namespace isoprobe::analyze

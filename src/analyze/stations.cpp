@@ -1,0 +1,227 @@
+// Role inference from what stations did on the capture: DHCP (RFC 2131), router advertisements (RFC 4861),
+// routing (many IPs behind one MAC), STP/LLDP/CDP, 802.11 BSSIDs and beacons, EAP requests (IEEE 802.1X).
+#include "analyze/stations.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace isoprobe::analyze {
+
+namespace {
+
+constexpr std::size_t k_off_link_threshold = 3; // distinct IPv4 addresses behind one MAC when the subnet is unknown
+constexpr double k_self_share = 0.9;            // share of unicast frames a capturing host is an endpoint of
+
+void add_capped(std::vector<IpAddr>& v, const IpAddr& ip, std::size_t cap) {
+    if (ip.empty() || ip.is_unspecified() || ip.is_multicast() || ip.is_broadcast_v4()) return;
+    if (v.size() >= cap || std::find(v.begin(), v.end(), ip) != v.end()) return;
+    v.push_back(ip);
+}
+
+bool contains(const std::vector<IpAddr>& v, const IpAddr& ip) { return std::find(v.begin(), v.end(), ip) != v.end(); }
+
+int mask_bits(const IpAddr& mask) {
+    std::uint32_t m = mask.v4_host_order();
+    int bits = 0;
+    while (bits < 32 && (m & (0x80000000u >> bits))) ++bits;
+    return bits;
+}
+
+void append(std::string& why, const std::string& part) {
+    if (!why.empty()) why += "; ";
+    why += part;
+}
+
+} // namespace
+
+bool in_subnet(const IpAddr& ip, const std::pair<IpAddr, int>& subnet) {
+    if (ip.family != 4 || subnet.first.family != 4) return false;
+    if (subnet.second <= 0) return true;
+    std::uint32_t mask = subnet.second >= 32 ? 0xffffffffu : ~(0xffffffffu >> subnet.second);
+    return (ip.v4_host_order() & mask) == (subnet.first.v4_host_order() & mask);
+}
+
+StationEvidence* StationTable::station(const MacAddr& mac, std::uint64_t frame) {
+    if (mac.is_group() || mac.is_zero()) return nullptr;
+    auto it = m_stations.find(mac);
+    if (it != m_stations.end()) return &it->second;
+    if (m_stations.size() >= k_max_stations) {
+        ++m_overflow;
+        return nullptr;
+    }
+    auto& s = m_stations[mac];
+    s.first_frame = frame;
+    return &s;
+}
+
+void StationTable::feed(const decode::Packet& p) {
+    if (!p.has_l2) return;
+    const std::uint64_t n = p.frame->number;
+    using decode::Proto;
+
+    if (p.dot11) {
+        ++m_dot11_frames;
+        const auto& d = *p.dot11;
+        if (d.has_bssid)
+            if (auto* b = station(d.bssid, n)) b->bssid = true;
+        if (d.type == 0 && (d.subtype == 8 || d.subtype == 5))
+            if (auto* t = station(d.transmitter, n)) t->beacon = true;
+        if (!(d.has_bssid && d.transmitter == d.bssid))
+            if (auto* t = station(d.transmitter, n)) t->over_the_air = true;
+        if (!(d.has_bssid && d.receiver == d.bssid))
+            if (auto* r = station(d.receiver, n)) r->over_the_air = true;
+    }
+    if (p.sll_packet_type == 4) ++m_sll_outgoing[p.src];
+
+    StationEvidence* src = station(p.src, n);
+    StationEvidence* dst = p.dst.is_group() ? nullptr : station(p.dst, n);
+    if (!p.dst.is_group() && !p.dst.is_zero()) ++m_unicast_frames;
+    if (src) {
+        ++src->sent;
+        if (dst) ++src->sent_unicast;
+    }
+    if (dst) ++dst->received_unicast;
+
+    if (p.arp && src && p.arp->sender_mac == p.src) add_capped(src->arp_ips, p.arp->sender_ip, k_max_ips_per_station);
+    if (p.ip_src.family == 4) {
+        if (src) add_capped(src->v4_behind, p.ip_src, k_max_ips_per_station);
+        if (dst) add_capped(dst->v4_behind, p.ip_dst, k_max_ips_per_station);
+    } else if (p.ip_src.family == 6 && src) {
+        add_capped(src->v6_sourced, p.ip_src, k_max_ips_per_station);
+    }
+    if (!src) return;
+
+    if (p.dhcp && p.sport == 67 && (p.dhcp->message_type == 2 || p.dhcp->message_type == 5)) {
+        src->dhcp_server = true;
+        if (!p.dhcp->router.empty() && !contains(m_dhcp_routers, p.dhcp->router) && m_dhcp_routers.size() < 8)
+            m_dhcp_routers.push_back(p.dhcp->router);
+        if (!p.dhcp->subnet_mask.empty() && !p.dhcp->your_ip.empty())
+            m_dhcp_subnet = std::make_pair(p.dhcp->your_ip, mask_bits(p.dhcp->subnet_mask));
+    }
+    if (p.protos.test(static_cast<std::size_t>(Proto::dns)) && p.is_response && p.sport == 53) src->dns_server = true;
+    if (p.protos.test(static_cast<std::size_t>(Proto::ndp)) && p.icmp_type == 134) src->router_advertiser = true;
+    if (p.protos.test(static_cast<std::size_t>(Proto::stp)) || p.protos.test(static_cast<std::size_t>(Proto::lldp)) ||
+        p.protos.test(static_cast<std::size_t>(Proto::cdp)))
+        src->switch_protocol = true;
+    // EAPOL header is 4 bytes; EAP code 1 (Request) comes only from the authenticator (RFC 3748 4.1).
+    if (p.eapol.size() > 4 && p.eapol[1] == 0 && p.eapol[4] == 1) src->eap_authenticator = true;
+}
+
+StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
+    Resolved out;
+    out.subnet = hints.subnet ? hints.subnet : m_dhcp_subnet;
+
+    // Who captured: named by the user, marked outgoing by a cooked capture, or the one endpoint of nearly every
+    // unicast frame (a terminal's own capture sees only its unicast traffic; a monitor or span capture does not).
+    if (hints.self) {
+        out.self = {hints.self, "given with --self"};
+    } else if (m_sll_outgoing.size() == 1) {
+        out.self = {m_sll_outgoing.begin()->first, "inferred: the only source of frames the Linux cooked capture marks as outgoing"};
+    } else if (m_dot11_frames > 0) {
+        out.self = {std::nullopt, "none: an 802.11 capture is taken in monitor mode, not by one terminal; use --self to name one"};
+    } else if (m_unicast_frames == 0) {
+        out.self = {std::nullopt, "none: no unicast frames to tell the capturing host by; use --self"};
+    } else {
+        std::vector<MacAddr> candidates;
+        for (const auto& [mac, ev] : m_stations) {
+            double share = static_cast<double>(ev.sent_unicast + ev.received_unicast) / static_cast<double>(m_unicast_frames);
+            bool infra = ev.dhcp_server || ev.router_advertiser || ev.switch_protocol || ev.eap_authenticator ||
+                         ev.v4_behind.size() >= k_off_link_threshold;
+            if (share >= k_self_share && !infra &&
+                std::find(hints.infra.begin(), hints.infra.end(), mac) == hints.infra.end())
+                candidates.push_back(mac);
+        }
+        if (candidates.size() == 1) {
+            const auto& ev = m_stations.at(candidates[0]);
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "inferred: endpoint of %.0f%% of the %llu unicast frames",
+                          100.0 * static_cast<double>(ev.sent_unicast + ev.received_unicast) / static_cast<double>(m_unicast_frames),
+                          static_cast<unsigned long long>(m_unicast_frames));
+            out.self = {candidates[0], buf};
+        } else {
+            out.self = {std::nullopt, candidates.empty()
+                                          ? "none: no single host is an endpoint of most unicast frames (a span or monitor capture?); use --self"
+                                          : "none: several hosts are endpoints of most unicast frames; use --self"};
+        }
+    }
+
+    for (const auto& [mac, ev] : m_stations) {
+        report::Station st;
+        st.mac = mac;
+        std::string why;
+        std::vector<report::Role> roles;
+
+        if (out.self.mac && *out.self.mac == mac) {
+            roles.push_back(report::Role::self);
+            append(why, "capturing host (" + out.self.how + ")");
+        }
+        bool gateway = false;
+        if (hints.gateway && *hints.gateway == mac) {
+            gateway = true;
+            append(why, "the default gateway of the probed interface (routing table and ARP)");
+        }
+        if (ev.router_advertiser) {
+            gateway = true;
+            append(why, "sends IPv6 router advertisements");
+        }
+        for (const auto& r : m_dhcp_routers)
+            if (contains(ev.arp_ips, r) || (ev.v4_behind.size() < k_off_link_threshold && contains(ev.v4_behind, r))) {
+                gateway = true;
+                append(why, "owns " + r.str() + ", the router of the DHCP lease");
+            }
+        std::size_t off_link = 0;
+        for (const auto& ip : ev.v4_behind)
+            if (out.subnet ? !in_subnet(ip, *out.subnet) && !contains(ev.arp_ips, ip) : true) ++off_link;
+        if (out.subnet ? off_link >= 1 : off_link >= k_off_link_threshold) {
+            gateway = true;
+            append(why, std::to_string(off_link) + (ev.v4_behind.size() >= k_max_ips_per_station ? "+" : "") +
+                            (out.subnet ? " off-subnet" : "") + " IPv4 addresses behind one MAC (routes traffic)");
+        }
+        if (gateway) roles.push_back(report::Role::gateway);
+        if (ev.dhcp_server) {
+            roles.push_back(report::Role::dhcp_server);
+            append(why, "answers DHCP (offer/ack)");
+        }
+        if (ev.dns_server) {
+            roles.push_back(report::Role::dns_server);
+            append(why, "answers DNS on port 53");
+        }
+        if (ev.eap_authenticator) {
+            roles.push_back(report::Role::authenticator);
+            append(why, "sends EAP requests (802.1X authenticator)");
+        }
+        if (ev.bssid || ev.beacon) {
+            roles.push_back(report::Role::ap);
+            append(why, ev.beacon ? "sends beacons or probe responses (access point)" : "is a BSSID (access point)");
+        }
+        if (ev.switch_protocol) {
+            roles.push_back(report::Role::switch_);
+            append(why, "sends STP, LLDP or CDP (switch)");
+        }
+        if (std::find(hints.infra.begin(), hints.infra.end(), mac) != hints.infra.end()) {
+            roles.push_back(report::Role::infra);
+            append(why, "declared infrastructure with --infra");
+        }
+        if (roles.empty()) {
+            roles.push_back(report::Role::terminal);
+            append(why, m_dot11_frames > 0 && !ev.over_the_air
+                            ? "no infrastructure evidence; never on the air itself (behind the access point's distribution system)"
+                            : "no infrastructure evidence");
+        }
+        st.role = roles.front();
+        st.why = why;
+        for (const auto& ip : ev.arp_ips) add_capped(st.ips, ip, 16);
+        if (!gateway) {
+            for (const auto& ip : ev.v4_behind)
+                if (!out.subnet || in_subnet(ip, *out.subnet)) add_capped(st.ips, ip, 16);
+            for (const auto& ip : ev.v6_sourced) add_capped(st.ips, ip, 16);
+        }
+        std::sort(st.ips.begin(), st.ips.end());
+        out.stations.push_back(std::move(st));
+    }
+    std::sort(out.stations.begin(), out.stations.end(), [](const auto& a, const auto& b) { return a.mac < b.mac; });
+    return out;
+}
+
+} // namespace isoprobe::analyze

@@ -1,0 +1,67 @@
+// Station evidence and roles: which MACs are infrastructure (gateway, DHCP/DNS server, AP, authenticator, switch)
+// and which are terminals, each with the evidence that decided it.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "decode/packet.hpp"
+#include "report/model.hpp"
+
+namespace isoprobe::analyze {
+
+struct RoleHints {
+    std::optional<MacAddr> self;           // --self
+    std::vector<MacAddr> infra;            // --infra
+    std::optional<MacAddr> gateway;        // known from the routing table (live runs)
+    std::optional<std::pair<IpAddr, int>> subnet; // --subnet, or the probe's own segment
+};
+
+// Evidence gathered per MAC while frames stream in. Sets are capped: past the cap we only need to know "many".
+struct StationEvidence {
+    std::uint64_t sent = 0, sent_unicast = 0, received_unicast = 0;
+    std::vector<IpAddr> arp_ips;    // ARP sender addresses: certainly its own (capped)
+    std::vector<IpAddr> v4_behind;  // distinct unicast IPv4 addresses sourced from or sent to this MAC (capped)
+    std::vector<IpAddr> v6_sourced; // IPv6 sources (capped)
+    bool dhcp_server = false, dns_server = false, router_advertiser = false, eap_authenticator = false;
+    bool switch_protocol = false, bssid = false, beacon = false;
+    bool over_the_air = false;        // transmitted or received on 802.11 itself (not just behind the AP)
+    std::uint64_t first_frame = 0;
+};
+
+class StationTable {
+  public:
+    static constexpr std::size_t k_max_stations = 16384;
+    static constexpr std::size_t k_max_ips_per_station = 8;
+
+    void feed(const decode::Packet& p);
+
+    struct Resolved {
+        std::vector<report::Station> stations; // sorted by MAC
+        report::SelfInfo self;
+        std::optional<std::pair<IpAddr, int>> subnet; // IPv4 subnet, when known
+    };
+    Resolved resolve(const RoleHints& hints) const;
+
+    const std::unordered_map<MacAddr, StationEvidence>& evidence() const { return m_stations; }
+    std::uint64_t overflow() const { return m_overflow; }
+    bool saw_dot11() const { return m_dot11_frames > 0; }
+
+  private:
+    StationEvidence* station(const MacAddr& mac, std::uint64_t frame);
+
+    std::unordered_map<MacAddr, StationEvidence> m_stations;
+    std::vector<IpAddr> m_dhcp_routers;
+    std::optional<std::pair<IpAddr, int>> m_dhcp_subnet;
+    std::uint64_t m_unicast_frames = 0;
+    std::uint64_t m_dot11_frames = 0;
+    std::unordered_map<MacAddr, std::uint64_t> m_sll_outgoing; // Linux cooked "outgoing" frames name the capturer
+    std::uint64_t m_overflow = 0;
+};
+
+// True when `ip` is inside `subnet` (IPv4 only).
+bool in_subnet(const IpAddr& ip, const std::pair<IpAddr, int>& subnet);
+
+} // namespace isoprobe::analyze

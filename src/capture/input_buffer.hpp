@@ -1,0 +1,50 @@
+// The one buffer every capture reader reads through: large refills from a ByteSource, frames handed out in place.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "capture/byte_source.hpp"
+
+namespace isoprobe::capture {
+
+class InputBuffer {
+  public:
+    static constexpr std::size_t k_capacity = std::size_t{1} << 20;
+
+    // `prefix`: bytes already read from `source` (to detect the format) that come first.
+    InputBuffer(std::unique_ptr<ByteSource> source, Bytes prefix);
+
+    // True when n bytes are buffered at the read position; false at the end of input or on a stream error.
+    // Spans from earlier peek/take calls are invalid once this refills.
+    bool ensure(std::size_t n) { return m_end - m_pos >= n || refill(n); }
+    std::size_t available() const noexcept { return m_end - m_pos; }
+    // Both need a successful ensure(n) first.
+    Bytes peek(std::size_t n) const noexcept { return {m_buf.data() + m_pos, n}; }
+    Bytes take(std::size_t n) noexcept {
+        Bytes out = peek(n);
+        m_pos += n;
+        return out;
+    }
+    // Discards up to n bytes without buffering them all; returns how many (fewer at the end of input or on error).
+    std::uint64_t skip(std::uint64_t n);
+    // Position in the (decompressed) stream, for error messages.
+    std::uint64_t offset() const noexcept { return m_base + m_pos; }
+    // Set once the source failed; the end of input is not an error.
+    const std::optional<StreamError>& error() const noexcept { return m_error; }
+
+  private:
+    bool refill(std::size_t n);
+
+    std::unique_ptr<ByteSource> m_source;
+    std::vector<std::uint8_t> m_buf;
+    std::size_t m_pos = 0;
+    std::size_t m_end = 0;
+    std::uint64_t m_base = 0; // stream offset of m_buf[0]
+    bool m_eof = false;
+    std::optional<StreamError> m_error;
+};
+
+} // namespace isoprobe::capture

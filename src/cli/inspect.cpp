@@ -1,0 +1,43 @@
+// `isoprobe inspect FILE...`: the offline analysis of captures (the same analysis path as a live run).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyze/inspect.hpp"
+#include "cli/commands.hpp"
+#include "cli/errors.hpp"
+#include "cli/output.hpp"
+#include "cli/parse_args.hpp"
+
+namespace isoprobe::cli {
+
+namespace {
+struct InspectOptions {
+    std::vector<std::string> files;
+    std::string self;
+    std::vector<std::string> infra;
+    std::string subnet;
+    Outputs outputs;
+};
+
+int run_inspect(InspectOptions& o) {
+    analyze::RoleHints hints = parse_role_hints(o.self, o.infra, o.subnet);
+    o.outputs.open();
+    auto rep = analyze::inspect_files(o.files, hints);
+    if (!rep) throw UserError(rep.error());
+    return o.outputs.emit(rep.value());
+}
+} // namespace
+
+Command add_inspect(CLI::App& app) {
+    auto opts = std::make_shared<InspectOptions>();
+    auto* cmd = app.add_subcommand("inspect", "Find terminal-to-terminal traffic, EAP methods and Wi-Fi security in capture files");
+    cmd->add_option("files", opts->files, "pcap or pcapng files, plain or gzip-compressed")->required()->type_name("FILE");
+    cmd->add_option("--self", opts->self, "MAC address of the host that took the capture (inferred when absent)")->type_name("MAC");
+    cmd->add_option("--infra", opts->infra, "MAC address of infrastructure (gateway, server, AP...); repeatable")->type_name("MAC");
+    cmd->add_option("--subnet", opts->subnet, "The segment's IPv4 subnet, e.g. 198.51.100.0/24 (inferred from DHCP when absent)")->type_name("CIDR");
+    opts->outputs.add_options(*cmd);
+    return [opts] { return run_inspect(*opts); };
+}
+
+} // namespace isoprobe::cli

@@ -1,0 +1,399 @@
+// Frame classification for the analysers: link layer by link type (tcpdump.org/linktypes), then EtherType or LLC,
+// IP, transport and well-known ports, each header read by its src/parse/ decoder and only as deep as needed.
+#include <array>
+
+#include "decode/packet.hpp"
+#include "parse/arp.hpp"
+#include "parse/dhcp.hpp"
+#include "parse/dns.hpp"
+#include "parse/dot11.hpp"
+#include "parse/ethernet.hpp"
+#include "parse/icmp.hpp"
+#include "parse/ipv4.hpp"
+#include "parse/ipv6.hpp"
+#include "parse/llc.hpp"
+#include "parse/nbns.hpp"
+#include "parse/radiotap.hpp"
+#include "parse/sll.hpp"
+#include "parse/ssdp.hpp"
+#include "parse/tcp.hpp"
+#include "parse/udp.hpp"
+
+namespace isoprobe::decode {
+
+namespace {
+
+using parse::ParseError;
+
+void label(Packet& p, Proto proto) { p.protos.set(static_cast<std::size_t>(proto)); }
+
+Anomaly network_anomaly(const ParseError& e) {
+    return e == ParseError::truncated ? Anomaly::truncated_network_header : Anomaly::bad_ip_header;
+}
+
+// ---- Applications: labelled by well-known port, with the one field that tells a response ----
+
+enum class AppReader : std::uint8_t { none, dns, dns_tcp, nbns, ssdp, dhcp };
+
+struct PortLabel {
+    std::uint16_t port;
+    Proto proto;
+    AppReader reader;
+};
+
+constexpr std::array k_udp_ports{
+    PortLabel{53, Proto::dns, AppReader::dns},      // RFC 1035
+    PortLabel{67, Proto::dhcp, AppReader::dhcp},    // RFC 2131 4.1: server port
+    PortLabel{68, Proto::dhcp, AppReader::dhcp},    // client port
+    PortLabel{137, Proto::nbns, AppReader::nbns},   // RFC 1002 name service
+    PortLabel{138, Proto::nbns, AppReader::none},   // RFC 1002 datagram service, reported with the name service
+    PortLabel{1900, Proto::ssdp, AppReader::ssdp},  // UPnP Device Architecture 1.3
+    PortLabel{3702, Proto::wsd, AppReader::none},   // WS-Discovery 1.1 (SOAP over UDP)
+    PortLabel{5353, Proto::mdns, AppReader::dns},   // RFC 6762
+    PortLabel{5355, Proto::llmnr, AppReader::dns},  // RFC 4795
+};
+constexpr std::array k_tcp_ports{
+    PortLabel{53, Proto::dns, AppReader::dns_tcp},
+    PortLabel{139, Proto::netbios_ssn, AppReader::none}, // RFC 1002 session service
+    PortLabel{445, Proto::smb, AppReader::none},         // MS-SMB2 2.1: direct TCP transport
+    PortLabel{5357, Proto::wsd, AppReader::none},        // WS-Discovery metadata exchange over HTTP
+};
+
+// Returns whether the message is a response; DHCP also fills p.dhcp.
+bool read_app(Packet& p, AppReader reader, Bytes payload) {
+    switch (reader) {
+    case AppReader::none: return false;
+    case AppReader::dns: {
+        const auto h = parse::parse_dns_header(payload);
+        return h && h->response();
+    }
+    case AppReader::dns_tcp: {
+        const auto h = parse::parse_dns_tcp_header(payload);
+        return h && h->response();
+    }
+    case AppReader::nbns: {
+        const auto h = parse::parse_nbns_header(payload);
+        return h && h->response();
+    }
+    case AppReader::ssdp: return parse::is_ssdp_response(payload);
+    case AppReader::dhcp: {
+        const auto m = parse::parse_dhcp(payload);
+        if (!m) return false;
+        p.dhcp = m->info;
+        return m->op == parse::k_bootp_reply;
+    }
+    }
+    return false;
+}
+
+template <std::size_t N> void decode_app(Packet& p, const std::array<PortLabel, N>& table, Bytes payload) {
+    for (const auto& row : table) {
+        // Skipping a label already set reads DHCP once for 67->68 and NBNS once for 137->138.
+        if ((p.sport != row.port && p.dport != row.port) || has(p.protos, row.proto)) continue;
+        label(p, row.proto);
+        if (read_app(p, row.reader, payload)) p.is_response = true;
+    }
+}
+
+// ---- Transport ----
+
+void decode_tcp(Packet& p, Bytes segment) {
+    const auto t = parse::parse_tcp(segment);
+    if (!t) {
+        p.anomaly = Anomaly::truncated_transport_header;
+        return;
+    }
+    p.sport = t->sport;
+    p.dport = t->dport;
+    p.tcp_flags = t->flags;
+    constexpr std::uint8_t k_syn_ack = parse::k_tcp_syn | parse::k_tcp_ack;
+    if ((t->flags & k_syn_ack) == k_syn_ack) p.is_response = true;
+    decode_app(p, k_tcp_ports, t->payload);
+}
+
+void decode_udp(Packet& p, Bytes datagram) {
+    const auto u = parse::parse_udp(datagram);
+    if (!u) {
+        p.anomaly = Anomaly::truncated_transport_header;
+        return;
+    }
+    p.sport = u->sport;
+    p.dport = u->dport;
+    decode_app(p, k_udp_ports, u->payload);
+}
+
+void set_icmp(Packet& p, const parse::IcmpMessage& m) {
+    p.icmp_type = m.type;
+    p.icmp_code = m.code;
+    p.icmp_redirect_gateway = m.gateway;
+    p.icmp_inner_src = m.inner_src;
+    p.icmp_inner_dst = m.inner_dst;
+    p.icmp_inner_proto = m.inner_protocol;
+}
+
+void decode_icmp(Packet& p, Bytes message) {
+    const auto m = parse::parse_icmp(message);
+    if (!m) {
+        p.anomaly = Anomaly::truncated_transport_header;
+        return;
+    }
+    set_icmp(p, *m);
+    if (m->type == parse::k_icmp_echo_reply) p.is_response = true;
+}
+
+void decode_icmpv6(Packet& p, Bytes message) {
+    const auto m = parse::parse_icmpv6(message);
+    if (!m) {
+        p.anomaly = Anomaly::truncated_transport_header;
+        return;
+    }
+    set_icmp(p, *m);
+    if (m->type >= parse::k_ndp_router_solicitation && m->type <= parse::k_ndp_redirect) label(p, Proto::ndp);
+    if (m->type == parse::k_icmpv6_echo_reply || m->type == parse::k_ndp_neighbor_advertisement) p.is_response = true;
+}
+
+// Labels by protocol number even when no transport header follows (a later fragment, a truncated one), then
+// decodes it when `has_header`.
+void decode_transport(Packet& p, std::uint8_t family, bool has_header, Bytes payload) {
+    switch (p.ip_proto) {
+    case parse::k_ipproto_tcp:
+        label(p, Proto::tcp);
+        if (has_header) decode_tcp(p, payload);
+        break;
+    case parse::k_ipproto_udp:
+        label(p, Proto::udp);
+        if (has_header) decode_udp(p, payload);
+        break;
+    case parse::k_ipproto_icmp:
+        if (family != 4) break;
+        label(p, Proto::icmp);
+        if (has_header) decode_icmp(p, payload);
+        break;
+    case parse::k_ipproto_icmpv6:
+        if (family != 6) break;
+        label(p, Proto::icmpv6);
+        if (has_header) decode_icmpv6(p, payload);
+        break;
+    default: break;
+    }
+}
+
+// ---- Network: by EtherType ----
+
+void decode_ipv4(Packet& p, Bytes packet) {
+    const auto h = parse::parse_ipv4(packet);
+    if (!h) {
+        p.anomaly = network_anomaly(h.error());
+        return;
+    }
+    label(p, Proto::ip);
+    p.ip_src = h->src;
+    p.ip_dst = h->dst;
+    p.ip_proto = h->protocol;
+    decode_transport(p, 4, h->first_fragment(), h->payload);
+}
+
+void decode_ipv6(Packet& p, Bytes packet) {
+    const auto h = parse::parse_ipv6(packet);
+    if (!h) {
+        p.anomaly = network_anomaly(h.error());
+        return;
+    }
+    label(p, Proto::ip);
+    p.ip_src = h->src;
+    p.ip_dst = h->dst;
+    p.ip_proto = h->next_header;
+    const auto upper = parse::skip_ipv6_extensions(h->next_header, h->payload);
+    if (!upper) {
+        p.anomaly = network_anomaly(upper.error());
+        return;
+    }
+    p.ip_proto = upper->protocol;
+    decode_transport(p, 6, upper->first_fragment, upper->payload);
+}
+
+void decode_arp(Packet& p, Bytes packet) {
+    label(p, Proto::arp);
+    const auto a = parse::parse_arp(packet);
+    if (!a) {
+        if (a.error() == ParseError::truncated) p.anomaly = Anomaly::truncated_network_header;
+        return;
+    }
+    p.arp = *a;
+    if (a->op == parse::k_arp_reply) p.is_response = true;
+}
+
+void decode_eapol(Packet& p, Bytes pdu) {
+    label(p, Proto::eapol);
+    // The PDU runs from the version byte to the end of the frame, less any padding past its own length (802.1X 11.3).
+    ByteReader r(pdu);
+    r.skip(2); // protocol version, packet type
+    const std::size_t body_length = r.u16be();
+    p.eapol = r.ok() && 4 + body_length <= pdu.size() ? pdu.first(4 + body_length) : pdu;
+}
+
+void decode_lldp(Packet& p, Bytes) { label(p, Proto::lldp); }
+
+struct EthertypeDecoder {
+    std::uint16_t ethertype;
+    void (*decode)(Packet&, Bytes);
+};
+constexpr std::array k_ethertypes{
+    EthertypeDecoder{parse::k_ethertype_ipv4, decode_ipv4},   EthertypeDecoder{parse::k_ethertype_ipv6, decode_ipv6},
+    EthertypeDecoder{parse::k_ethertype_arp, decode_arp},     EthertypeDecoder{parse::k_ethertype_eapol, decode_eapol},
+    EthertypeDecoder{parse::k_ethertype_lldp, decode_lldp},
+};
+
+void decode_ethertype(Packet& p, std::uint16_t ethertype, Bytes payload) {
+    p.ethertype = ethertype;
+    for (const auto& row : k_ethertypes)
+        if (row.ethertype == ethertype) return row.decode(p, payload);
+}
+
+// ---- LLC: switch protocols without an EtherType, or SNAP carrying one ----
+
+struct LlcLabel {
+    bool snap;
+    std::uint32_t oui;        // SNAP only
+    std::uint16_t sap_or_pid; // DSAP for plain LLC, protocol id for SNAP
+    Proto proto;
+};
+constexpr std::array k_llc_labels{
+    LlcLabel{false, 0, parse::k_llc_sap_stp, Proto::stp}, // IEEE 802.1Q 13/14 BPDUs (STP, RSTP, MSTP)
+    LlcLabel{true, parse::k_oui_cisco, 0x2000, Proto::cdp},
+    LlcLabel{true, parse::k_oui_cisco, 0x010b, Proto::stp}, // Cisco PVST+ BPDUs
+};
+
+void decode_llc(Packet& p, Bytes pdu) {
+    const auto llc = parse::parse_llc(pdu);
+    if (!llc) {
+        p.anomaly = Anomaly::truncated_link_header;
+        return;
+    }
+    if (llc->carries_ethertype()) return decode_ethertype(p, llc->pid, llc->payload);
+    for (const auto& row : k_llc_labels) {
+        const bool match = row.snap ? llc->snap && llc->oui == row.oui && llc->pid == row.sap_or_pid
+                                    : !llc->snap && llc->dsap == row.sap_or_pid;
+        if (match) return label(p, row.proto);
+    }
+}
+
+// After the MAC addresses of Ethernet (or an SLL protocol that is an EtherType): VLAN tags, then EtherType or LLC.
+void decode_ether_payload(Packet& p, std::uint16_t type_or_length, Bytes payload) {
+    const auto inner = parse::unwrap_ether_payload(type_or_length, payload);
+    if (!inner) {
+        p.anomaly = Anomaly::truncated_link_header;
+        return;
+    }
+    if (inner->ethertype == 0) return decode_llc(p, inner->payload);
+    decode_ethertype(p, inner->ethertype, inner->payload);
+}
+
+// ---- Link types ----
+
+void decode_ethernet(Packet& p, const capture::Frame& frame) {
+    const auto eth = parse::parse_ethernet(frame.bytes);
+    if (!eth) {
+        p.anomaly = Anomaly::truncated_link_header;
+        return;
+    }
+    p.has_l2 = true;
+    p.src = eth->src;
+    p.dst = eth->dst;
+    decode_ether_payload(p, eth->type_or_length, eth->payload);
+}
+
+void decode_cooked(Packet& p, const Expected<parse::SllHeader, ParseError>& h) {
+    if (!h) {
+        p.anomaly = Anomaly::truncated_link_header;
+        return;
+    }
+    p.sll_packet_type = static_cast<std::int16_t>(h->packet_type);
+    // Loopback frames carry an all-zero address of the right length: no station sent them.
+    if (h->address.size() == 6 && h->hatype != parse::k_arphrd_loopback) {
+        p.has_l2 = true;
+        p.src = MacAddr::from(h->address);
+    }
+    // The destination is not recorded; only a broadcast one can be restored from the packet type.
+    if (h->packet_type == parse::k_sll_broadcast) p.dst = MacAddr{{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}};
+    if (h->protocol == parse::k_sll_proto_llc) return decode_llc(p, h->payload);
+    if (h->protocol >= parse::k_ethertype_min) decode_ether_payload(p, h->protocol, h->payload);
+}
+
+void decode_sll(Packet& p, const capture::Frame& frame) { decode_cooked(p, parse::parse_sll(frame.bytes)); }
+void decode_sll2(Packet& p, const capture::Frame& frame) { decode_cooked(p, parse::parse_sll2(frame.bytes)); }
+
+void decode_dot11_frame(Packet& p, Bytes frame, bool header_padded) {
+    const auto f = parse::parse_dot11(frame, header_padded);
+    if (!f) {
+        // Protocol version 1 (802.11ah) and extension frames are a link format we do not decode.
+        p.anomaly = f.error() == ParseError::unsupported ? Anomaly::unknown_link_type : Anomaly::truncated_link_header;
+        return;
+    }
+    p.dot11 = f->info;
+    p.dst = f->da;
+    if (f->has_source) {
+        p.has_l2 = true;
+        p.src = f->sa;
+    }
+    if (f->info.type != parse::k_dot11_data || f->no_data) return;
+    if (f->info.protected_frame) {
+        p.encrypted = true;
+        return;
+    }
+    Bytes msdu = f->body;
+    if (f->amsdu) {
+        const auto sub = parse::parse_amsdu_subframe(f->body);
+        if (!sub) {
+            p.anomaly = Anomaly::truncated_link_header;
+            return;
+        }
+        p.src = sub->sa;
+        p.dst = sub->da;
+        msdu = sub->msdu;
+    }
+    decode_llc(p, msdu);
+}
+
+// Without radiotap nothing says whether an FCS ends the frame; the IP and EAPOL lengths keep it out of payloads.
+void decode_dot11(Packet& p, const capture::Frame& frame) { decode_dot11_frame(p, frame.bytes, false); }
+
+void decode_radiotap(Packet& p, const capture::Frame& frame) {
+    const auto rt = parse::parse_radiotap(frame.bytes, frame.orig_len);
+    if (!rt) {
+        p.anomaly = rt.error() == ParseError::truncated ? Anomaly::truncated_link_header : Anomaly::bad_radiotap;
+        return;
+    }
+    p.bad_fcs = (rt->flags & parse::k_radiotap_flag_bad_fcs) != 0;
+    decode_dot11_frame(p, rt->frame, (rt->flags & parse::k_radiotap_flag_datapad) != 0);
+}
+
+struct LinkDecoder {
+    capture::LinkType link_type;
+    void (*decode)(Packet&, const capture::Frame&);
+};
+constexpr std::array k_link_types{
+    LinkDecoder{capture::LinkType::ethernet, decode_ethernet},
+    LinkDecoder{capture::LinkType::ieee802_11, decode_dot11},
+    LinkDecoder{capture::LinkType::linux_sll, decode_sll},
+    LinkDecoder{capture::LinkType::ieee802_11_radiotap, decode_radiotap},
+    LinkDecoder{capture::LinkType::linux_sll2, decode_sll2},
+};
+
+} // namespace
+
+Packet classify(const capture::Frame& frame) {
+    Packet p;
+    p.frame = &frame;
+    p.anomaly = Anomaly::unknown_link_type;
+    for (const auto& row : k_link_types) {
+        if (static_cast<std::uint32_t>(row.link_type) != frame.link_type) continue;
+        p.anomaly = Anomaly::none;
+        row.decode(p, frame);
+        break;
+    }
+    if (p.has_l2) label(p, Proto::l2);
+    return p;
+}
+
+} // namespace isoprobe::decode

@@ -1,0 +1,31 @@
+// What the probe knows about a local interface and the segment behind it: addresses from getifaddrs(3),
+// the hardware address from SIOCGIFHWADDR, the default gateway from the kernel's routing table (/proc/net/route).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/addr.hpp"
+#include "util/expected.hpp"
+
+namespace isoprobe::probe {
+
+struct Interface {
+    std::string name;
+    int index = 0;
+    MacAddr mac;
+    IpAddr ipv4;
+    int prefix = 0;
+    std::vector<IpAddr> ipv6; // link-local first
+    bool up = false;
+    bool running = false;
+};
+
+// One clear line on failure: unknown interface, not Ethernet, no IPv4 address.
+Expected<Interface, std::string> describe_interface(const std::string& name);
+// The IPv4 default gateway routed through `ifname`, if any.
+std::optional<IpAddr> default_gateway(const std::string& ifname);
+// The network address of ip/prefix.
+IpAddr network_of(const IpAddr& ip, int prefix);
+
+} // namespace isoprobe::probe

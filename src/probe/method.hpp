@@ -1,0 +1,53 @@
+// The contract of a contact method (one file each under probes/, registered in probes/registry.cpp): which frames
+// it sends to a peer, each carrying the run's marker, and which received frame counts as the peer's answer.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "decode/packet.hpp"
+#include "probe/interface.hpp"
+
+namespace isoprobe::probe {
+
+struct Peer {
+    std::optional<MacAddr> mac; // unknown for a --peer address that never answered ARP
+    IpAddr ipv4;
+    std::vector<IpAddr> ipv6;
+    bool sentinel = false;
+    std::string found_by; // "arp-sweep", "passive", "mdns", "ipv6-multicast", "--peer", "sentinel"
+};
+
+struct Segment {
+    Interface iface;
+    std::optional<Interface> sentinel;
+    std::optional<IpAddr> gateway_ip;
+    std::optional<MacAddr> gateway_mac;
+    std::vector<Peer> peers;
+};
+
+struct Outgoing {
+    std::vector<std::uint8_t> frame;
+    bool group = false; // broadcast/multicast: sent once per run, it reaches every peer at once
+};
+
+class Method {
+  public:
+    virtual ~Method() = default;
+    virtual std::string_view name() const = 0;
+    virtual bool intrusive() const { return false; }
+    // Why this method cannot run against `peer` (e.g. no MAC, no IPv6 address), or nullopt when it can.
+    virtual std::optional<std::string> unavailable(const Segment&, const Peer&) const { return std::nullopt; }
+    // The frames to send; every frame must carry `marker` somewhere in its bytes.
+    virtual std::vector<Outgoing> frames(const Segment& seg, const Peer& peer, const std::string& marker) const = 0;
+    // True when `p`, received on the probe interface, is `peer`'s answer to this method.
+    virtual bool is_answer(const Segment& seg, const Peer& peer, const decode::Packet& p) const = 0;
+    // Work after a peer answered (SMB: negotiate a dialect over a real TCP connection); a sentence for the report.
+    virtual std::optional<std::string> follow_up(const Segment&, const Peer&) const { return std::nullopt; }
+    // Frames that undo what the method changed on the segment (port stealing), sent at the end and on interrupt.
+    virtual std::vector<Outgoing> restore(const Segment&, const Peer&, const std::string&) const { return {}; }
+};
+
+} // namespace isoprobe::probe

@@ -1,0 +1,135 @@
+#include "report/json.hpp"
+
+#include "report/catalogue.hpp"
+#include "util/time.hpp"
+
+namespace isoprobe::report {
+
+using nlohmann::ordered_json;
+
+std::string_view status_name(Status s) {
+    switch (s) {
+    case Status::pass: return "pass";
+    case Status::fail: return "fail";
+    case Status::inconclusive: return "inconclusive";
+    case Status::not_tested: return "not-tested";
+    }
+    return "inconclusive";
+}
+
+Status combine(const std::vector<Status>& statuses) {
+    bool any_fail = false, any_inconclusive = false, any_pass = false;
+    for (auto s : statuses) {
+        any_fail |= s == Status::fail;
+        any_inconclusive |= s == Status::inconclusive;
+        any_pass |= s == Status::pass;
+    }
+    if (any_fail) return Status::fail;
+    if (any_inconclusive || !any_pass) return Status::inconclusive;
+    return Status::pass;
+}
+
+std::string_view role_name(Role r) {
+    switch (r) {
+    case Role::self: return "self";
+    case Role::gateway: return "gateway";
+    case Role::dhcp_server: return "dhcp-server";
+    case Role::dns_server: return "dns-server";
+    case Role::authenticator: return "authenticator";
+    case Role::ap: return "ap";
+    case Role::switch_: return "switch";
+    case Role::infra: return "infra";
+    case Role::terminal: return "terminal";
+    }
+    return "terminal";
+}
+
+ordered_json to_json(const Endpoint& e) {
+    ordered_json j;
+    j["mac"] = e.mac ? ordered_json(e.mac->str()) : ordered_json(nullptr);
+    j["ip"] = e.ip.empty() ? ordered_json(nullptr) : ordered_json(e.ip.str());
+    return j;
+}
+
+ordered_json protocols_json(const decode::ProtoSet& s) {
+    ordered_json arr = ordered_json::array();
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s.test(i)) names.emplace_back(decode::proto_name(static_cast<decode::Proto>(i)));
+    std::sort(names.begin(), names.end());
+    for (auto& n : names) arr.push_back(n);
+    return arr;
+}
+
+namespace {
+
+ordered_json conversation_json(const Conversation& c) {
+    ordered_json j;
+    j["a"] = to_json(c.a);
+    j["b"] = to_json(c.b);
+    j["kind"] = c.kind == ConversationKind::unicast ? "unicast" : "broadcast";
+    j["protocols"] = protocols_json(c.protocols);
+    j["via_gateway"] = c.via_gateway;
+    j["first_seen"] = rfc3339(c.first_ns);
+    j["last_seen"] = rfc3339(c.last_ns);
+    j["frames"] = c.frames;
+    j["frame_count"] = c.frame_count;
+    j["evidence"] = c.evidence;
+    return j;
+}
+
+} // namespace
+
+ordered_json to_json(const Report& r) {
+    ordered_json j;
+    j["schema"] = "isoprobe.report/1";
+    j["tool"] = {{"name", "isoprobe"}, {"version", ISOPROBE_VERSION}};
+    j["command"] = r.command;
+    j["verdict"] = status_name(r.verdict);
+    if (r.interrupted) j["interrupted"] = true;
+    ordered_json reqs = ordered_json::array();
+    for (const auto& req : r.requirements) {
+        ordered_json q;
+        q["id"] = req.id;
+        q["status"] = status_name(req.status);
+        if (const auto* info = find_requirement(req.id)) {
+            q["clause"] = info->clause;
+            q["title"] = {{"ja", info->title_ja}, {"en", info->title_en}};
+        }
+        q["reasons"] = req.reasons;
+        reqs.push_back(std::move(q));
+    }
+    j["requirements"] = std::move(reqs);
+    j["self"] = {{"mac", r.self.mac ? ordered_json(r.self.mac->str()) : ordered_json(nullptr)}, {"how", r.self.how}};
+    ordered_json stations = ordered_json::array();
+    for (const auto& s : r.stations) {
+        ordered_json ips = ordered_json::array();
+        for (const auto& ip : s.ips) ips.push_back(ip.str());
+        stations.push_back({{"mac", s.mac.str()}, {"ips", ips}, {"role", role_name(s.role)}, {"why", s.why}});
+    }
+    j["stations"] = std::move(stations);
+    j["conversations"] = ordered_json::array();
+    for (const auto& c : r.conversations) j["conversations"].push_back(conversation_json(c));
+    j["attempts"] = ordered_json::array();
+    for (const auto& c : r.attempts) j["attempts"].push_back(conversation_json(c));
+    for (const auto& [name, section] : r.sections) j[name] = section;
+
+    const auto& cap = r.capture;
+    ordered_json files = ordered_json::array();
+    for (const auto& f : cap.files) files.push_back({{"path", f.path}, {"first_frame", f.first_frame}, {"frames", f.frames}});
+    ordered_json c;
+    c["files"] = std::move(files);
+    c["frames"] = cap.frames;
+    c["bytes"] = cap.bytes;
+    c["link_types"] = cap.link_types;
+    c["undecoded"] = cap.undecoded;
+    c["encrypted"] = cap.encrypted;
+    c["anomalies"] = cap.anomalies;
+    c["dropped"] = cap.dropped ? ordered_json(*cap.dropped) : ordered_json(nullptr);
+    c["first_seen"] = cap.frames ? ordered_json(rfc3339(cap.first_ns)) : ordered_json(nullptr);
+    c["last_seen"] = cap.frames ? ordered_json(rfc3339(cap.last_ns)) : ordered_json(nullptr);
+    j["capture"] = std::move(c);
+    return j;
+}
+
+} // namespace isoprobe::report

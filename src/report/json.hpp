@@ -1,0 +1,13 @@
+// The JSON renderer of the report contract (docs/report.md, docs/report.schema.json: "isoprobe.report/1").
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "report/model.hpp"
+
+namespace isoprobe::report {
+
+nlohmann::ordered_json to_json(const Report& r);
+nlohmann::ordered_json to_json(const Endpoint& e);
+nlohmann::ordered_json protocols_json(const decode::ProtoSet& s);
+
+} // namespace isoprobe::report

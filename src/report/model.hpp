@@ -1,0 +1,131 @@
+// The one result model every command fills and every renderer (JSON, text, HTML, Prometheus) reads (docs/report.md).
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "decode/packet.hpp"
+#include "util/addr.hpp"
+
+namespace isoprobe::report {
+
+enum class Status { pass, fail, inconclusive, not_tested };
+std::string_view status_name(Status s);
+// The worst of several statuses (fail > inconclusive > pass); not-tested counts only when nothing else was tested.
+Status combine(const std::vector<Status>& statuses);
+
+enum class Role { self, gateway, dhcp_server, dns_server, authenticator, ap, switch_, infra, terminal };
+std::string_view role_name(Role r);
+
+struct Requirement {
+    std::string id; // terminal-isolation, wlan-encryption, 8021x-eap-tls, ap-inventory
+    Status status = Status::not_tested;
+    std::vector<std::string> reasons;
+};
+
+struct Station {
+    MacAddr mac;
+    std::vector<IpAddr> ips;
+    Role role = Role::terminal;
+    std::string why;
+};
+
+struct Endpoint {
+    std::optional<MacAddr> mac; // unknown for an on-link IP whose owner never appeared on the capture
+    IpAddr ip;
+};
+
+enum class ConversationKind { unicast, broadcast };
+
+struct Conversation {
+    Endpoint a, b; // for broadcast: a sent, b received (a station, or the group address for a whole BSS)
+    ConversationKind kind = ConversationKind::unicast;
+    decode::ProtoSet protocols;
+    bool via_gateway = false;
+    std::int64_t first_ns = 0, last_ns = 0;
+    std::vector<std::uint64_t> frames; // the first frame numbers, as evidence
+    std::uint64_t frame_count = 0;
+    std::string evidence; // one sentence: what shows the frames arrived
+};
+
+struct CaptureFile {
+    std::string path;
+    std::uint64_t first_frame = 0;
+    std::uint64_t frames = 0;
+};
+
+struct CaptureSummary {
+    std::vector<CaptureFile> files;
+    std::uint64_t frames = 0;
+    std::uint64_t bytes = 0;
+    std::vector<std::string> link_types;
+    std::uint64_t undecoded = 0;
+    std::uint64_t encrypted = 0; // 802.11 protected data frames: addresses used, payload not
+    std::map<std::string, std::uint64_t> anomalies;
+    std::optional<std::uint64_t> dropped;
+    std::int64_t first_ns = 0, last_ns = 0;
+};
+
+enum class ProbeOutcome { reached, not_reached, no_reply, not_run, error };
+std::string_view outcome_name(ProbeOutcome o);
+
+// One contact method tried against one peer by the live probe.
+struct ProbeResult {
+    Endpoint peer;
+    bool sentinel = false;
+    std::string method;
+    ProbeOutcome result = ProbeOutcome::not_run;
+    std::vector<std::uint64_t> frames; // evidence: frame numbers in the run's pcapng
+    std::vector<std::string> notes;    // evidence or reasons as sentences
+};
+
+// A positive control: something that must work for silence to mean anything.
+struct Control {
+    std::string name;
+    bool ok = false;
+    std::string detail;
+};
+
+struct PeerInfo {
+    Endpoint at;
+    std::vector<IpAddr> ipv6;
+    bool sentinel = false;
+    std::string found_by;
+};
+
+struct SegmentInfo {
+    std::string interface;
+    std::string sentinel; // empty without paired mode
+    IpAddr address;
+    std::string subnet;   // "198.51.100.0/24"
+    std::optional<Endpoint> gateway;
+    std::vector<PeerInfo> peers;
+};
+
+struct SelfInfo {
+    std::optional<MacAddr> mac;
+    std::string how; // "given with --self", "inferred: ...", "none: ..."
+};
+
+struct Report {
+    std::string command;
+    Status verdict = Status::inconclusive;
+    std::vector<Requirement> requirements;
+    SelfInfo self;
+    std::vector<Station> stations;
+    std::vector<Conversation> conversations;
+    std::vector<Conversation> attempts;
+    CaptureSummary capture;
+    std::optional<SegmentInfo> segment;
+    std::vector<ProbeResult> probes;
+    std::vector<Control> controls;
+    bool interrupted = false;
+    // Sections filled by later stages (EAP, Wi-Fi, probes) as ready-made JSON, rendered by their own code.
+    std::map<std::string, nlohmann::ordered_json> sections;
+};
+
+} // namespace isoprobe::report

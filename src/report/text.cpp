@@ -1,0 +1,83 @@
+#include "report/text.hpp"
+
+#include <sstream>
+
+#include "report/catalogue.hpp"
+#include "report/json.hpp"
+#include "util/escape.hpp"
+#include "util/time.hpp"
+
+namespace isoprobe::report {
+
+namespace {
+
+std::string paint(std::string_view text, Status s, bool colour) {
+    if (!colour) return std::string(text);
+    const char* code = s == Status::pass ? "\033[1;32m" : s == Status::fail ? "\033[1;31m" : s == Status::inconclusive ? "\033[1;33m" : "\033[2m";
+    return std::string(code) + std::string(text) + "\033[0m";
+}
+
+std::string endpoint_text(const Endpoint& e) {
+    std::string s = e.mac ? e.mac->str() : "(mac unknown)";
+    if (!e.ip.empty()) s += " " + e.ip.str();
+    return s;
+}
+
+std::string protocols_text(const decode::ProtoSet& p) {
+    std::string s;
+    for (const auto& name : protocols_json(p)) s += (s.empty() ? "" : ",") + name.get<std::string>();
+    return s;
+}
+
+std::string frames_text(const Conversation& c) {
+    std::string s;
+    for (auto n : c.frames) s += (s.empty() ? "" : ",") + std::to_string(n);
+    if (c.frame_count > c.frames.size()) s += ",... (" + std::to_string(c.frame_count) + " frames)";
+    return s;
+}
+
+} // namespace
+
+std::string to_text(const Report& r, bool colour) {
+    std::ostringstream o;
+    o << "isoprobe " << r.command << ": " << paint(std::string(status_name(r.verdict)) + (r.interrupted ? " (interrupted)" : ""), r.verdict, colour) << "\n\n";
+    for (const auto& req : r.requirements) {
+        const auto* info = find_requirement(req.id);
+        o << "  " << paint(status_name(req.status), req.status, colour) << "  " << req.id;
+        if (info) o << "  " << info->title_en << " / " << info->title_ja;
+        o << "\n";
+        for (const auto& why : req.reasons) o << "      " << terminal_safe(why) << "\n";
+    }
+    if (!r.conversations.empty()) {
+        o << "\nTerminal-to-terminal conversations (" << r.conversations.size() << "):\n";
+        for (const auto& c : r.conversations) {
+            o << "  " << endpoint_text(c.a) << (c.kind == ConversationKind::broadcast ? " -> " : " <-> ") << endpoint_text(c.b)
+              << "  [" << protocols_text(c.protocols) << "]" << (c.via_gateway ? " via gateway" : "")
+              << (c.kind == ConversationKind::broadcast ? " broadcast" : "") << "\n";
+            o << "      frames " << frames_text(c) << ", " << rfc3339(c.first_ns) << " .. " << rfc3339(c.last_ns) << "\n";
+            o << "      " << terminal_safe(c.evidence) << "\n";
+        }
+    }
+    if (!r.attempts.empty()) {
+        o << "\nUnanswered attempts (" << r.attempts.size() << "):\n";
+        for (const auto& c : r.attempts)
+            o << "  " << endpoint_text(c.a) << " -> " << endpoint_text(c.b) << "  [" << protocols_text(c.protocols)
+              << "] frames " << frames_text(c) << "\n";
+    }
+    o << "\nStations (" << r.stations.size() << "), capturing host: "
+      << (r.self.mac ? r.self.mac->str() : std::string("unknown")) << " (" << r.self.how << ")\n";
+    for (const auto& s : r.stations) {
+        o << "  " << s.mac.str() << "  " << role_name(s.role);
+        for (const auto& ip : s.ips) o << " " << ip.str();
+        o << "\n      " << terminal_safe(s.why) << "\n";
+    }
+    const auto& cap = r.capture;
+    o << "\nCapture: " << cap.frames << " frames";
+    for (const auto& f : cap.files) o << ", " << terminal_safe(f.path);
+    o << "; undecoded " << cap.undecoded << ", encrypted " << cap.encrypted;
+    for (const auto& [name, n] : cap.anomalies) o << ", " << name << " " << n;
+    o << "\n";
+    return o.str();
+}
+
+} // namespace isoprobe::report

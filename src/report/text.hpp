@@ -1,0 +1,11 @@
+// The human text renderer: verdict first, then the evidence, readable at a glance; colour only when asked (a TTY).
+#pragma once
+#include <string>
+
+#include "report/model.hpp"
+
+namespace isoprobe::report {
+
+std::string to_text(const Report& r, bool colour);
+
+} // namespace isoprobe::report

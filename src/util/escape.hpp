@@ -1,0 +1,11 @@
+// Safe text for terminals: bytes from the network (SSIDs, identities, names) may hold escape sequences.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace isoprobe {
+
+// Keeps printable ASCII and valid UTF-8 (except C1 controls); writes everything else as \xNN, and '\' as "\\".
+std::string terminal_safe(std::string_view raw);
+
+} // namespace isoprobe

@@ -1,0 +1,90 @@
+// Golden tests: every line of tests/golden/cases.txt ("name capture [args]") runs the inspect analysis on
+// captures/<capture> and compares the JSON report with tests/expected/<name>.json field by field.
+// The expected files are reviewed by hand and cross-checked against tshark (tests/golden/crosscheck_tshark.py).
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analyze/inspect.hpp"
+#include "cli/parse_args.hpp"
+#include "report/json.hpp"
+
+using nlohmann::ordered_json;
+
+namespace {
+
+struct Case {
+    std::string name;
+    std::vector<std::string> captures;
+    isoprobe::analyze::RoleHints hints;
+};
+
+std::vector<Case> load_cases() {
+    std::ifstream in(std::string(ISOPROBE_SOURCE_DIR) + "/tests/golden/cases.txt");
+    std::vector<Case> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream words(line);
+        Case c;
+        words >> c.name;
+        std::string w, self, subnet;
+        std::vector<std::string> infra;
+        while (words >> w) {
+            if (w == "--self") words >> self;
+            else if (w == "--infra") infra.emplace_back(), words >> infra.back();
+            else if (w == "--subnet") words >> subnet;
+            else c.captures.push_back(w);
+        }
+        c.hints = isoprobe::cli::parse_role_hints(self, infra, subnet);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+// Lists every difference as "path: expected X, got Y", so a failing case says exactly which fact changed.
+void diff(const ordered_json& want, const ordered_json& got, const std::string& path, std::vector<std::string>& out) {
+    if (want.type() != got.type()) {
+        out.push_back(path + ": expected " + want.dump() + ", got " + got.dump());
+    } else if (want.is_object()) {
+        for (const auto& [k, v] : want.items())
+            if (!got.contains(k)) out.push_back(path + "/" + k + ": missing");
+            else diff(v, got.at(k), path + "/" + k, out);
+        for (const auto& [k, v] : got.items())
+            if (!want.contains(k)) out.push_back(path + "/" + k + ": unexpected " + v.dump());
+    } else if (want.is_array()) {
+        if (want.size() != got.size()) out.push_back(path + ": expected " + std::to_string(want.size()) + " items, got " + std::to_string(got.size()));
+        for (std::size_t i = 0; i < std::min(want.size(), got.size()); ++i) diff(want[i], got[i], path + "/" + std::to_string(i), out);
+    } else if (want != got) {
+        out.push_back(path + ": expected " + want.dump() + ", got " + got.dump());
+    }
+}
+
+} // namespace
+
+TEST_CASE("golden reports match tests/expected") {
+    auto cases = load_cases();
+    REQUIRE(cases.size() > 0);
+    for (const auto& c : cases) {
+        SUBCASE(c.name.c_str()) {
+            std::vector<std::string> paths;
+            for (const auto& cap : c.captures) paths.push_back(std::string(ISOPROBE_SOURCE_DIR) + "/captures/" + cap);
+            auto rep = isoprobe::analyze::inspect_files(paths, c.hints);
+            REQUIRE_MESSAGE(rep.has_value(), (rep ? "" : rep.error()));
+            auto got = isoprobe::report::to_json(rep.value());
+            for (std::size_t i = 0; i < c.captures.size(); ++i) got["capture"]["files"][i]["path"] = "captures/" + c.captures[i];
+            got["tool"]["version"] = "*";
+            std::ifstream in(std::string(ISOPROBE_SOURCE_DIR) + "/tests/expected/" + c.name + ".json");
+            REQUIRE_MESSAGE(in.good(), "missing tests/expected/" << c.name << ".json (tools/update-golden " << c.name << ")");
+            auto want = ordered_json::parse(in);
+            std::vector<std::string> diffs;
+            diff(want, got, "", diffs);
+            std::string all;
+            for (const auto& d : diffs) all += "\n  " + d;
+            CHECK_MESSAGE(diffs.empty(), c.name << " differs from tests/expected/" << c.name << ".json:" << all);
+        }
+    }
+}
