@@ -1,5 +1,6 @@
 // nbns: a NetBIOS node status request for "*" (RFC 1002 4.2.17) unicast to the peer, and a broadcast name query;
-// any NBNS answer from the peer counts. The marker rides in the Ethernet trailer, which NBNS never reads.
+// any NBNS answer from the peer counts. The marker follows the NBNS message inside the UDP payload (NBNS reads only
+// its counted sections), so an ICMP port-unreachable quoting it also proves the peer got it.
 #include "probes/common.hpp"
 #include "probe/frames.hpp"
 
@@ -31,9 +32,10 @@ class Nbns final : public probe::Method {
         MacAddr broadcast;
         broadcast.b.fill(0xff);
         std::uint32_t bcast = seg.iface.ipv4.v4_host_order() | (seg.iface.prefix >= 32 ? 0 : 0xffffffffu >> seg.iface.prefix);
-        auto status = probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_nbns, k_nbns, nbns_request(0x4e01, 0x0000, star, 0x21));
-        auto query = probe::frames::udp(broadcast, seg.iface.mac, seg.iface.ipv4, IpAddr::v4(bcast), k_nbns, k_nbns, nbns_request(0x4e02, 0x0110, workgroup, 0x20));
-        return {{with_marker(std::move(status), marker), false}, {with_marker(std::move(query), marker), true}};
+        auto status = with_marker(nbns_request(0x4e01, 0x0000, star, 0x21), marker);
+        auto query = with_marker(nbns_request(0x4e02, 0x0110, workgroup, 0x20), marker);
+        return {{probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_nbns, k_nbns, status), false},
+                {probe::frames::udp(broadcast, seg.iface.mac, seg.iface.ipv4, IpAddr::v4(bcast), k_nbns, k_nbns, query), true}};
     }
     bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
         return udp_answer(peer, p, k_nbns) && p.is_response;

@@ -124,7 +124,8 @@ void BssTable::feed(const decode::Packet& p) {
     bool assoc = d.subtype == parse::k_mgmt_assoc_request || d.subtype == parse::k_mgmt_reassoc_request;
     if (!from_ap && !assoc) return;
     auto body = parse::parse_mgmt_body(d.subtype, d.mgmt_body);
-    if (!body) {
+    // A frame that failed its FCS would add a BSS that does not exist.
+    if (!body || p.bad_fcs) {
         ++m_malformed;
         return;
     }

@@ -59,7 +59,7 @@ class BssTable {
     void feed(const decode::Packet& p);
 
     const std::vector<BssEntry>& entries() const { return m_entries; } // sorted by BSSID
-    std::uint64_t malformed() const { return m_malformed; }            // bodies whose fixed fields were short
+    std::uint64_t malformed() const { return m_malformed; } // short fixed fields, or a failed FCS
     std::uint64_t dropped() const { return m_dropped; }                // frames of BSSes beyond max_entries
 
   private:

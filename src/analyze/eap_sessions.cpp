@@ -84,6 +84,10 @@ void EapSessions::touch(Attempt& a, const decode::Packet& p) {
 void EapSessions::feed(const decode::Packet& p) {
     if (p.eapol.empty()) return;
     ++m_stats.eapol_frames;
+    if (p.bad_fcs) { // its addresses cannot be trusted to name the attempt
+        ++m_stats.malformed;
+        return;
+    }
     auto pdu = parse::parse_eapol(p.eapol);
     if (!pdu) {
         ++m_stats.malformed;
@@ -202,8 +206,11 @@ void EapSessions::on_response(Attempt& a, const parse::EapMessage& m) {
     a.client.feed(m.id, *frag);
 }
 
+// TLS is summarised only for the method actually exchanged: a TLS Start answered by a NAK shows no TLS.
+bool EapSessions::has_tls(const Attempt& a) { return a.tls_type != 0 && a.s.method == a.tls_type; }
+
 void EapSessions::finalize(Attempt& a) {
-    if (a.finalized || a.tls_type == 0) return;
+    if (a.finalized || !has_tls(a)) return;
     a.server.finish();
     a.client.finish();
     a.s.tls = summarize_tls(a.tls_type, a.server, a.client, a.s.first_ns);
@@ -217,7 +224,7 @@ std::vector<EapSession> EapSessions::sessions() const {
     out.reserve(m_attempts.size());
     for (const auto& a : m_attempts) {
         out.push_back(a.s);
-        if (a.finalized || a.tls_type == 0) continue;
+        if (a.finalized || !has_tls(a)) continue;
         EapTlsReassembler server = a.server, client = a.client;
         server.finish();
         client.finish();

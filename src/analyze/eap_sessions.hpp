@@ -42,7 +42,7 @@ struct EapSession {
 
 struct EapStats {
     std::uint64_t eapol_frames = 0;
-    std::uint64_t malformed = 0;        // EAPOL headers or EAP packets that did not parse
+    std::uint64_t malformed = 0;        // EAPOL headers or EAP packets that did not parse, or failed the FCS
     std::uint64_t unattributed = 0;     // EAPOL-Key or other frames with no attempt to belong to
     std::uint64_t sessions_dropped = 0; // attempts not tracked because of Limits::max_sessions
 };
@@ -83,6 +83,7 @@ class EapSessions {
     void on_request(Attempt& a, const parse::EapMessage& m);
     void on_response(Attempt& a, const parse::EapMessage& m);
     void finalize(Attempt& a);
+    static bool has_tls(const Attempt& a);
     void touch(Attempt& a, const decode::Packet& p);
 
     Limits m_limits;

@@ -136,8 +136,10 @@ class Assessor {
     bool is_self(const MacAddr& m) const { return m_self && *m_self == m; }
 
     // The terminal behind an IP: its owner when known, else an on-link address whose owner never showed up.
-    std::optional<Endpoint> terminal_at(const IpAddr& ip, const MacAddr& not_this) const {
-        if (ip.empty() || ip.is_multicast() || ip.is_unspecified() || ip.is_broadcast_v4() || m_gateway_ips.count(ip))
+    std::optional<Endpoint> terminal_at(const IpAddr& ip, const MacAddr& not_this, bool via_gateway) const {
+        // Link-local IPv6 is never routed: from the gateway's MAC it is the gateway's own address.
+        if (ip.empty() || ip.is_multicast() || ip.is_unspecified() || ip.is_broadcast_v4() || m_gateway_ips.count(ip) ||
+            (via_gateway && ip.is_link_local_v6()))
             return std::nullopt;
         if (auto it = m_owner.find(ip); it != m_owner.end()) {
             if (it->second == not_this || !terminal(it->second)) return std::nullopt;
@@ -183,17 +185,17 @@ class Assessor {
             return;
         }
         if (role(x) == Role::gateway && terminal(y)) {
-            if (auto z = terminal_at(k.ip_src, y))
+            if (auto z = terminal_at(k.ip_src, y, true))
                 m_contact.add(*z, ey, ConversationKind::unicast, true, f,
                               "gateway " + xs + " relayed packets from " + k.ip_src.str() + " to terminal " + ys + " (gateway bouncing)");
             if (!f.redirect_inner_dst.empty())
-                if (auto z = terminal_at(f.redirect_inner_dst, y))
+                if (auto z = terminal_at(f.redirect_inner_dst, y, true))
                     m_contact.add(ey, *z, ConversationKind::unicast, true, f,
                                   "gateway " + xs + " sent " + ys + " an ICMP redirect for " + f.redirect_inner_dst.str() + ": it forwarded the packet to the other terminal");
             return;
         }
         if (terminal(x) && role(y) == Role::gateway) {
-            if (auto z = terminal_at(k.ip_dst, x))
+            if (auto z = terminal_at(k.ip_dst, x, true))
                 m_tries.add(ex, *z, ConversationKind::unicast, true, f,
                             "terminal " + xs + " sent packets for " + k.ip_dst.str() + " to gateway " + ys + "; no relayed copy or answer was captured");
             return;
@@ -216,7 +218,7 @@ class Assessor {
         if (f.arp_request_target.empty() || !terminal(k.l2_src)) return;
         if (m_self && !is_self(k.l2_src)) return; // others' who-has reaching us is contact, handled by the caller
         if (k.ip_src.is_unspecified() || f.arp_request_target == k.ip_src) return;
-        if (auto z = terminal_at(f.arp_request_target, k.l2_src))
+        if (auto z = terminal_at(f.arp_request_target, k.l2_src, false))
             m_tries.add(Endpoint{k.l2_src, k.ip_src}, *z, ConversationKind::unicast, false, f,
                         k.l2_src.str() + " asked who has " + f.arp_request_target.str() + " (ARP); no answer captured");
     }

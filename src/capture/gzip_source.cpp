@@ -15,7 +15,7 @@ class GzipBytes final : public ByteSource {
   public:
     GzipBytes(std::unique_ptr<ByteSource> compressed, Bytes prefix)
         : m_in(std::move(compressed)), m_buf(k_input_size) {
-        std::memcpy(m_buf.data(), prefix.data(), prefix.size());
+        if (!prefix.empty()) std::memcpy(m_buf.data(), prefix.data(), prefix.size()); // data() may be null
         m_z.next_in = m_buf.data();
         m_z.avail_in = static_cast<uInt>(prefix.size());
         m_consumed = prefix.size();

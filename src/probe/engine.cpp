@@ -252,8 +252,11 @@ class Run {
             }
             if (id && *id == k_control_id && p.icmp_type == 0) m_control_gateway_icmp = true;
             if (id) {
-                if (auto it = m_by_id.find(*id); it != m_by_id.end() && !m_records[it->second].method->intrusive())
-                    reached(m_records[it->second], n + 1, "answered with our marker");
+                // Our marker coming back (echo replies, ICMP errors quoting the probe) from the probed peer itself.
+                if (auto it = m_by_id.find(*id); it != m_by_id.end()) {
+                    Record& r = m_records[it->second];
+                    if (!r.method->intrusive() && peer_matches(m_seg.peers[r.peer], p)) reached(r, n + 1, "answered with our marker");
+                }
                 if (auto g = m_group_method.find(*id); g != m_group_method.end())
                     for (auto& r : m_records)
                         if (r.method == g->second && peer_matches(m_seg.peers[r.peer], p)) reached(r, n + 1, "answered our group probe");
@@ -334,12 +337,6 @@ class Run {
 namespace {
 
 report::Endpoint endpoint(const Peer& p) { return report::Endpoint{p.mac, p.ipv4}; }
-
-std::string join_notes(const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : "; ") + x;
-    return s;
-}
 
 } // namespace
 

@@ -59,13 +59,14 @@ Frame neighbour_solicitation(const MacAddr& src, const IpAddr& ip_src, const IpA
     Tins::ICMPv6 ns(Tins::ICMPv6::NEIGHBOUR_SOLICIT);
     ns.target_addr(v6(target));
     ns.source_link_layer_addr(hw(src));
+    // The marker travels in an option of the experimental type 253 (RFC 4727), which receivers must ignore
+    // (RFC 4861 4.6); option lengths count 8-byte units including the 2-byte type and length.
+    std::vector<std::uint8_t> data(marker.begin(), marker.end());
+    data.resize((data.size() + 2 + 7) / 8 * 8 - 2, 0);
+    ns.add_option(Tins::ICMPv6::option(253, data.begin(), data.end()));
     Tins::IPv6 ip(v6(group), v6(ip_src));
     ip.hop_limit(255);
-    auto pkt = Tins::EthernetII(hw(multicast_mac(group)), hw(src)) / ip / ns;
-    Frame f = pkt.serialize();
-    // The marker rides after the IPv6 payload: receivers use the payload length and ignore the trailer.
-    f.insert(f.end(), marker.begin(), marker.end());
-    return f;
+    return (Tins::EthernetII(hw(multicast_mac(group)), hw(src)) / ip / ns).serialize();
 }
 
 Frame udp(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst, std::uint16_t sport,
@@ -88,10 +89,9 @@ Frame tcp_syn(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, cons
     tcp.seq(seq);
     tcp.window(64240);
     tcp.mss(1460);
-    // The marker trails the IPv4 packet (outside its total length) so the SYN itself stays ordinary.
-    Frame f = (Tins::EthernetII(hw(dst), hw(src)) / Tins::IP(v4(ip_dst), v4(ip_src)) / tcp).serialize();
-    f.insert(f.end(), marker.begin(), marker.end());
-    return f;
+    // The marker is SYN data: legal (RFC 9293 3.10.7.3), ignored by a server without TCP Fast Open, and kept by
+    // every bridge (an Ethernet trailer would be trimmed by bridge netfilter and routers).
+    return (Tins::EthernetII(hw(dst), hw(src)) / Tins::IP(v4(ip_dst), v4(ip_src)) / tcp / raw(marker)).serialize();
 }
 
 Frame raw_l2(const MacAddr& dst, const MacAddr& src, const std::string& marker) {

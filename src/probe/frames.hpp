@@ -18,7 +18,8 @@ Frame icmp_echo(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, co
                 std::uint16_t id, std::uint16_t seq, const std::string& marker);
 Frame icmpv6_echo(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst,
                   std::uint16_t id, std::uint16_t seq, const std::string& marker);
-// Neighbour solicitation (RFC 4861 7.2.2) for target, to its solicited-node multicast group.
+// Neighbour solicitation (RFC 4861 7.2.2) for target, to its solicited-node multicast group; the marker rides in an
+// experimental option.
 Frame neighbour_solicitation(const MacAddr& src, const IpAddr& ip_src, const IpAddr& target, const std::string& marker);
 Frame udp(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst, std::uint16_t sport,
           std::uint16_t dport, const std::vector<std::uint8_t>& payload);

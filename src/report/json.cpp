@@ -29,6 +29,17 @@ Status combine(const std::vector<Status>& statuses) {
     return Status::pass;
 }
 
+std::string_view outcome_name(ProbeOutcome o) {
+    switch (o) {
+    case ProbeOutcome::reached: return "reached";
+    case ProbeOutcome::not_reached: return "not-reached";
+    case ProbeOutcome::no_reply: return "no-reply";
+    case ProbeOutcome::not_run: return "not-run";
+    case ProbeOutcome::error: return "error";
+    }
+    return "error";
+}
+
 std::string_view role_name(Role r) {
     switch (r) {
     case Role::self: return "self";
@@ -112,6 +123,33 @@ ordered_json to_json(const Report& r) {
     for (const auto& c : r.conversations) j["conversations"].push_back(conversation_json(c));
     j["attempts"] = ordered_json::array();
     for (const auto& c : r.attempts) j["attempts"].push_back(conversation_json(c));
+    if (r.segment) {
+        const auto& sg = *r.segment;
+        ordered_json peers = ordered_json::array();
+        for (const auto& p : sg.peers) {
+            ordered_json v6 = ordered_json::array();
+            for (const auto& ip : p.ipv6) v6.push_back(ip.str());
+            peers.push_back({{"mac", to_json(p.at)["mac"]}, {"ip", to_json(p.at)["ip"]}, {"ipv6", v6}, {"sentinel", p.sentinel}, {"found_by", p.found_by}});
+        }
+        j["segment"] = {{"interface", sg.interface},
+                        {"sentinel", sg.sentinel.empty() ? ordered_json(nullptr) : ordered_json(sg.sentinel)},
+                        {"address", sg.address.str()},
+                        {"subnet", sg.subnet},
+                        {"gateway", sg.gateway ? to_json(*sg.gateway) : ordered_json(nullptr)},
+                        {"peers", peers}};
+        ordered_json probes = ordered_json::array();
+        for (const auto& p : r.probes) {
+            ordered_json evidence = ordered_json::array();
+            for (auto n : p.frames) evidence.push_back(n);
+            for (const auto& note : p.notes) evidence.push_back(note);
+            probes.push_back({{"peer", to_json(p.peer)}, {"sentinel", p.sentinel}, {"method", p.method},
+                              {"result", outcome_name(p.result)}, {"evidence", evidence}});
+        }
+        j["probes"] = std::move(probes);
+        ordered_json controls = ordered_json::array();
+        for (const auto& c : r.controls) controls.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
+        j["controls"] = std::move(controls);
+    }
     for (const auto& [name, section] : r.sections) j[name] = section;
 
     const auto& cap = r.capture;

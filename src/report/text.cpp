@@ -48,6 +48,27 @@ std::string to_text(const Report& r, bool colour) {
         o << "\n";
         for (const auto& why : req.reasons) o << "      " << terminal_safe(why) << "\n";
     }
+    if (r.segment) {
+        const auto& sg = *r.segment;
+        o << "\nSegment " << sg.subnet << " on " << sg.interface << " (" << sg.address.str() << ")";
+        if (!sg.sentinel.empty()) o << ", sentinel " << sg.sentinel;
+        if (sg.gateway) o << ", gateway " << endpoint_text(*sg.gateway);
+        o << "; " << sg.peers.size() << " peer(s)\n";
+        o << "\nControls:\n";
+        for (const auto& c : r.controls)
+            o << "  " << paint(c.ok ? "ok  " : "FAIL", c.ok ? Status::pass : Status::fail, colour) << "  " << c.name << ": " << terminal_safe(c.detail) << "\n";
+        o << "\nProbes (peer, method, result):\n";
+        for (const auto& p : r.probes) {
+            Status s = p.result == ProbeOutcome::reached ? Status::fail : p.result == ProbeOutcome::not_reached ? Status::pass : Status::not_tested;
+            o << "  " << endpoint_text(p.peer) << (p.sentinel ? " (sentinel)" : "") << "  " << p.method << "  "
+              << paint(outcome_name(p.result), s, colour);
+            std::string ev;
+            for (auto n : p.frames) ev += (ev.empty() ? "frames " : ",") + std::to_string(n);
+            for (const auto& note : p.notes) ev += (ev.empty() ? "" : "; ") + note;
+            if (!ev.empty()) o << "  (" << terminal_safe(ev) << ")";
+            o << "\n";
+        }
+    }
     if (!r.conversations.empty()) {
         o << "\nTerminal-to-terminal conversations (" << r.conversations.size() << "):\n";
         for (const auto& c : r.conversations) {
@@ -60,9 +81,15 @@ std::string to_text(const Report& r, bool colour) {
     }
     if (!r.attempts.empty()) {
         o << "\nUnanswered attempts (" << r.attempts.size() << "):\n";
-        for (const auto& c : r.attempts)
+ std::size_t shown = 0;
+        for (const auto& c : r.attempts) {
+            if (++shown > 10) {
+                o << "  ... and " << r.attempts.size() - 10 << " more (all in the JSON report)\n";
+                break;
+            }
             o << "  " << endpoint_text(c.a) << " -> " << endpoint_text(c.b) << "  [" << protocols_text(c.protocols)
               << "] frames " << frames_text(c) << "\n";
+        }
     }
     o << "\nStations (" << r.stations.size() << "), capturing host: "
       << (r.self.mac ? r.self.mac->str() : std::string("unknown")) << " (" << r.self.how << ")\n";

@@ -8,6 +8,9 @@
 using namespace isoprobe;
 using namespace isoprobe::capture;
 
+// Keeps the reads of every frame byte from being optimised away.
+volatile std::uint64_t g_sink = 0;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     auto opened = open_capture_memory(Bytes(data, size), "fuzz", 1);
     if (!opened) return 0;
@@ -23,5 +26,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (std::uint8_t b : frame.bytes) bytes += b; // touch every byte so ASan sees any bad span
     }
     if (source.stats().frames != expected_number - 1) __builtin_trap();
-    return bytes == 0xffffffffffffffff ? 1 : 0;
+    g_sink = bytes;
+    return 0;
 }

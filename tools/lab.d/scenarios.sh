@@ -83,20 +83,26 @@ EOF
 # Unknown unicast, multicast and broadcast stop at terminal ports; only the gateway port floods. Static FDB and
 # neighbour entries stand in for the ARP/ND that can no longer reach terminals, so known unicast really gets through.
 sw_flood_off() {
-    local port
-    for port in $(sw_terminal_ports); do
-        bridge -n "$(ns sw)" link set dev "$port" flood off mcast_flood off bcast_flood off
+    local port mac terminal
+    while read -r _ _ port _ _ mac terminal; do
+        [ "$terminal" = 1 ] && echo "link set dev $port flood off mcast_flood off bcast_flood off"
+        echo "fdb replace $mac dev $port master static"
+    done <<<"$k_stations" | bridge -n "$(ns sw)" -batch -
+    local host
+    for host in probe h2 h3 gw; do
+        static_neighbours "$host" | ipn "$host"
     done
-    local mac
-    while read -r _ _ port _ _ mac _; do
-        bridge -n "$(ns sw)" fdb replace "$mac" dev "$port" master static
-    done <<<"$k_stations"
+}
+
+# static_neighbours HOST: ip batch lines giving each of HOST's segment interfaces every other station, IPv4 and IPv6.
+static_neighbours() {
     local h1 i1 h2 i2 a2 b2 m2
     while read -r h1 i1 _; do
+        [ "$h1" = "$1" ] || continue
         while read -r h2 i2 _ a2 b2 m2 _; do
             [ "$h1/$i1" = "$h2/$i2" ] && continue
-            ip -n "$(ns "$h1")" neigh replace "$a2" lladdr "$m2" dev "$i1" nud permanent
-            ip -n "$(ns "$h1")" -6 neigh replace "$b2" lladdr "$m2" dev "$i1" nud permanent
+            echo "neigh replace $a2 lladdr $m2 dev $i1 nud permanent"
+            echo "neigh replace $b2 lladdr $m2 dev $i1 nud permanent"
         done <<<"$k_stations"
     done <<<"$k_stations"
 }

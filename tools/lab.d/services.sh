@@ -5,8 +5,13 @@ services_start() {
     local dir=$1
     avahi_start "$dir"
     smbd_start "$dir"
-    wait_for "smbd listening on 445" 100 nsx h2 sh -c 'ss -Hltn "sport = :445" | grep -q .'
-    wait_for "avahi service established" 100 grep -q 'lab-fileserver.*successfully established' "$dir/avahi/log"
+    # avahi's name probing (RFC 6762 8.1) is the longer wait; smbd is normally listening by then.
+    wait_for "avahi service established" 150 grep -q 'lab-fileserver.*successfully established' "$dir/avahi/log"
+    wait_for "smbd listening on 445" 150 smbd_listening
+}
+
+smbd_listening() {
+    [ -n "$(ss -N "$(ns h2)" -Hltn 'sport = :445')" ]
 }
 
 # wait_for WHAT TENTHS CMD...: polls CMD every 0.1 s; fails the bring-up when it never succeeds.
@@ -72,6 +77,8 @@ EOF
 smbd_start() {
     local dir=$1/smb
     mkdir -p "$dir"/{lock,state,cache,pid,private,ncalrpc,binddns,share}
+    chmod 755 "$dir" "$dir/share"
+    chmod 700 "$dir/private"
     echo "isoprobe lab share" >"$dir/share/README.txt"
     cat >"$dir/smb.conf" <<EOF
 [global]

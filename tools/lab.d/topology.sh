@@ -75,11 +75,12 @@ station_field() {
 # and traffic between the two leaves by the sender's NIC instead of short-cutting through loopback (policy routing:
 # the local table is moved below rules that send probe<->sentinel traffic out of the right interface).
 topology_probe_pair() {
-    local conf
+    local conf settings=()
     for conf in all default "$k_probe_if" "$k_sentinel_if"; do
-        nsx probe sysctl -qw "net.ipv4.conf.$conf.arp_ignore=1" "net.ipv4.conf.$conf.arp_announce=2" \
-            "net.ipv4.conf.$conf.rp_filter=0" "net.ipv4.conf.$conf.accept_local=1"
+        settings+=("net.ipv4.conf.$conf.arp_ignore=1" "net.ipv4.conf.$conf.arp_announce=2"
+            "net.ipv4.conf.$conf.rp_filter=0" "net.ipv4.conf.$conf.accept_local=1")
     done
+    nsx probe sysctl -qw "${settings[@]}"
     # Table 110: probe -> sentinel over the wire. Table 111: everything the sentinel sends.
     ipn probe <<EOF
 addr add $k_probe_ip/24 dev $k_probe_if
