@@ -17,6 +17,11 @@ Expected<report::Report, std::string> inspect_files(const std::vector<std::strin
         report::CaptureFile file{path, next, 0};
         for (;;) {
             auto frame = src.value()->next();
+            // Like tcpdump and tshark, a capture cut short mid-record still yields the frames before the cut.
+            if (!frame && frame.error().kind == capture::SourceErrorKind::truncated && file.frames > 0) {
+                rep.capture.truncated_files.push_back(frame.error().message);
+                break;
+            }
             if (!frame) return unexpected(frame.error().message);
             if (!frame.value()) break;
             analysis.feed(*frame.value());
@@ -29,6 +34,7 @@ Expected<report::Report, std::string> inspect_files(const std::vector<std::strin
         rep.capture.files.push_back(std::move(file));
     }
     analysis.finish(rep);
+    if (!rep.capture.truncated_files.empty()) rep.capture.anomalies["truncated_file"] = rep.capture.truncated_files.size();
     if (drops_known) rep.capture.dropped = dropped;
     std::vector<report::Status> statuses;
     for (const auto& r : rep.requirements) statuses.push_back(r.status);

@@ -114,7 +114,9 @@ class Assessor {
         }
         for (auto& a : m_tries.take(10)) {
             EndpointKey ka{a.a.mac, a.a.mac ? IpAddr{} : a.a.ip}, kb{a.b.mac, a.b.mac ? IpAddr{} : a.b.ip};
-            if (!contacted.count({ka, kb})) r.attempts.push_back(std::move(a));
+            // An answer that proves nothing about isolation (e.g. from behind the AP) still means it was no attempt in vain.
+            bool answered = a.b.mac && a.a.mac && m_pairs.count({*a.b.mac, *a.a.mac});
+            if (!contacted.count({ka, kb}) && !answered) r.attempts.push_back(std::move(a));
         }
         r.requirement = decide(r);
         return r;

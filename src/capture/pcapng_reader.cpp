@@ -60,7 +60,7 @@ struct Interface {
     }
 };
 
-std::string at(std::uint64_t offset) { return "block at offset " + std::to_string(offset); }
+std::string block_at(std::uint64_t offset) { return "block at offset " + std::to_string(offset); }
 
 class PcapngReader final : public CaptureReader {
   public:
@@ -74,7 +74,7 @@ class PcapngReader final : public CaptureReader {
             const std::uint64_t offset = m_in.offset();
             if (!m_in.ensure(k_min_block)) {
                 if (clean_end()) return nullptr;
-                return unexpected(short_input(at(offset), k_min_block));
+                return unexpected(short_input(block_at(offset), k_min_block));
             }
             ByteReader head(m_in.peek(8));
             const std::uint32_t type = u32(head); // the section header's type reads the same in both byte orders
@@ -117,15 +117,15 @@ class PcapngReader final : public CaptureReader {
     std::uint64_t u64(ByteReader& r) const noexcept { return m_big_endian ? r.u64be() : r.u64le(); }
 
     SourceError corrupt(std::uint64_t offset, const std::string& what) const {
-        return error(SourceErrorKind::corrupt, at(offset) + ": " + what);
+        return error(SourceErrorKind::corrupt, block_at(offset) + ": " + what);
     }
 
     std::optional<SourceError> check_length(std::uint64_t offset, std::uint32_t length) const {
         if (length % 4 != 0)
-            return error(SourceErrorKind::corrupt, at(offset) + " has length " + std::to_string(length) +
+            return error(SourceErrorKind::corrupt, block_at(offset) + " has length " + std::to_string(length) +
                                                        " (not a multiple of 4)");
         if (length < k_min_block)
-            return error(SourceErrorKind::corrupt, at(offset) + " has length " + std::to_string(length) +
+            return error(SourceErrorKind::corrupt, block_at(offset) + " has length " + std::to_string(length) +
                                                        " (less than 12)");
         return std::nullopt;
     }
@@ -133,9 +133,9 @@ class PcapngReader final : public CaptureReader {
     // Buffers a whole block we parse, checks its trailing length, and returns what lies between.
     Expected<Bytes, SourceError> read_block(std::uint64_t offset, std::uint32_t length) {
         if (length > k_max_block)
-            return unexpected(error(SourceErrorKind::corrupt, at(offset) + " has length " + std::to_string(length) +
+            return unexpected(error(SourceErrorKind::corrupt, block_at(offset) + " has length " + std::to_string(length) +
                                                                   " (more than " + std::to_string(k_max_block) + ")"));
-        if (!m_in.ensure(length)) return unexpected(short_input(at(offset), length));
+        if (!m_in.ensure(length)) return unexpected(short_input(block_at(offset), length));
         Bytes block = m_in.take(length);
         ByteReader tail(block.subspan(length - 4));
         if (const std::uint32_t trailing = u32(tail); trailing != length)
@@ -148,10 +148,10 @@ class PcapngReader final : public CaptureReader {
         const std::uint64_t body = length - 4;
         if (const std::uint64_t skipped = m_in.skip(body); skipped < body) {
             if (const auto& e = m_in.error()) return error(e->kind, e->what);
-            return error(SourceErrorKind::truncated, "truncated: " + at(offset) + " needs " + std::to_string(length) +
+            return error(SourceErrorKind::truncated, "truncated: " + block_at(offset) + " needs " + std::to_string(length) +
                                                          " bytes, " + std::to_string(skipped) + " left");
         }
-        if (!m_in.ensure(4)) return short_input(at(offset) + " trailing length", 4);
+        if (!m_in.ensure(4)) return short_input(block_at(offset) + " trailing length", 4);
         ByteReader tail(m_in.take(4));
         if (const std::uint32_t trailing = u32(tail); trailing != length)
             return corrupt(offset, "trailing length " + std::to_string(trailing) + " differs from length " +

@@ -1,4 +1,5 @@
 // `isoprobe inspect FILE...`: the offline analysis of captures (the same analysis path as a live run).
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ int run_inspect(InspectOptions& o) {
     o.outputs.open();
     auto rep = analyze::inspect_files(o.files, hints);
     if (!rep) throw UserError(rep.error());
+    for (const auto& t : rep->capture.truncated_files)
+        std::fprintf(stderr, "isoprobe: warning: %s (the frames before the cut were analysed)\n", t.c_str());
     return o.outputs.emit(rep.value());
 }
 } // namespace

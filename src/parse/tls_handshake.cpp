@@ -57,6 +57,7 @@ constexpr auto k_suites = std::to_array<ValueName>({
     {0xc0ad, "TLS_ECDHE_ECDSA_WITH_AES_256_CCM"},
 });
 
+constexpr std::uint8_t k_tls_heartbeat = 24; // RFC 6520
 constexpr std::size_t k_record_header = 5;
 constexpr std::size_t k_max_record = (1u << 14) + 2048; // RFC 5246 6.2.3: TLSCiphertext.length bound
 constexpr std::size_t k_random_len = 32;
@@ -185,7 +186,7 @@ Expected<TlsStream, ParseError> parse_tls_stream(Bytes stream) {
         std::uint8_t content_type = r.u8();
         std::uint16_t version = r.u16be();
         std::uint16_t length = r.u16be();
-        if (content_type < k_tls_change_cipher_spec || content_type > 24 || (version >> 8) != 3) {
+        if (content_type < k_tls_change_cipher_spec || content_type > k_tls_heartbeat || (version >> 8) != 3) {
             if (out.records == 0) return unexpected(ParseError{ErrorKind::bad_value, at});
             out.error = ParseError{ErrorKind::bad_value, at};
             break;
@@ -231,7 +232,7 @@ Expected<TlsStream, ParseError> parse_tls_stream(Bytes stream) {
             break;
         }
         case k_tls_application_data: ++out.encrypted_records; break;
-        default: break; // heartbeat (24): nothing to learn
+        default: break; // heartbeat: nothing to learn
         }
     }
     if (!pending.empty() && !out.error) out.incomplete = true;

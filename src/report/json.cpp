@@ -163,6 +163,7 @@ ordered_json to_json(const Report& r) {
     c["undecoded"] = cap.undecoded;
     c["encrypted"] = cap.encrypted;
     c["anomalies"] = cap.anomalies;
+    c["truncated"] = cap.truncated_files;
     c["dropped"] = cap.dropped ? ordered_json(*cap.dropped) : ordered_json(nullptr);
     c["first_seen"] = cap.frames ? ordered_json(rfc3339(cap.first_ns)) : ordered_json(nullptr);
     c["last_seen"] = cap.frames ? ordered_json(rfc3339(cap.last_ns)) : ordered_json(nullptr);

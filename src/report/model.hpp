@@ -68,6 +68,7 @@ struct CaptureSummary {
     std::map<std::string, std::uint64_t> anomalies;
     std::optional<std::uint64_t> dropped;
     std::int64_t first_ns = 0, last_ns = 0;
+    std::vector<std::string> truncated_files; // "FILE: truncated: ..." for captures cut short mid-record
 };
 
 enum class ProbeOutcome { reached, not_reached, no_reply, not_run, error };

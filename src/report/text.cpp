@@ -104,6 +104,7 @@ std::string to_text(const Report& r, bool colour) {
     o << "; undecoded " << cap.undecoded << ", encrypted " << cap.encrypted;
     for (const auto& [name, n] : cap.anomalies) o << ", " << name << " " << n;
     o << "\n";
+    for (const auto& t : cap.truncated_files) o << "  warning: " << terminal_safe(t) << " (the frames before the cut were analysed)\n";
     return o.str();
 }
 

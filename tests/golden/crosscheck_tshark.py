@@ -13,6 +13,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 FIELDS = ["frame.number", "frame.time_epoch", "frame.protocols", "eth.src", "eth.dst", "wlan.sa", "wlan.da",
           "sll.src.eth", "wlan.ta", "wlan.ra", "wlan.bssid", "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "arp.src.proto_ipv4", "arp.dst.proto_ipv4",
           "arp.src.hw_mac", "icmp.type", "udp.srcport", "udp.dstport", "tcp.srcport", "tcp.dstport"]
+# Names isoprobe gives by port (a TCP handshake to 445 is SMB contact before any SMB2 header appears).
+PORTS = {"smb": ("tcp", {"445"}), "netbios-ssn": ("tcp", {"139"}), "wsd": ("udp", {"3702"}), "nbns": ("udp", {"137", "138"}),
+         "mdns": ("udp", {"5353"}), "llmnr": ("udp", {"5355"}), "ssdp": ("udp", {"1900"})}
 # Which tshark protocol names show each isoprobe protocol name (frame.protocols is colon-separated).
 PROTO = {"arp": {"arp"}, "icmp": {"icmp"}, "icmpv6": {"icmpv6"}, "ndp": {"icmpv6"}, "mdns": {"mdns"},
          "llmnr": {"llmnr"}, "nbns": {"nbns", "nbdgm"}, "ssdp": {"ssdp"}, "wsd": {"udp", "tcp"}, "smb": {"smb", "smb2"},
@@ -69,6 +72,10 @@ def check_conversation(name, kind, c, frames):
         if c["kind"] == "broadcast":
             check(src == a["mac"], f"{where}: tshark says source {src}, not the sender {a['mac']}")
             check(dst == "" or is_group(dst), f"{where}: tshark says destination {dst} is not group-addressed")
+        elif not b["mac"] and kind == "attempts":
+            # Toward an address whose owner never showed up: the frame asks for it (ARP) or carries it (IP).
+            check(src == a["mac"], f"{where}: tshark says source {src}, not {a['mac']}")
+            check(b["ip"] in ips(rec), f"{where}: tshark shows no {b['ip']} in {sorted(ips(rec))}")
         elif c["via_gateway"]:
             want = {x["ip"] for x in (a, b) if x["ip"]}
             macs = {x["mac"] for x in (a, b) if x["mac"]}
@@ -79,7 +86,14 @@ def check_conversation(name, kind, c, frames):
             check({src, dst} == {a["mac"], b["mac"]} or (dst == "" and src in (a["mac"], b["mac"])),
                   f"{where}: tshark shows {src}->{dst}")
         layers = set(rec["frame.protocols"].split(":"))
-        check(any(PROTO[p] & layers for p in c["protocols"]),
+        def carries(p):
+            if PROTO[p] & layers:
+                return True
+            if p in PORTS:
+                proto, ports = PORTS[p]
+                return bool({rec[proto + ".srcport"], rec[proto + ".dstport"]} & ports)
+            return False
+        check(any(carries(p) for p in c["protocols"]),
               f"{where}: tshark layers {rec['frame.protocols']} match none of {c['protocols']}")
     first = frames.get(c["frames"][0])
     if first is not None:

@@ -227,6 +227,7 @@ TEST_CASE("malformed captures fail with one line naming the file and the problem
         {"zero-bytes.pcap", SourceErrorKind::not_capture, 0, "empty file, not a pcap or pcapng capture"},
         {"oversized-frame.pcap", SourceErrorKind::corrupt, 0,
          "frame 1 has captured length 300000 (more than 256 KiB)"},
+        // Also the fuzzer's first find: an empty prefix span (null data()) was passed to memcpy.
         {"corrupt-gzip.pcap.gz", SourceErrorKind::corrupt, 0, "corrupt gzip stream: invalid block type"},
         {"bad-block-length.pcapng", SourceErrorKind::corrupt, 1,
          "block at offset 140 has length 7 (not a multiple of 4)"},
@@ -267,6 +268,13 @@ TEST_CASE("a zero-packet file ends cleanly") {
     CHECK_FALSE(r.error);
     CHECK(r.frames.empty());
     CHECK(r.stats.frames == 0);
+}
+
+TEST_CASE("no bytes at all in memory") {
+    ReadResult r = read_all(open_capture_memory(Bytes{}, "nothing"));
+    REQUIRE(r.error);
+    CHECK(r.error->kind == SourceErrorKind::not_capture);
+    CHECK(r.error->message == "nothing: empty file, not a pcap or pcapng capture");
 }
 
 TEST_CASE("files that cannot be opened") {
