@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Live tests of `isoprobe probe` against real peers: each scenario of tools/lab is built in its own namespaces,
+# probed in paired mode (probe0 + sentinel0), and the verdict and per-method results are asserted; then torn down.
+# Needs root (network namespaces). Usage: test-probe-scenarios.sh ISOPROBE_BINARY [SCENARIO...]
+# Ends with 'N passed, M failed'; exit status 0 only when nothing failed.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+bin=$(realpath "$1")
+shift
+scenarios=("$@")
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal)
+work=$(mktemp -d /tmp/isoprobe-probetest.XXXXXX)
+passed=0 failed=0
+ids=()
+bg_pids=()
+
+cleanup() {
+    local pid id
+    for pid in "${bg_pids[@]}"; do kill "$pid" 2>/dev/null; done
+    for id in "${ids[@]}"; do "$root/tools/lab" down --id "$id" >/dev/null 2>&1; done
+    rm -rf -- "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# assert SCENARIO REPORT EXPR...: each EXPR is a Python expression over `r` (the JSON report), `probe(peer, method)`
+# (the result string for the sentinel or h2/h3 by name) and `control(name)` (its ok flag).
+assert() {
+    local scenario=$1 report=$2
+    shift 2
+    local expr
+    for expr in "$@"; do
+        if out=$(/usr/bin/python3 - "$report" "$expr" <<'PY' 2>&1
+import json, sys
+r = json.load(open(sys.argv[1]))
+names = {"sentinel": lambda p: p["sentinel"], "h2": lambda p: p["peer"]["ip"] == "198.51.100.20", "h3": lambda p: p["peer"]["ip"] == "198.51.100.30"}
+def probe(peer, method):
+    hits = [p["result"] for p in r["probes"] if p["method"] == method and names[peer](p)]
+    return hits[0] if hits else "absent"
+def control(name):
+    hits = [c["ok"] for c in r["controls"] if c["name"] == name]
+    return hits[0] if hits else None
+ok = eval(sys.argv[2])
+if not ok:
+    print("false; verdict=%s; probes=%s; controls=%s" % (r["verdict"], [(p["method"], p["peer"]["ip"], p["result"]) for p in r["probes"]], [(c["name"], c["ok"]) for c in r["controls"]]))
+sys.exit(0 if ok else 1)
+PY
+        ); then
+            echo "ok   $scenario: $expr"
+            passed=$((passed + 1))
+        else
+            echo "FAIL $scenario: $expr"
+            echo "     | $out" | cut -c1-600
+            failed=$((failed + 1))
+        fi
+    done
+}
+
+run_scenario() {
+    local scenario=$1 id extra=()
+    id=pt$(( ${#ids[@]} + 1 ))
+    ids+=("$id")
+    if ! "$root/tools/lab" up "$scenario" --id "$id" >"$work/$id.up" 2>&1; then
+        echo "FAIL $scenario: tools/lab up"; tail -5 "$work/$id.up"; failed=$((failed + 1)); return
+    fi
+    if [ "$scenario" = port-steal ]; then
+        # Traffic for the victim (the sentinel) must flow while its MAC is claimed: the gateway pings it.
+        ip netns exec "ipb-$id-gw" ping -q -i 0.05 -w 30 198.51.100.11 >/dev/null 2>&1 &
+        bg_pids+=($!)
+        extra=(--intrusive)
+    fi
+    local report=$work/$scenario.json rc=0
+    ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 2000 --timeout 1.5 \
+        "${extra[@]}" --json "$report" -w "$work/$scenario.pcapng" >"$work/$id.out" 2>&1 || rc=$?
+    case $scenario in
+        open) assert "$scenario" "$report" "r['verdict'] == 'fail'" "$rc == 1" \
+            "all(probe('sentinel', m) == 'reached' for m in ['arp', 'icmp', 'l2-unicast', 'mdns', 'smb', 'ipv6'])" \
+            "all(probe('h2', m) == 'reached' for m in ['arp', 'icmp', 'mdns', 'smb'])" \
+            "any('SMB2 NEGOTIATE chose SMB 3' in e for p in r['probes'] if p['method'] == 'smb' and p['peer']['ip'] == '198.51.100.20' for e in p['evidence'] if isinstance(e, str))" \
+            "len(r['conversations']) > 0" ;;
+        isolated) assert "$scenario" "$report" "r['verdict'] == 'pass'" "$rc == 0" \
+            "all(p['result'] == 'not-reached' for p in r['probes'] if p['sentinel'])" \
+            "len([p for p in r['probes'] if p['sentinel']]) == 11" \
+            "all(c['ok'] for c in r['controls'])" "r['conversations'] == []" ;;
+        flood-off) assert "$scenario" "$report" "r['verdict'] == 'fail'" \
+            "probe('sentinel', 'l2-unicast') == 'reached'" "probe('sentinel', 'icmp') == 'reached'" ;;
+        gateway-hairpin) assert "$scenario" "$report" "r['verdict'] == 'fail'" \
+            "probe('sentinel', 'gateway-bounce') == 'reached'" "probe('sentinel', 'l2-unicast') == 'not-reached'" ;;
+        ipv6-leak) assert "$scenario" "$report" "r['verdict'] == 'fail'" \
+            "probe('sentinel', 'ipv6') == 'reached'" "probe('sentinel', 'icmp') == 'not-reached'" "probe('sentinel', 'arp') == 'not-reached'" ;;
+        mdns-leak) assert "$scenario" "$report" "r['verdict'] == 'fail'" \
+            "probe('sentinel', 'mdns') == 'reached'" "probe('sentinel', 'icmp') == 'not-reached'" "probe('sentinel', 'l2-unicast') == 'not-reached'" ;;
+        no-gateway) assert "$scenario" "$report" "r['verdict'] == 'inconclusive'" "$rc == 3" \
+            "control('gateway-arp') is False" "r['verdict'] != 'pass'" ;;
+        port-steal) assert "$scenario" "$report" "r['verdict'] == 'fail'" \
+            "probe('sentinel', 'port-steal') == 'reached'" "probe('sentinel', 'l2-unicast') == 'not-reached'" ;;
+    esac
+    assert "$scenario" "$report" "r['schema'] == 'isoprobe.report/1' and r['segment']['subnet'] == '198.51.100.0/24'"
+    if /usr/bin/python3 "$root/tests/golden/validate_schema.py" "$report" >/dev/null; then
+        echo "ok   $scenario: report matches docs/report.schema.json"; passed=$((passed + 1))
+    else
+        echo "FAIL $scenario: report does not match the schema"; failed=$((failed + 1))
+    fi
+    local frames
+    frames=$(tshark -r "$work/$scenario.pcapng" 2>/dev/null | wc -l)
+    if [ "$frames" -gt 0 ] && [ "$frames" = "$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['segment'] and sum(f['frames'] for f in json.load(open(sys.argv[1]))['capture']['files']))" "$report")" ]; then
+        echo "ok   $scenario: tshark reads all $frames frames of the written pcapng"; passed=$((passed + 1))
+    else
+        echo "FAIL $scenario: tshark reads $frames frames of the pcapng, the report says otherwise"; failed=$((failed + 1))
+    fi
+    "$root/tools/lab" down --id "$id" >/dev/null 2>&1
+}
+
+for s in "${scenarios[@]}"; do run_scenario "$s"; done
+leftover=$(ip netns list | grep -cE "^ipb-pt[0-9]+-" || true)
+if [ "$leftover" = 0 ]; then echo "ok   teardown: no namespace left"; passed=$((passed + 1)); else echo "FAIL teardown: $leftover namespaces left"; failed=$((failed + 1)); fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
