@@ -104,7 +104,10 @@ void EapSessions::feed(const decode::Packet& p) {
         // authenticator's unsolicited Request-Identity often precedes the Start: tcpdump-eapon1.pcap).
         if (pdu->type == parse::k_eapol_start && (!a || a->responded || a->s.outcome != EapOutcome::incomplete))
             a = start_attempt(sup, auth, a);
-        if (!a) return;
+        if (!a) {
+            if (pdu->type == parse::k_eapol_logoff) ++m_stats.unattributed;
+            return;
+        }
         touch(*a, p);
         if (pdu->type == parse::k_eapol_start)
             a->s.started_by_supplicant = true;

@@ -115,7 +115,7 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
     // Who captured: named by the user, marked outgoing by a cooked capture, or the one endpoint of nearly every
     // unicast frame (a terminal's own capture sees only its unicast traffic; a monitor or span capture does not).
     if (hints.self) {
-        out.self = {hints.self, "given with --self"};
+        out.self = {hints.self, hints.self_how};
     } else if (m_sll_outgoing.size() == 1) {
         out.self = {m_sll_outgoing.begin()->first, "inferred: the only source of frames the Linux cooked capture marks as outgoing"};
     } else if (m_dot11_frames > 0) {

@@ -13,7 +13,8 @@
 namespace isoprobe::analyze {
 
 struct RoleHints {
-    std::optional<MacAddr> self;           // --self
+    std::optional<MacAddr> self;           // --self, or the live probe's own interface
+    std::string self_how = "given with --self";
     std::vector<MacAddr> infra;            // --infra
     std::optional<MacAddr> gateway;        // known from the routing table (live runs)
     std::optional<std::pair<IpAddr, int>> subnet; // --subnet, or the probe's own segment

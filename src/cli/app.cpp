@@ -24,8 +24,9 @@ int run(int argc, char** argv) {
         for (auto& [sub, action] : commands)
             if (sub->parsed()) return action();
     } catch (const CLI::ParseError& e) {
-        int rc = app.exit(e);
-        return rc == 0 ? 0 : static_cast<int>(Exit::usage);
+        if (e.get_exit_code() == 0) return app.exit(e); // --help, --version
+        std::fprintf(stderr, "isoprobe: %s (see isoprobe --help)\n", e.what());
+        return static_cast<int>(Exit::usage);
     } catch (const UserError& e) {
         std::fprintf(stderr, "isoprobe: %s\n", e.what());
         return static_cast<int>(Exit::usage);

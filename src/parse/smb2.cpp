@@ -1,5 +1,6 @@
 #include "parse/smb2.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -42,9 +43,12 @@ std::vector<std::uint8_t> smb2_negotiate_request() {
     for (int i = 0; i < 16; ++i) m.push_back(static_cast<std::uint8_t>(guid[i]));
     for (int i = 0; i < 8; ++i) m.push_back(0);    // ClientStartTime
     for (auto d : k_dialects) put16(m, d);
-    std::vector<std::uint8_t> framed{0, static_cast<std::uint8_t>(m.size() >> 16), static_cast<std::uint8_t>(m.size() >> 8),
-                                     static_cast<std::uint8_t>(m.size())};
-    framed.insert(framed.end(), m.begin(), m.end());
+    // NetBIOS session message header: type 0, 24-bit length (RFC 1002 4.3.1).
+    std::vector<std::uint8_t> framed(4 + m.size());
+    framed[1] = static_cast<std::uint8_t>(m.size() >> 16);
+    framed[2] = static_cast<std::uint8_t>(m.size() >> 8);
+    framed[3] = static_cast<std::uint8_t>(m.size());
+    std::copy(m.begin(), m.end(), framed.begin() + 4);
     return framed;
 }
 

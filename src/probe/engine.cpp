@@ -82,6 +82,7 @@ class Run {
     }
 
     std::optional<std::string> prepare() {
+        if (auto err = select_methods()) return err;
         auto itf = describe_interface(m_o.interface);
         if (!itf) return itf.error();
         m_seg.iface = *itf;
@@ -102,7 +103,6 @@ class Run {
         for (const auto& ip : m_o.extra_peers)
             if (ip.family != 4 || network_of(ip, m_seg.iface.prefix) != network_of(m_seg.iface.ipv4, m_seg.iface.prefix))
                 return "--peer " + ip.str() + ": not in the directly connected subnet " + subnet_text();
-        if (auto err = select_methods()) return err;
         m_seg.gateway_ip = default_gateway(m_o.interface);
         auto cap = LiveCapture::open(names);
         if (!cap) return cap.error();
@@ -353,6 +353,7 @@ Expected<ProbeRun, std::string> Run::analyse() {
     capture::PcapngWriter pcapng(names);
     analyze::RoleHints hints;
     hints.self = m_seg.iface.mac;
+    hints.self_how = "the probe's own interface " + m_o.interface;
     hints.gateway = m_seg.gateway_mac;
     hints.subnet = std::make_pair(network_of(m_seg.iface.ipv4, m_seg.iface.prefix), m_seg.iface.prefix);
     // The passive watch is the probe interface's view, analysed exactly as `inspect` would analyse it.

@@ -197,9 +197,11 @@ TEST_CASE("damage and limits are counted") {
         CHECK(w.eap.stats().malformed == 3);
         CHECK(w.eap.sessions().empty());
     }
-    SUBCASE("an EAPOL-Key with no attempt is unattributed") {
+    SUBCASE("an EAPOL-Key or Logoff with no attempt is unattributed") {
         w.send(k_auth, k_sup, eapol(3, {0x02}));
-        CHECK(w.eap.stats().unattributed == 1);
+        w.send(k_sup, k_pae, eapol(2));
+        CHECK(w.eap.stats().unattributed == 2);
+        CHECK(w.eap.sessions().empty());
     }
     SUBCASE("a bad TLS-family header is counted on the attempt") {
         w.send(k_auth, k_sup, eap(1, 1, 13, {0x80, 0x00}));
