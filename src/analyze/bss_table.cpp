@@ -10,8 +10,12 @@ namespace {
 
 using parse::Suite;
 
-Suite ieee(std::uint8_t type) { return Suite{parse::k_oui_ieee80211, type}; }
-Suite wpa_oui(std::uint8_t type) { return Suite{parse::k_oui_wpa, type}; }
+Suite ieee(std::uint8_t type) {
+    return Suite{parse::k_oui_ieee80211, type};
+}
+Suite wpa_oui(std::uint8_t type) {
+    return Suite{parse::k_oui_wpa, type};
+}
 
 bool is_ieee(const Suite& s, std::span<const std::uint8_t> types) {
     return s.ieee() && std::find(types.begin(), types.end(), s.type) != types.end();
@@ -24,7 +28,8 @@ bool any_ieee(const std::vector<Suite>& v, std::span<const std::uint8_t> types) 
 // WEP and TKIP under either OUI: the WPA OUI numbers them the same way.
 bool legacy(const Suite& s) {
     return (s.ieee() || s.oui == parse::k_oui_wpa) &&
-           (s.type == parse::k_cipher_wep40 || s.type == parse::k_cipher_tkip || s.type == parse::k_cipher_wep104);
+           (s.type == parse::k_cipher_wep40 || s.type == parse::k_cipher_tkip ||
+            s.type == parse::k_cipher_wep104);
 }
 
 // AKM families (Table 9-151). 802.1X: every AKM whose PMK comes from an authentication server, FILS included.
@@ -62,32 +67,48 @@ BssClass rsn_class(const BssSecurity& s) {
     return BssClass::unknown;
 }
 
-std::size_t index(parse::ElementAnomaly a) { return static_cast<std::size_t>(a); }
+std::size_t index(parse::ElementAnomaly a) {
+    return static_cast<std::size_t>(a);
+}
 
 } // namespace
 
 std::string_view pmf_name(Pmf p) {
     switch (p) {
-    case Pmf::off: return "off";
-    case Pmf::capable: return "capable";
-    case Pmf::required: return "required";
+    case Pmf::off:
+        return "off";
+    case Pmf::capable:
+        return "capable";
+    case Pmf::required:
+        return "required";
     }
     return "off";
 }
 
 std::string_view bss_class_name(BssClass c) {
     switch (c) {
-    case BssClass::open: return "open";
-    case BssClass::owe: return "owe";
-    case BssClass::wep: return "wep";
-    case BssClass::wpa: return "wpa";
-    case BssClass::wpa2_personal: return "wpa2-personal";
-    case BssClass::wpa3_personal: return "wpa3-personal";
-    case BssClass::wpa3_transition: return "wpa3-transition";
-    case BssClass::wpa2_enterprise: return "wpa2-enterprise";
-    case BssClass::wpa3_enterprise: return "wpa3-enterprise";
-    case BssClass::wpa3_enterprise_192: return "wpa3-enterprise-192";
-    case BssClass::unknown: return "unknown";
+    case BssClass::open:
+        return "open";
+    case BssClass::owe:
+        return "owe";
+    case BssClass::wep:
+        return "wep";
+    case BssClass::wpa:
+        return "wpa";
+    case BssClass::wpa2_personal:
+        return "wpa2-personal";
+    case BssClass::wpa3_personal:
+        return "wpa3-personal";
+    case BssClass::wpa3_transition:
+        return "wpa3-transition";
+    case BssClass::wpa2_enterprise:
+        return "wpa2-enterprise";
+    case BssClass::wpa3_enterprise:
+        return "wpa3-enterprise";
+    case BssClass::wpa3_enterprise_192:
+        return "wpa3-enterprise-192";
+    case BssClass::unknown:
+        return "unknown";
     }
     return "unknown";
 }
@@ -112,7 +133,8 @@ BssSecurity classify_bss(const std::optional<parse::RsnInfo>& rsn, const std::op
     if (!s.group_mgmt && s.pmf != Pmf::off) s.group_mgmt = ieee(parse::k_cipher_bip_cmac128); // 9.4.2.24.1
     s.legacy_cipher = legacy(*s.group) || std::any_of(s.pairwise.begin(), s.pairwise.end(), legacy);
     // Mixed mode: stations may still join with the WPA element's ciphers.
-    if (wpa && rsn) s.legacy_cipher = s.legacy_cipher || classify_bss(std::nullopt, wpa, privacy).legacy_cipher;
+    if (wpa && rsn)
+        s.legacy_cipher = s.legacy_cipher || classify_bss(std::nullopt, wpa, privacy).legacy_cipher;
     s.cls = rsn ? rsn_class(s) : BssClass::wpa;
     return s;
 }
@@ -143,7 +165,8 @@ void BssTable::feed(const decode::Packet& p) {
     }
     BssEntry& e = *it;
     e.last_frame = p.frame ? p.frame->number : 0;
-    for (auto a : body->anomalies) ++e.anomalies[index(a)];
+    for (auto a : body->anomalies)
+        ++e.anomalies[index(a)];
     if (d.subtype == parse::k_mgmt_beacon) ++e.beacons;
     if (d.subtype == parse::k_mgmt_probe_response) ++e.probe_responses;
     if (assoc) ++e.assoc_requests;

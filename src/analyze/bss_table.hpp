@@ -18,8 +18,17 @@ enum class Pmf : std::uint8_t { off, capable, required };
 std::string_view pmf_name(Pmf p); // off, capable, required
 
 enum class BssClass : std::uint8_t {
-    open, owe, wep, wpa, wpa2_personal, wpa3_personal, wpa3_transition,
-    wpa2_enterprise, wpa3_enterprise, wpa3_enterprise_192, unknown
+    open,
+    owe,
+    wep,
+    wpa,
+    wpa2_personal,
+    wpa3_personal,
+    wpa3_transition,
+    wpa2_enterprise,
+    wpa3_enterprise,
+    wpa3_enterprise_192,
+    unknown
 };
 std::string_view bss_class_name(BssClass c); // "wpa2-enterprise", ...
 
@@ -40,11 +49,11 @@ struct BssEntry {
     MacAddr bssid;
     std::vector<std::uint8_t> ssid; // raw; the best name known (a probe response names a hidden BSS)
     bool ssid_known = false;
-    bool hidden = false;            // a beacon carried an empty or all-zero SSID
+    bool hidden = false; // a beacon carried an empty or all-zero SSID
     std::optional<std::uint8_t> channel;
-    bool privacy = false;           // capability bit 4 (9.4.1.4)
+    bool privacy = false; // capability bit 4 (9.4.1.4)
     std::optional<parse::RsnInfo> rsn, wpa;
-    bool from_ap = false;           // security read from the AP's own beacon or probe response
+    bool from_ap = false; // security read from the AP's own beacon or probe response
     BssSecurity security;
     std::uint64_t beacons = 0, probe_responses = 0, assoc_requests = 0;
     std::uint64_t first_frame = 0, last_frame = 0;
@@ -59,7 +68,7 @@ class BssTable {
     void feed(const decode::Packet& p);
 
     const std::vector<BssEntry>& entries() const { return m_entries; } // sorted by BSSID
-    std::uint64_t malformed() const { return m_malformed; } // short fixed fields, or a failed FCS
+    std::uint64_t malformed() const { return m_malformed; }            // short fixed fields, or a failed FCS
     std::uint64_t dropped() const { return m_dropped; }                // frames of BSSes beyond max_entries
 
   private:

@@ -16,8 +16,12 @@ std::optional<MacAddr> unicast(const MacAddr& m) {
     return m;
 }
 
-bool same(const std::optional<MacAddr>& a, const std::optional<MacAddr>& b) { return a && b && *a == *b; }
-bool conflicts(const std::optional<MacAddr>& a, const std::optional<MacAddr>& b) { return a && b && *a != *b; }
+bool same(const std::optional<MacAddr>& a, const std::optional<MacAddr>& b) {
+    return a && b && *a == *b;
+}
+bool conflicts(const std::optional<MacAddr>& a, const std::optional<MacAddr>& b) {
+    return a && b && *a != *b;
+}
 
 void add_unique(std::vector<std::uint32_t>& v, std::uint32_t x) {
     if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
@@ -27,9 +31,12 @@ void add_unique(std::vector<std::uint32_t>& v, std::uint32_t x) {
 
 std::string_view eap_outcome_name(EapOutcome o) {
     switch (o) {
-    case EapOutcome::incomplete: return "incomplete";
-    case EapOutcome::success: return "success";
-    case EapOutcome::failure: return "failure";
+    case EapOutcome::incomplete:
+        return "incomplete";
+    case EapOutcome::success:
+        return "success";
+    case EapOutcome::failure:
+        return "failure";
     }
     return "unknown";
 }
@@ -94,7 +101,8 @@ void EapSessions::feed(const decode::Packet& p) {
         return;
     }
     switch (pdu->type) {
-    case parse::k_eapol_eap: return on_eap(p, pdu->body);
+    case parse::k_eapol_eap:
+        return on_eap(p, pdu->body);
     case parse::k_eapol_start:
     case parse::k_eapol_logoff: {
         auto sup = unicast(p.src);
@@ -102,7 +110,8 @@ void EapSessions::feed(const decode::Packet& p) {
         Attempt* a = find(sup, auth);
         // A Start opens a new attempt unless the current one has not heard from the supplicant yet (an
         // authenticator's unsolicited Request-Identity often precedes the Start: tcpdump-eapon1.pcap).
-        if (pdu->type == parse::k_eapol_start && (!a || a->responded || a->s.outcome != EapOutcome::incomplete))
+        if (pdu->type == parse::k_eapol_start &&
+            (!a || a->responded || a->s.outcome != EapOutcome::incomplete))
             a = start_attempt(sup, auth, a);
         if (!a) {
             if (pdu->type == parse::k_eapol_logoff) ++m_stats.unattributed;
@@ -154,8 +163,10 @@ void EapSessions::on_eap(const decode::Packet& p, Bytes eap) {
     if (!a) return;
     touch(*a, p);
     switch (m->code) {
-    case parse::k_eap_request: return on_request(*a, *m);
-    case parse::k_eap_response: return on_response(*a, *m);
+    case parse::k_eap_request:
+        return on_request(*a, *m);
+    case parse::k_eap_response:
+        return on_response(*a, *m);
     default:
         a->s.outcome = m->code == parse::k_eap_success ? EapOutcome::success : EapOutcome::failure;
         finalize(*a);
@@ -193,10 +204,11 @@ void EapSessions::on_response(Attempt& a, const parse::EapMessage& m) {
         a.s.identity = m.identity;
         return;
     }
-    if (m.type == parse::k_eap_nak || (m.expanded && m.expanded->vendor_id == 0 &&
-                                       m.expanded->vendor_type == parse::k_eap_nak)) {
+    if (m.type == parse::k_eap_nak ||
+        (m.expanded && m.expanded->vendor_id == 0 && m.expanded->vendor_type == parse::k_eap_nak)) {
         ++a.s.naks;
-        for (auto t : m.nak_desired) add_unique(a.s.nak_desired, t);
+        for (auto t : m.nak_desired)
+            add_unique(a.s.nak_desired, t);
         return;
     }
     if (m.type == a.last_request_type) a.s.method = m.type;
@@ -210,7 +222,9 @@ void EapSessions::on_response(Attempt& a, const parse::EapMessage& m) {
 }
 
 // TLS is summarised only for the method actually exchanged: a TLS Start answered by a NAK shows no TLS.
-bool EapSessions::has_tls(const Attempt& a) { return a.tls_type != 0 && a.s.method == a.tls_type; }
+bool EapSessions::has_tls(const Attempt& a) {
+    return a.tls_type != 0 && a.s.method == a.tls_type;
+}
 
 void EapSessions::finalize(Attempt& a) {
     if (a.finalized || !has_tls(a)) return;

@@ -21,9 +21,9 @@ struct EapSession {
     // Unknown while the side has only ever sent to the PAE group address (wired 802.1X) and the other
     // side never answered.
     std::optional<MacAddr> supplicant, authenticator;
-    std::optional<std::string> identity;      // the last Response/Identity: raw bytes, not necessarily UTF-8
-    std::vector<std::uint32_t> offered;       // method types the server requested (Identity/Notification aside)
-    std::vector<std::uint32_t> nak_desired;   // types the peer asked for in NAKs (0: no alternative)
+    std::optional<std::string> identity;    // the last Response/Identity: raw bytes, not necessarily UTF-8
+    std::vector<std::uint32_t> offered;     // method types the server requested (Identity/Notification aside)
+    std::vector<std::uint32_t> nak_desired; // types the peer asked for in NAKs (0: no alternative)
     std::uint64_t naks = 0;
     // The type of the last Request/Response exchange of one method (a Request answered with the same type):
     // a server offering TLS and a client NAKing to PEAP is PEAP.
@@ -69,16 +69,16 @@ class EapSessions {
         explicit Attempt(std::size_t max_tls_bytes) : server(max_tls_bytes), client(max_tls_bytes) {}
         EapSession s;
         EapTlsReassembler server, client;
-        std::uint8_t tls_type = 0;                  // TLS-family method being reassembled, 0 for none
+        std::uint8_t tls_type = 0; // TLS-family method being reassembled, 0 for none
         std::optional<std::uint8_t> last_request_id, last_response_id;
-        std::uint8_t last_request_type = 0;         // of the last method Request
-        bool responded = false;                     // any Response seen
-        bool finalized = false;                     // TLS summarised and buffers freed
+        std::uint8_t last_request_type = 0; // of the last method Request
+        bool responded = false;             // any Response seen
+        bool finalized = false;             // TLS summarised and buffers freed
     };
 
     Attempt* find(const std::optional<MacAddr>& supplicant, const std::optional<MacAddr>& authenticator);
-    Attempt* start_attempt(const std::optional<MacAddr>& supplicant, const std::optional<MacAddr>& authenticator,
-                           const Attempt* previous);
+    Attempt* start_attempt(const std::optional<MacAddr>& supplicant,
+                           const std::optional<MacAddr>& authenticator, const Attempt* previous);
     void on_eap(const decode::Packet& p, Bytes eap);
     void on_request(Attempt& a, const parse::EapMessage& m);
     void on_response(Attempt& a, const parse::EapMessage& m);

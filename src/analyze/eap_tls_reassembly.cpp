@@ -1,4 +1,5 @@
-// Reassembly of EAP-TLS-family fragments (RFC 5216 3.1-3.2) and the handshake they carry (RFC 5246, RFC 8446).
+// Reassembly of EAP-TLS-family fragments (RFC 5216 3.1-3.2) and the handshake they carry (RFC 5246, RFC
+// 8446).
 #include "analyze/eap_tls_reassembly.hpp"
 
 #include <algorithm>
@@ -19,8 +20,8 @@ void EapTlsReassembler::feed(std::uint8_t eap_id, const parse::EapTlsFragment& f
     }
     // Some servers repeat L with the same length on every fragment (ws-wpa-eap-tls.pcap does); only a
     // different length, or L after a finished message, starts a new one.
-    bool continues = m_in_message && (!f.message_length || (f.message_length == m_expected &&
-                                                            m_received < *m_expected));
+    bool continues =
+        m_in_message && (!f.message_length || (f.message_length == m_expected && m_received < *m_expected));
     if (!continues) {
         close_message(false); // a message still open here never got its last fragment
         m_in_message = true;
@@ -52,18 +53,25 @@ void EapTlsReassembler::close_message(bool ended) {
     }
 }
 
-void EapTlsReassembler::finish() { close_message(false); }
+void EapTlsReassembler::finish() {
+    close_message(false);
+}
 
-void EapTlsReassembler::reset() { *this = EapTlsReassembler{m_max_bytes}; }
+void EapTlsReassembler::reset() {
+    *this = EapTlsReassembler{m_max_bytes};
+}
 
-void EapTlsReassembler::release() { std::vector<std::uint8_t>().swap(m_stream); }
+void EapTlsReassembler::release() {
+    std::vector<std::uint8_t>().swap(m_stream);
+}
 
 namespace {
 
 std::vector<CertInfo> describe_chain(const parse::TlsStream& s, std::int64_t at_ns) {
     std::vector<CertInfo> out;
     if (s.certificates)
-        for (const auto& der : *s.certificates) out.push_back(describe_certificate(der, at_ns));
+        for (const auto& der : *s.certificates)
+            out.push_back(describe_certificate(der, at_ns));
     return out;
 }
 
@@ -73,11 +81,13 @@ std::optional<parse::TlsStream> read_stream(std::string_view who, const EapTlsRe
     auto s = parse::parse_tls_stream(r.stream());
     auto note = [&](std::string what) { t.anomalies.push_back(std::string(who) + " stream: " + what); };
     if (!s) {
-        note(std::string(parse::error_kind_name(s.error().kind)) + " at byte " + std::to_string(s.error().offset));
+        note(std::string(parse::error_kind_name(s.error().kind)) + " at byte " +
+             std::to_string(s.error().offset));
         return std::nullopt;
     }
     if (s->error)
-        note(std::string(parse::error_kind_name(s->error->kind)) + " at byte " + std::to_string(s->error->offset));
+        note(std::string(parse::error_kind_name(s->error->kind)) + " at byte " +
+             std::to_string(s->error->offset));
     if (s->incomplete) note("ends inside a record or handshake message");
     t.alerts.insert(t.alerts.end(), s->alerts.begin(), s->alerts.end());
     return std::move(*s);
@@ -90,8 +100,9 @@ void decide_client_certificate(const std::optional<parse::TlsStream>& server,
         t.client_certificate_why = std::move(why);
     };
     if (t.version == parse::k_tls_1_3)
-        return set(ClientCertificate::not_observable,
-                   "TLS 1.3 encrypts the client's Certificate message (RFC 9190), so a capture cannot show it.");
+        return set(
+            ClientCertificate::not_observable,
+            "TLS 1.3 encrypts the client's Certificate message (RFC 9190), so a capture cannot show it.");
     if (client && client->certificates) {
         if (!client->certificates->empty())
             return set(ClientCertificate::present, "The client sent a Certificate message with " +
@@ -106,9 +117,9 @@ void decide_client_certificate(const std::optional<parse::TlsStream>& server,
                    "connection, not this one.");
     }
     if (client && client->has(parse::k_tls_client_key_exchange))
-        return set(ClientCertificate::absent, t.certificate_requested
-                                                  ? "The client answered CertificateRequest without a Certificate."
-                                                  : "The server did not ask for a client certificate.");
+        return set(ClientCertificate::absent,
+                   t.certificate_requested ? "The client answered CertificateRequest without a Certificate."
+                                           : "The server did not ask for a client certificate.");
     set(ClientCertificate::unknown, "The client's side of the handshake was not seen in full.");
 }
 
@@ -116,16 +127,20 @@ void decide_client_certificate(const std::optional<parse::TlsStream>& server,
 
 std::string_view client_certificate_name(ClientCertificate c) {
     switch (c) {
-    case ClientCertificate::present: return "present";
-    case ClientCertificate::absent: return "absent";
-    case ClientCertificate::not_observable: return "not-observable";
-    case ClientCertificate::unknown: return "unknown";
+    case ClientCertificate::present:
+        return "present";
+    case ClientCertificate::absent:
+        return "absent";
+    case ClientCertificate::not_observable:
+        return "not-observable";
+    case ClientCertificate::unknown:
+        return "unknown";
     }
     return "unknown";
 }
 
-TlsSummary summarize_tls(std::uint8_t eap_type, const EapTlsReassembler& server, const EapTlsReassembler& client,
-                         std::int64_t at_ns) {
+TlsSummary summarize_tls(std::uint8_t eap_type, const EapTlsReassembler& server,
+                         const EapTlsReassembler& client, std::int64_t at_ns) {
     TlsSummary t;
     t.eap_type = eap_type;
     t.server = server.stats();

@@ -18,14 +18,14 @@
 namespace isoprobe::analyze {
 
 struct ReassemblyStats {
-    std::uint64_t fragments = 0;          // data-carrying fragments used
-    std::uint64_t acks = 0;               // empty fragments acknowledging the peer's
-    std::uint64_t duplicates = 0;         // retransmissions (same EAP identifier), dropped
-    std::uint64_t messages = 0;           // TLS messages completed (possibly with bytes missing)
-    std::uint64_t fragments_missing = 0;  // messages that lost fragments (short of their length, or cut off)
-    std::uint64_t bytes_missing = 0;      // bytes those messages lacked, when their length was announced
-    std::uint64_t length_mismatches = 0;  // messages longer than their announced length
-    std::uint64_t overflow_bytes = 0;     // bytes dropped at the size cap
+    std::uint64_t fragments = 0;         // data-carrying fragments used
+    std::uint64_t acks = 0;              // empty fragments acknowledging the peer's
+    std::uint64_t duplicates = 0;        // retransmissions (same EAP identifier), dropped
+    std::uint64_t messages = 0;          // TLS messages completed (possibly with bytes missing)
+    std::uint64_t fragments_missing = 0; // messages that lost fragments (short of their length, or cut off)
+    std::uint64_t bytes_missing = 0;     // bytes those messages lacked, when their length was announced
+    std::uint64_t length_mismatches = 0; // messages longer than their announced length
+    std::uint64_t overflow_bytes = 0;    // bytes dropped at the size cap
 };
 
 class EapTlsReassembler {
@@ -68,15 +68,15 @@ struct TlsSummary {
     bool certificate_requested = false;        // the server sent CertificateRequest (visible up to TLS 1.2)
     bool resumed = false;                      // abbreviated handshake: no certificates on this connection
     ClientCertificate client_certificate = ClientCertificate::unknown;
-    std::string client_certificate_why;        // one English sentence: what shows it
+    std::string client_certificate_why; // one English sentence: what shows it
     std::vector<CertInfo> server_chain, client_chain;
-    std::vector<parse::TlsAlert> alerts;       // plaintext alerts, both directions
-    std::vector<std::string> anomalies;        // e.g. "server stream: bad_value at byte 1234"
-    ReassemblyStats server, client;            // per direction
+    std::vector<parse::TlsAlert> alerts; // plaintext alerts, both directions
+    std::vector<std::string> anomalies;  // e.g. "server stream: bad_value at byte 1234"
+    ReassemblyStats server, client;      // per direction
 };
 
 // Reads the server's and the client's reassembled streams; certificates expire relative to `at_ns`.
-TlsSummary summarize_tls(std::uint8_t eap_type, const EapTlsReassembler& server, const EapTlsReassembler& client,
-                         std::int64_t at_ns);
+TlsSummary summarize_tls(std::uint8_t eap_type, const EapTlsReassembler& server,
+                         const EapTlsReassembler& client, std::int64_t at_ns);
 
 } // namespace isoprobe::analyze

@@ -157,7 +157,7 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             append(why, "capturing host (" + out.self.how + ")");
         }
         bool gateway = false;
-        if (hints.gateway && *hints.gateway == mac) {
+        if ((hints.gateway && *hints.gateway == mac) || (hints.gateway_ip && contains(ev.arp_ips, *hints.gateway_ip))) {
             gateway = true;
             append(why, "the default gateway of the probed interface (routing table and ARP)");
         }

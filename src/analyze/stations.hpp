@@ -16,7 +16,8 @@ struct RoleHints {
     std::optional<MacAddr> self;           // --self, or the live probe's own interface
     std::string self_how = "given with --self";
     std::vector<MacAddr> infra;            // --infra
-    std::optional<MacAddr> gateway;        // known from the routing table (live runs)
+    std::optional<MacAddr> gateway;        // known from the routing table and ARP (live runs)
+    std::optional<IpAddr> gateway_ip;      // the default route's next hop (live runs)
     std::optional<std::pair<IpAddr, int>> subnet; // --subnet, or the probe's own segment
 };
 

@@ -60,12 +60,18 @@ std::string serial_hex(const ASN1_INTEGER* serial) {
 
 std::string key_type_name(int base_id) {
     switch (base_id) {
-    case EVP_PKEY_RSA: return "rsa";
-    case EVP_PKEY_RSA_PSS: return "rsa-pss";
-    case EVP_PKEY_EC: return "ec";
-    case EVP_PKEY_ED25519: return "ed25519";
-    case EVP_PKEY_ED448: return "ed448";
-    case EVP_PKEY_DSA: return "dsa";
+    case EVP_PKEY_RSA:
+        return "rsa";
+    case EVP_PKEY_RSA_PSS:
+        return "rsa-pss";
+    case EVP_PKEY_EC:
+        return "ec";
+    case EVP_PKEY_ED25519:
+        return "ed25519";
+    case EVP_PKEY_ED448:
+        return "ed448";
+    case EVP_PKEY_DSA:
+        return "dsa";
     default: {
         const char* sn = OBJ_nid2sn(base_id);
         return sn != nullptr ? sn : "unknown";
@@ -84,7 +90,8 @@ CertInfo describe_certificate(Bytes der, std::int64_t at_ns) {
     info.parsed = true;
     info.subject = name_text(X509_get_subject_name(cert.get()));
     info.issuer = name_text(X509_get_issuer_name(cert.get()));
-    info.self_signed = X509_NAME_cmp(X509_get_subject_name(cert.get()), X509_get_issuer_name(cert.get())) == 0;
+    info.self_signed =
+        X509_NAME_cmp(X509_get_subject_name(cert.get()), X509_get_issuer_name(cert.get())) == 0;
     info.serial = serial_hex(X509_get0_serialNumber(cert.get()));
     if (auto nb = epoch_seconds(X509_get0_notBefore(cert.get()))) info.not_before = rfc3339_seconds(*nb);
     if (auto na = epoch_seconds(X509_get0_notAfter(cert.get()))) {

@@ -18,13 +18,19 @@ constexpr std::size_t k_max_ssid = 32;
 constexpr int fixed_length(std::uint8_t subtype) {
     switch (subtype) {
     case k_mgmt_beacon:
-    case k_mgmt_probe_response: return 12; // timestamp, beacon interval, capability
-    case k_mgmt_assoc_request: return 4;   // capability, listen interval
-    case k_mgmt_reassoc_request: return 10; // capability, listen interval, current AP address
+    case k_mgmt_probe_response:
+        return 12; // timestamp, beacon interval, capability
+    case k_mgmt_assoc_request:
+        return 4; // capability, listen interval
+    case k_mgmt_reassoc_request:
+        return 10; // capability, listen interval, current AP address
     case k_mgmt_assoc_response:
-    case k_mgmt_reassoc_response: return 6; // capability, status, AID
-    case k_mgmt_probe_request: return 0;
-    default: return -1;
+    case k_mgmt_reassoc_response:
+        return 6; // capability, status, AID
+    case k_mgmt_probe_request:
+        return 0;
+    default:
+        return -1;
     }
 }
 
@@ -57,7 +63,8 @@ void on_element(std::uint8_t id, Bytes data, MgmtBody& out) {
         if (wpa) out.wpa = std::move(*wpa);
         return;
     }
-    default: return;
+    default:
+        return;
     }
 }
 
@@ -65,13 +72,20 @@ void on_element(std::uint8_t id, Bytes data, MgmtBody& out) {
 
 std::string_view element_anomaly_name(ElementAnomaly a) {
     switch (a) {
-    case ElementAnomaly::truncated_element: return "truncated_element";
-    case ElementAnomaly::bad_ssid_length: return "bad_ssid_length";
-    case ElementAnomaly::duplicate_ssid: return "duplicate_ssid";
-    case ElementAnomaly::bad_ds_length: return "bad_ds_length";
-    case ElementAnomaly::malformed_rsn: return "malformed_rsn";
-    case ElementAnomaly::malformed_wpa: return "malformed_wpa";
-    case ElementAnomaly::count_: break;
+    case ElementAnomaly::truncated_element:
+        return "truncated_element";
+    case ElementAnomaly::bad_ssid_length:
+        return "bad_ssid_length";
+    case ElementAnomaly::duplicate_ssid:
+        return "duplicate_ssid";
+    case ElementAnomaly::bad_ds_length:
+        return "bad_ds_length";
+    case ElementAnomaly::malformed_rsn:
+        return "malformed_rsn";
+    case ElementAnomaly::malformed_wpa:
+        return "malformed_wpa";
+    case ElementAnomaly::count_:
+        break;
     }
     return "unknown";
 }

@@ -38,7 +38,7 @@ std::string_view element_anomaly_name(ElementAnomaly a);
 
 struct MgmtBody {
     std::uint8_t subtype = 0;
-    std::optional<std::uint16_t> capability; // absent for probe requests, which have no fixed fields
+    std::optional<std::uint16_t> capability;       // absent for probe requests, which have no fixed fields
     std::optional<std::vector<std::uint8_t>> ssid; // raw bytes: SSIDs need not be text (9.4.2.2)
     std::optional<std::uint8_t> channel;           // DS Parameter Set, else HT Operation primary channel
     std::optional<RsnInfo> rsn;

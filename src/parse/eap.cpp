@@ -12,25 +12,34 @@ namespace {
 
 // RFC 3748 4, RFC 6696 5.3.
 constexpr auto k_codes = std::to_array<ValueName>({
-    {1, "request"}, {2, "response"}, {3, "success"}, {4, "failure"}, {5, "initiate"}, {6, "finish"},
+    {1, "request"},
+    {2, "response"},
+    {3, "success"},
+    {4, "failure"},
+    {5, "initiate"},
+    {6, "finish"},
 });
 
 // IANA "Extensible Authentication Protocol (EAP) Registry", Method Types.
 constexpr auto k_types = std::to_array<ValueName>({
-    {0, "none"},       {1, "identity"},    {2, "notification"}, {3, "nak"},      {4, "md5"},
-    {5, "otp"},        {6, "gtc"},         {13, "tls"},         {17, "leap"},    {18, "sim"},
-    {21, "ttls"},      {23, "aka"},        {25, "peap"},        {26, "mschapv2"}, {29, "mschapv2-legacy"},
-    {32, "pax"},       {43, "fast"},       {47, "psk"},         {48, "sake"},    {49, "ikev2"},
-    {50, "aka-prime"}, {51, "gpsk"},       {52, "pwd"},         {55, "teap"},    {254, "expanded"},
+    {0, "none"},       {1, "identity"}, {2, "notification"}, {3, "nak"},       {4, "md5"},
+    {5, "otp"},        {6, "gtc"},      {13, "tls"},         {17, "leap"},     {18, "sim"},
+    {21, "ttls"},      {23, "aka"},     {25, "peap"},        {26, "mschapv2"}, {29, "mschapv2-legacy"},
+    {32, "pax"},       {43, "fast"},    {47, "psk"},         {48, "sake"},     {49, "ikev2"},
+    {50, "aka-prime"}, {51, "gpsk"},    {52, "pwd"},         {55, "teap"},     {254, "expanded"},
 });
 
-constexpr std::size_t k_header_len = 4;      // code, identifier, length
-constexpr std::size_t k_expanded_len = 7;    // vendor id (3) + vendor type (4) after the type byte
+constexpr std::size_t k_header_len = 4;   // code, identifier, length
+constexpr std::size_t k_expanded_len = 7; // vendor id (3) + vendor type (4) after the type byte
 
 } // namespace
 
-std::string eap_code_name(std::uint8_t code) { return value_name(k_codes, code); }
-std::string eap_type_name(std::uint32_t type) { return value_name(k_types, type); }
+std::string eap_code_name(std::uint8_t code) {
+    return value_name(k_codes, code);
+}
+std::string eap_type_name(std::uint32_t type) {
+    return value_name(k_types, type);
+}
 
 bool eap_is_tls_family(std::uint8_t type) {
     return type == k_eap_tls || type == k_eap_ttls || type == k_eap_peap || type == k_eap_fast ||

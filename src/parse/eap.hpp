@@ -74,9 +74,9 @@ struct EapTlsFragment {
     std::uint8_t flags = 0;
     bool length_included = false, more_fragments = false, start = false;
     std::uint8_t version = 0; // low 3 flag bits: PEAP/TTLS/FAST/TEAP version (reserved, 0, for EAP-TLS)
-    std::optional<std::uint32_t> message_length; // total TLS message length when L is set
+    std::optional<std::uint32_t> message_length;   // total TLS message length when L is set
     std::optional<std::uint32_t> outer_tlv_length; // TEAP only, when O is set
-    Bytes data; // TLS bytes of this fragment (TEAP outer TLVs excluded)
+    Bytes data;                                    // TLS bytes of this fragment (TEAP outer TLVs excluded)
     bool is_ack() const { return !length_included && !more_fragments && !start && data.empty(); }
 };
 

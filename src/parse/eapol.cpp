@@ -23,7 +23,9 @@ constexpr auto k_types = std::to_array<ValueName>({
 });
 } // namespace
 
-std::string eapol_type_name(std::uint8_t type) { return value_name(k_types, type); }
+std::string eapol_type_name(std::uint8_t type) {
+    return value_name(k_types, type);
+}
 
 Expected<EapolPdu, ParseError> parse_eapol(Bytes pdu) {
     ByteReader r{pdu};

@@ -12,24 +12,56 @@ namespace {
 
 // IEEE 802.11-2020 Table 9-149 (cipher suite selectors, OUI 00-0F-AC).
 constexpr auto k_ciphers = std::to_array<ValueName>({
-    {0, "use-group"},     {1, "wep40"},         {2, "tkip"},         {4, "ccmp-128"},      {5, "wep104"},
-    {6, "bip-cmac-128"},  {7, "no-group-addressed"}, {8, "gcmp-128"}, {9, "gcmp-256"},    {10, "ccmp-256"},
-    {11, "bip-gmac-128"}, {12, "bip-gmac-256"},  {13, "bip-cmac-256"},
+    {0, "use-group"},
+    {1, "wep40"},
+    {2, "tkip"},
+    {4, "ccmp-128"},
+    {5, "wep104"},
+    {6, "bip-cmac-128"},
+    {7, "no-group-addressed"},
+    {8, "gcmp-128"},
+    {9, "gcmp-256"},
+    {10, "ccmp-256"},
+    {11, "bip-gmac-128"},
+    {12, "bip-gmac-256"},
+    {13, "bip-cmac-256"},
 });
 
 // IEEE 802.11-2020 Table 9-151 (AKM suite selectors, OUI 00-0F-AC) with 802.11-2024 additions 19-25.
 constexpr auto k_akms = std::to_array<ValueName>({
-    {1, "802.1x"},           {2, "psk"},                {3, "ft-802.1x"},       {4, "ft-psk"},
-    {5, "802.1x-sha256"},    {6, "psk-sha256"},         {7, "tdls"},            {8, "sae"},
-    {9, "ft-sae"},           {10, "ap-peerkey"},        {11, "802.1x-suite-b"}, {12, "802.1x-suite-b-192"},
-    {13, "ft-802.1x-sha384"}, {14, "fils-sha256"},      {15, "fils-sha384"},    {16, "ft-fils-sha256"},
-    {17, "ft-fils-sha384"},  {18, "owe"},               {19, "ft-psk-sha384"},  {20, "psk-sha384"},
-    {21, "pasn"},            {23, "802.1x-sha384"},     {24, "sae-ext-key"},    {25, "ft-sae-ext-key"},
+    {1, "802.1x"},
+    {2, "psk"},
+    {3, "ft-802.1x"},
+    {4, "ft-psk"},
+    {5, "802.1x-sha256"},
+    {6, "psk-sha256"},
+    {7, "tdls"},
+    {8, "sae"},
+    {9, "ft-sae"},
+    {10, "ap-peerkey"},
+    {11, "802.1x-suite-b"},
+    {12, "802.1x-suite-b-192"},
+    {13, "ft-802.1x-sha384"},
+    {14, "fils-sha256"},
+    {15, "fils-sha384"},
+    {16, "ft-fils-sha256"},
+    {17, "ft-fils-sha384"},
+    {18, "owe"},
+    {19, "ft-psk-sha384"},
+    {20, "psk-sha384"},
+    {21, "pasn"},
+    {23, "802.1x-sha384"},
+    {24, "sae-ext-key"},
+    {25, "ft-sae-ext-key"},
 });
 
 // Wi-Fi Alliance WPA (OUI 00-50-F2): the pre-RSN numbering.
 constexpr auto k_wpa_ciphers = std::to_array<ValueName>({
-    {0, "use-group"}, {1, "wep40"}, {2, "tkip"}, {4, "ccmp-128"}, {5, "wep104"},
+    {0, "use-group"},
+    {1, "wep40"},
+    {2, "tkip"},
+    {4, "ccmp-128"},
+    {5, "wep104"},
 });
 constexpr auto k_wpa_akms = std::to_array<ValueName>({{1, "wpa-802.1x"}, {2, "wpa-psk"}});
 
@@ -69,7 +101,8 @@ void read_suites(ByteReader& r, std::size_t base, RsnInfo& out, bool wpa) {
             return false;
         }
         std::vector<Suite> v;
-        for (std::uint16_t i = 0; i < n; ++i) v.push_back(suite(r.take(4)));
+        for (std::uint16_t i = 0; i < n; ++i)
+            v.push_back(suite(r.take(4)));
         dst = std::move(v);
         return true;
     };
@@ -93,8 +126,12 @@ std::string Suite::str() const {
     return buf;
 }
 
-std::string cipher_suite_name(const Suite& s) { return suite_name(k_ciphers, k_wpa_ciphers, s); }
-std::string akm_suite_name(const Suite& s) { return suite_name(k_akms, k_wpa_akms, s); }
+std::string cipher_suite_name(const Suite& s) {
+    return suite_name(k_ciphers, k_wpa_ciphers, s);
+}
+std::string akm_suite_name(const Suite& s) {
+    return suite_name(k_akms, k_wpa_akms, s);
+}
 
 Expected<RsnInfo, ParseError> parse_rsn(Bytes body) {
     ByteReader r{body};

@@ -12,7 +12,11 @@ namespace isoprobe::parse {
 namespace {
 
 constexpr auto k_versions = std::to_array<ValueName>({
-    {0x0300, "ssl3.0"}, {0x0301, "1.0"}, {0x0302, "1.1"}, {0x0303, "1.2"}, {0x0304, "1.3"},
+    {0x0300, "ssl3.0"},
+    {0x0301, "1.0"},
+    {0x0302, "1.1"},
+    {0x0303, "1.2"},
+    {0x0304, "1.3"},
 });
 
 // IANA "TLS Cipher Suites" registry: the suites RADIUS servers and supplicants commonly negotiate.
@@ -70,7 +74,9 @@ std::string hex16(std::uint16_t v) {
 }
 
 // Skips legacy_session_id; true when it fit.
-bool skip_u8_vector(ByteReader& r) { return r.skip(r.u8()) && r.ok(); }
+bool skip_u8_vector(ByteReader& r) {
+    return r.skip(r.u8()) && r.ok();
+}
 
 // Calls on_ext(type, data) for each extension of a hello; false when the block is malformed.
 template <class F> bool walk_extensions(ByteReader& r, F&& on_ext) {
@@ -99,7 +105,8 @@ bool parse_client_hello(Bytes body, TlsClientHello& ch) {
         if (type != k_ext_supported_versions) return;
         ByteReader v{data};
         ByteReader list{v.take(v.u8())};
-        while (list.remaining() >= 2) ch.supported_versions.push_back(list.u16be());
+        while (list.remaining() >= 2)
+            ch.supported_versions.push_back(list.u16be());
     });
 }
 
@@ -153,7 +160,8 @@ bool parse_handshake_message(std::uint8_t type, Bytes body, TlsStream& out) {
         out.certificates = std::move(certs);
         return true;
     }
-    default: return true;
+    default:
+        return true;
     }
 }
 
@@ -186,7 +194,8 @@ Expected<TlsStream, ParseError> parse_tls_stream(Bytes stream) {
         std::uint8_t content_type = r.u8();
         std::uint16_t version = r.u16be();
         std::uint16_t length = r.u16be();
-        if (content_type < k_tls_change_cipher_spec || content_type > k_tls_heartbeat || (version >> 8) != 3) {
+        if (content_type < k_tls_change_cipher_spec || content_type > k_tls_heartbeat ||
+            (version >> 8) != 3) {
             if (out.records == 0) return unexpected(ParseError{ErrorKind::bad_value, at});
             out.error = ParseError{ErrorKind::bad_value, at};
             break;
@@ -203,7 +212,9 @@ Expected<TlsStream, ParseError> parse_tls_stream(Bytes stream) {
         ++out.records;
         bool readable = !out.change_cipher_spec;
         switch (content_type) {
-        case k_tls_change_cipher_spec: out.change_cipher_spec = true; break;
+        case k_tls_change_cipher_spec:
+            out.change_cipher_spec = true;
+            break;
         case k_tls_alert:
             if (readable && fragment.size() == 2)
                 out.alerts.push_back({fragment[0], fragment[1]});
@@ -231,8 +242,11 @@ Expected<TlsStream, ParseError> parse_tls_stream(Bytes stream) {
             pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(used));
             break;
         }
-        case k_tls_application_data: ++out.encrypted_records; break;
-        default: break; // heartbeat: nothing to learn
+        case k_tls_application_data:
+            ++out.encrypted_records;
+            break;
+        default:
+            break; // heartbeat: nothing to learn
         }
     }
     if (!pending.empty() && !out.error) out.incomplete = true;

@@ -59,14 +59,14 @@ struct TlsStream {
     std::vector<std::uint8_t> handshake_types; // plaintext handshake messages, in order
     std::optional<TlsClientHello> client_hello;
     std::optional<TlsServerHello> server_hello;
-    // The first plaintext Certificate message (RFC 5246 7.4.2 layout): DER certificates in order; an empty list
-    // is a client saying it has none (7.4.6).
+    // The first plaintext Certificate message (RFC 5246 7.4.2 layout): DER certificates in order; an empty
+    // list is a client saying it has none (7.4.6).
     std::optional<std::vector<std::vector<std::uint8_t>>> certificates;
     bool change_cipher_spec = false;
     // Records we cannot read: application data, and handshake/alert records after ChangeCipherSpec (the
     // TLS 1.2 Finished) - after a TLS 1.3 ServerHello everything is here.
     std::size_t encrypted_records = 0;
-    std::vector<TlsAlert> alerts; // plaintext alerts only
+    std::vector<TlsAlert> alerts;    // plaintext alerts only
     std::optional<ParseError> error; // where the walk stopped before the end of the input, if it did
     bool incomplete = false;         // the input ends inside a record or a handshake message
 

@@ -63,7 +63,7 @@ class Run {
         send_controls();
         progress("probing " + std::to_string(m_seg.peers.size()) + " peers");
         probe_all();
-        sleep_for(m_o.timeout_s, m_stop);
+        wait(m_o.timeout_s);
         follow_ups();
         restore();
         sleep_for(0.3, m_stop);
@@ -73,11 +73,26 @@ class Run {
     }
 
   private:
+    // Waits for answers, but not past an interruption or a lost link.
+    void wait(double seconds) {
+        auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+        while (!halted() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+
     void progress(const std::string& phase) const {
         if (m_o.progress) m_o.progress(phase);
     }
     bool halted() {
         if (m_stop || m_cap->failed()) m_interrupted = true;
+        auto now = std::chrono::steady_clock::now();
+        if (!m_interrupted && now - m_last_link_check > std::chrono::milliseconds(100)) {
+            m_last_link_check = now;
+            for (const auto& name : m_cap->interfaces())
+                if (!interface_running(name)) {
+                    m_interrupted = true;
+                    m_link_problem = name + " went down during the run";
+                }
+        }
         return m_interrupted;
     }
 
@@ -174,7 +189,7 @@ class Run {
             const IpAddr all_nodes = *IpAddr::parse("ff02::1");
             send(*m_tx, frames::icmpv6_echo(frames::multicast_mac(all_nodes), m_seg.iface.mac, m_seg.iface.ipv6.front(), all_nodes, 0x1500, 1, marker));
         }
-        sleep_for(std::max(1.0, m_o.timeout_s / 2), m_stop);
+        wait(std::max(1.0, m_o.timeout_s / 2));
         auto seen = m_cap->snapshot();
         Discovered d = learn_segment(seen, m_seg, m_o.extra_peers);
         m_seg.gateway_mac = d.gateway_mac;
@@ -329,6 +344,8 @@ class Run {
     std::uint32_t m_next_id = 1;
     bool m_interrupted = false, m_control_gateway_icmp = false, m_control_sentinel = false;
     std::vector<std::string> m_send_errors;
+    std::string m_link_problem;
+    std::chrono::steady_clock::time_point m_last_link_check{};
 
 };
 
@@ -355,6 +372,7 @@ Expected<ProbeRun, std::string> Run::analyse() {
     hints.self = m_seg.iface.mac;
     hints.self_how = "the probe's own interface " + m_o.interface;
     hints.gateway = m_seg.gateway_mac;
+    hints.gateway_ip = m_seg.gateway_ip;
     hints.subnet = std::make_pair(network_of(m_seg.iface.ipv4, m_seg.iface.prefix), m_seg.iface.prefix);
     // The passive watch is the probe interface's view, analysed exactly as `inspect` would analyse it.
     analyze::Analysis analysis(hints);
@@ -380,7 +398,7 @@ Expected<ProbeRun, std::string> Run::analyse() {
 
     auto stats = m_cap->stats();
     std::uint64_t dropped = 0;
-    std::string capture_errors;
+    std::string capture_errors = m_link_problem;
     for (const auto& s : stats) {
         dropped += s.dropped + s.if_dropped + s.over_limit;
         if (!s.error.empty()) capture_errors += (capture_errors.empty() ? "" : "; ") + s.error;

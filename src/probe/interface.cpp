@@ -72,6 +72,16 @@ Expected<Interface, std::string> describe_interface(const std::string& name) {
     return itf;
 }
 
+bool interface_running(const std::string& name) {
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return true; // cannot tell: do not stop a run for it
+    ifreq req{};
+    std::strncpy(req.ifr_name, name.c_str(), IFNAMSIZ - 1);
+    bool ok = ioctl(fd, SIOCGIFFLAGS, &req) == 0 && (req.ifr_flags & IFF_UP) && (req.ifr_flags & IFF_RUNNING);
+    close(fd);
+    return ok;
+}
+
 std::optional<IpAddr> default_gateway(const std::string& ifname) {
     std::ifstream routes("/proc/net/route");
     std::string line;

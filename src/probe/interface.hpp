@@ -23,6 +23,8 @@ struct Interface {
 
 // One clear line on failure: unknown interface, not Ethernet, no IPv4 address.
 Expected<Interface, std::string> describe_interface(const std::string& name);
+// Whether the interface still exists and is up and running (checked during a run: libpcap does not always say).
+bool interface_running(const std::string& name);
 // The IPv4 default gateway routed through `ifname`, if any.
 std::optional<IpAddr> default_gateway(const std::string& ifname);
 // The network address of ip/prefix.

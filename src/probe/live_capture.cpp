@@ -53,6 +53,8 @@ void LiveCapture::start() {
 
 void LiveCapture::stop() {
     m_stop = true;
+    // Wakes pcap_next_ex even when it loops on an interface that went down (it then returns PCAP_ERROR_BREAK).
+    for (auto& h : m_handles) pcap_breakloop(h->pcap);
     for (auto& t : m_threads)
         if (t.joinable()) t.join();
     m_threads.clear();
@@ -65,6 +67,7 @@ void LiveCapture::loop(std::size_t index) {
         const u_char* data = nullptr;
         int rc = pcap_next_ex(p, &hdr, &data);
         if (rc == 0) continue;
+        if (rc == PCAP_ERROR_BREAK) break;
         if (rc < 0) {
             std::lock_guard lock(m_mutex);
             m_stats[index].error = m_names[index] + ": capture stopped: " + pcap_geterr(p);

@@ -12,7 +12,11 @@ namespace isoprobe::probe {
 class Sender {
   public:
     static Expected<Sender, std::string> open(const std::string& ifname, int ifindex, double rate_pps);
-    Sender(Sender&& o) noexcept : m_fd(o.m_fd), m_ifindex(o.m_ifindex), m_interval(o.m_interval), m_next(o.m_next), m_sent(o.m_sent) { o.m_fd = -1; }
+    Sender(Sender&& o) noexcept
+        : m_fd(o.m_fd), m_ifindex(o.m_ifindex), m_interval(o.m_interval), m_next(o.m_next), m_sent(o.m_sent),
+          m_name(std::move(o.m_name)) {
+        o.m_fd = -1;
+    }
     Sender& operator=(Sender&&) = delete;
     ~Sender();
 

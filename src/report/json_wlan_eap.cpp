@@ -25,18 +25,27 @@ std::string hex(Bytes b) {
 }
 
 // SSIDs and identities are bytes from the air, not necessarily UTF-8: JSON gets them terminal-safe.
-std::string text(Bytes b) { return terminal_safe({reinterpret_cast<const char*>(b.data()), b.size()}); }
+std::string text(Bytes b) {
+    return terminal_safe({reinterpret_cast<const char*>(b.data()), b.size()});
+}
 
-ordered_json mac_or_null(const std::optional<MacAddr>& m) { return m ? ordered_json(m->str()) : ordered_json(); }
+ordered_json mac_or_null(const std::optional<MacAddr>& m) {
+    return m ? ordered_json(m->str()) : ordered_json();
+}
 
-template <class T> ordered_json or_null(const std::optional<T>& v) { return v ? ordered_json(*v) : ordered_json(); }
+template <class T> ordered_json or_null(const std::optional<T>& v) {
+    return v ? ordered_json(*v) : ordered_json();
+}
 
 // AKMs as numbers for the IEEE OUI, "oui:n" text for WPA and vendor suites.
-ordered_json akm_json(const parse::Suite& s) { return s.ieee() ? ordered_json(s.type) : ordered_json(s.str()); }
+ordered_json akm_json(const parse::Suite& s) {
+    return s.ieee() ? ordered_json(s.type) : ordered_json(s.str());
+}
 
 ordered_json types_json(const std::vector<std::uint32_t>& types) {
     ordered_json a = ordered_json::array();
-    for (auto t : types) a.push_back(t);
+    for (auto t : types)
+        a.push_back(t);
     return a;
 }
 
@@ -48,12 +57,13 @@ std::string bss_label(const analyze::BssEntry& e) {
 std::string session_label(const analyze::EapSession& s) {
     std::string who = s.supplicant ? s.supplicant->str() : "unknown supplicant";
     if (s.identity) who += " (identity \"" + terminal_safe(*s.identity) + "\")";
-    return "Supplicant " + who + ", frames " + std::to_string(s.first_frame) + "-" + std::to_string(s.last_frame);
+    return "Supplicant " + who + ", frames " + std::to_string(s.first_frame) + "-" +
+           std::to_string(s.last_frame);
 }
 
 bool password_method(std::uint8_t t) {
-    return t == parse::k_eap_md5 || t == parse::k_eap_gtc || t == parse::k_eap_leap || t == parse::k_eap_mschapv2 ||
-           t == parse::k_eap_pwd || t == 5 /* OTP */;
+    return t == parse::k_eap_md5 || t == parse::k_eap_gtc || t == parse::k_eap_leap ||
+           t == parse::k_eap_mschapv2 || t == parse::k_eap_pwd || t == 5 /* OTP */;
 }
 
 std::string method_words(std::uint8_t t) {
@@ -65,19 +75,26 @@ std::string method_words(std::uint8_t t) {
 
 bool enterprise(analyze::BssClass c) {
     using analyze::BssClass;
-    return c == BssClass::wpa2_enterprise || c == BssClass::wpa3_enterprise || c == BssClass::wpa3_enterprise_192;
+    return c == BssClass::wpa2_enterprise || c == BssClass::wpa3_enterprise ||
+           c == BssClass::wpa3_enterprise_192;
 }
 
 // What a BSS's security means for wlan-encryption: the status and the words after its label.
 std::pair<Status, std::string> encryption_verdict(const analyze::BssSecurity& sec) {
     using analyze::BssClass;
     switch (sec.cls) {
-    case BssClass::open: return {Status::fail, ": no encryption."};
-    case BssClass::owe: return {Status::fail, ": OWE encrypts but authenticates no one and is neither WPA2 nor WPA3."};
-    case BssClass::wep: return {Status::fail, ": WEP is broken."};
-    case BssClass::wpa: return {Status::fail, ": WPA(1)/TKIP is deprecated."};
-    case BssClass::unknown: return {Status::inconclusive, ": it advertises no AKM we recognise."};
-    default: break;
+    case BssClass::open:
+        return {Status::fail, ": no encryption."};
+    case BssClass::owe:
+        return {Status::fail, ": OWE encrypts but authenticates no one and is neither WPA2 nor WPA3."};
+    case BssClass::wep:
+        return {Status::fail, ": WEP is broken."};
+    case BssClass::wpa:
+        return {Status::fail, ": WPA(1)/TKIP is deprecated."};
+    case BssClass::unknown:
+        return {Status::inconclusive, ": it advertises no AKM we recognise."};
+    default:
+        break;
     }
     if (sec.wpa1) return {Status::fail, ", but it also accepts WPA(1) stations (WPA/WPA2 mixed mode)."};
     if (sec.legacy_cipher) return {Status::fail, ", but it allows TKIP or WEP ciphers."};
@@ -108,18 +125,21 @@ ordered_json to_json(const analyze::TlsSummary& t) {
     ordered_json j;
     j["eap_type"] = t.eap_type;
     j["version"] = t.version ? ordered_json(parse::tls_version_name(*t.version)) : ordered_json();
-    j["cipher"] = t.cipher_suite ? ordered_json(parse::tls_cipher_suite_name(*t.cipher_suite)) : ordered_json();
+    j["cipher"] =
+        t.cipher_suite ? ordered_json(parse::tls_cipher_suite_name(*t.cipher_suite)) : ordered_json();
     j["certificate_requested"] = t.certificate_requested;
     j["resumed"] = t.resumed;
     j["client_certificate"] = analyze::client_certificate_name(t.client_certificate);
     j["client_certificate_why"] = t.client_certificate_why;
     for (const auto* chain : {&t.server_chain, &t.client_chain}) {
         ordered_json a = ordered_json::array();
-        for (const auto& c : *chain) a.push_back(to_json(c));
+        for (const auto& c : *chain)
+            a.push_back(to_json(c));
         j[chain == &t.server_chain ? "server_chain" : "client_chain"] = std::move(a);
     }
     ordered_json alerts = ordered_json::array();
-    for (const auto& a : t.alerts) alerts.push_back({{"level", a.level}, {"description", a.description}});
+    for (const auto& a : t.alerts)
+        alerts.push_back({{"level", a.level}, {"description", a.description}});
     j["alerts"] = std::move(alerts);
     j["fragments"] = t.server.fragments + t.client.fragments;
     j["acks"] = t.server.acks + t.client.acks;
@@ -163,17 +183,20 @@ ordered_json to_json(const analyze::BssEntry& e) {
     j["hidden"] = e.hidden;
     j["channel"] = or_null(e.channel);
     j["privacy"] = e.privacy;
-    ordered_json akms = ordered_json::array(), akm_names = ordered_json::array(), pairwise = ordered_json::array();
+    ordered_json akms = ordered_json::array(), akm_names = ordered_json::array(),
+                 pairwise = ordered_json::array();
     for (const auto& a : sec.akms) {
         akms.push_back(akm_json(a));
         akm_names.push_back(parse::akm_suite_name(a));
     }
-    for (const auto& p : sec.pairwise) pairwise.push_back(parse::cipher_suite_name(p));
+    for (const auto& p : sec.pairwise)
+        pairwise.push_back(parse::cipher_suite_name(p));
     j["akms"] = std::move(akms);
     j["akm_names"] = std::move(akm_names);
     j["pairwise"] = std::move(pairwise);
     j["group"] = sec.group ? ordered_json(parse::cipher_suite_name(*sec.group)) : ordered_json();
-    j["group_mgmt"] = sec.group_mgmt ? ordered_json(parse::cipher_suite_name(*sec.group_mgmt)) : ordered_json();
+    j["group_mgmt"] =
+        sec.group_mgmt ? ordered_json(parse::cipher_suite_name(*sec.group_mgmt)) : ordered_json();
     j["pmf"] = analyze::pmf_name(sec.pmf);
     j["class"] = analyze::bss_class_name(sec.cls);
     j["wpa1"] = sec.wpa1;
@@ -196,7 +219,8 @@ ordered_json to_json(const analyze::BssEntry& e) {
 ordered_json eap_section(const std::vector<analyze::EapSession>& sessions, const analyze::EapStats& stats) {
     ordered_json j;
     ordered_json a = ordered_json::array();
-    for (const auto& s : sessions) a.push_back(to_json(s));
+    for (const auto& s : sessions)
+        a.push_back(to_json(s));
     j["sessions"] = std::move(a);
     j["stats"] = {{"eapol_frames", stats.eapol_frames},
                   {"malformed", stats.malformed},
@@ -208,7 +232,8 @@ ordered_json eap_section(const std::vector<analyze::EapSession>& sessions, const
 ordered_json wlan_section(const analyze::BssTable& table) {
     ordered_json j;
     ordered_json a = ordered_json::array();
-    for (const auto& e : table.entries()) a.push_back(to_json(e));
+    for (const auto& e : table.entries())
+        a.push_back(to_json(e));
     j["bss"] = std::move(a);
     j["malformed"] = table.malformed();
     j["dropped"] = table.dropped();
@@ -239,15 +264,18 @@ Requirement decide_8021x_eap_tls(const std::vector<analyze::EapSession>& session
         if (s.outcome != analyze::EapOutcome::success) continue;
         std::string who = session_label(s);
         if (!s.method) {
-            add(Status::inconclusive, who + ": EAP-Success without an observed method exchange (the capture may "
-                                            "have begun mid-exchange).");
+            add(Status::inconclusive,
+                who + ": EAP-Success without an observed method exchange (the capture may "
+                      "have begun mid-exchange).");
         } else if (*s.method != parse::k_eap_tls) {
-            add(Status::fail, who + ": authentication completed with " + method_words(*s.method) + ", not EAP-TLS.");
+            add(Status::fail,
+                who + ": authentication completed with " + method_words(*s.method) + ", not EAP-TLS.");
         } else if (!s.tls) {
             add(Status::inconclusive, who + ": EAP-TLS completed but its TLS handshake was not captured.");
         } else {
-            std::string tls = who + ": EAP-TLS" +
-                              (s.tls->version ? " (TLS " + parse::tls_version_name(*s.tls->version) + ")" : "");
+            std::string tls =
+                who + ": EAP-TLS" +
+                (s.tls->version ? " (TLS " + parse::tls_version_name(*s.tls->version) + ")" : "");
             switch (s.tls->client_certificate) {
             case analyze::ClientCertificate::present:
                 add(Status::pass, tls + " completed with a client certificate" +
@@ -257,10 +285,12 @@ Requirement decide_8021x_eap_tls(const std::vector<analyze::EapSession>& session
                 break;
             case analyze::ClientCertificate::not_observable:
                 add(Status::pass, tls + " completed; the client certificate is not observable: " +
-                                      s.tls->client_certificate_why + " EAP-TLS servers require one to succeed.");
+                                      s.tls->client_certificate_why +
+                                      " EAP-TLS servers require one to succeed.");
                 break;
             case analyze::ClientCertificate::absent:
-                add(Status::fail, tls + " completed without a client certificate: " + s.tls->client_certificate_why);
+                add(Status::fail,
+                    tls + " completed without a client certificate: " + s.tls->client_certificate_why);
                 break;
             case analyze::ClientCertificate::unknown:
                 add(Status::inconclusive, tls + " completed, but " + s.tls->client_certificate_why);

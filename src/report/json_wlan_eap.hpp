@@ -20,7 +20,8 @@ nlohmann::ordered_json to_json(const analyze::EapSession& s);
 nlohmann::ordered_json to_json(const analyze::BssEntry& e);
 
 // {"sessions": [...], "stats": {...}}
-nlohmann::ordered_json eap_section(const std::vector<analyze::EapSession>& sessions, const analyze::EapStats& stats);
+nlohmann::ordered_json eap_section(const std::vector<analyze::EapSession>& sessions,
+                                   const analyze::EapStats& stats);
 // {"bss": [...], "malformed": n, "dropped": n}
 nlohmann::ordered_json wlan_section(const analyze::BssTable& table);
 

@@ -1,4 +1,5 @@
-// libFuzzer target for the EAPOL, EAP and TLS-family header parsers (IEEE 802.1X-2010 11.3, RFC 3748, RFC 5216).
+// libFuzzer target for the EAPOL, EAP and TLS-family header parsers (IEEE 802.1X-2010 11.3, RFC 3748, RFC
+// 5216).
 #include <cstddef>
 #include <cstdint>
 
@@ -13,7 +14,8 @@ volatile std::uint64_t g_sink = 0;
 namespace {
 std::uint64_t touch(Bytes b) {
     std::uint64_t sum = 0;
-    for (auto x : b) sum += x; // ASan sees any span that points outside the input
+    for (auto x : b)
+        sum += x; // ASan sees any span that points outside the input
     return sum;
 }
 } // namespace

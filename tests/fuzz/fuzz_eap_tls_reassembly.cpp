@@ -1,5 +1,6 @@
-// libFuzzer target for EAP conversation tracking and EAP-TLS reassembly: the input is a sequence of EAPOL frames,
-// each `u8 direction-and-flags, u16 length, bytes`, fed to EapSessions as one supplicant/authenticator pair.
+// libFuzzer target for EAP conversation tracking and EAP-TLS reassembly: the input is a sequence of EAPOL
+// frames, each `u8 direction-and-flags, u16 length, bytes`, fed to EapSessions as one
+// supplicant/authenticator pair.
 #include <cstddef>
 #include <cstdint>
 

@@ -1,5 +1,6 @@
-// libFuzzer target for the RSN and WPA element parsers (IEEE 802.11-2020 9.4.2.24), the management body walker
-// (9.3.3) and the security classification that reads them. The first byte picks the management subtype.
+// libFuzzer target for the RSN and WPA element parsers (IEEE 802.11-2020 9.4.2.24), the management body
+// walker (9.3.3) and the security classification that reads them. The first byte picks the management
+// subtype.
 #include <cstddef>
 #include <cstdint>
 
@@ -20,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (rsn) {
         auto sec = analyze::classify_bss(*rsn, std::nullopt, true);
         sum += sec.akms.size() + static_cast<std::uint64_t>(sec.cls);
-        for (const auto& a : sec.akms) sum += parse::akm_suite_name(a).size();
+        for (const auto& a : sec.akms)
+            sum += parse::akm_suite_name(a).size();
     }
     if (wpa) sum += analyze::classify_bss(std::nullopt, *wpa, true).pairwise.size();
     auto body = parse::parse_mgmt_body(data[0] & 0x0f, input);

@@ -8,7 +8,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bin=$(realpath "$1")
 shift
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal faults)
 work=$(mktemp -d /tmp/isoprobe-probetest.XXXXXX)
 passed=0 failed=0
 ids=()
@@ -111,7 +111,31 @@ run_scenario() {
     "$root/tools/lab" down --id "$id" >/dev/null 2>&1
 }
 
-for s in "${scenarios[@]}"; do run_scenario "$s"; done
+# Faults in a live run: Ctrl-C and the interface going down must still give a report marked interrupted, exit 3.
+run_faults() {
+    local id=pt$(( ${#ids[@]} + 1 )) pid rc
+    ids+=("$id")
+    "$root/tools/lab" up isolated --id "$id" >"$work/$id.up" 2>&1 || { echo "FAIL faults: tools/lab up"; failed=$((failed + 1)); return; }
+    ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 50 --json "$work/sigint.json" >/dev/null 2>&1 &
+    pid=$!
+    sleep 2.5
+    kill -INT "$pid"
+    rc=0; wait "$pid" || rc=$?
+    assert faults-sigint "$work/sigint.json" "$rc == 3" "r.get('interrupted') is True" "r['verdict'] == 'inconclusive'" \
+        "'interrupted' in r['requirements'][0]['reasons'][0]"
+    ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 50 --json "$work/down.json" >/dev/null 2>&1 &
+    pid=$!
+    sleep 2.5
+    ip -n "ipb-$id-probe" link set probe0 down
+    rc=0; wait "$pid" || rc=$?
+    assert faults-link-down "$work/down.json" "$rc == 3" "r.get('interrupted') is True" \
+        "'probe0 went down' in r['requirements'][0]['reasons'][0]" "control('no-drops') is False"
+    "$root/tools/lab" down --id "$id" >/dev/null 2>&1
+}
+
+for s in "${scenarios[@]}"; do
+    if [ "$s" = faults ]; then run_faults; else run_scenario "$s"; fi
+done
 leftover=$(ip netns list | grep -cE "^ipb-pt[0-9]+-" || true)
 if [ "$leftover" = 0 ]; then echo "ok   teardown: no namespace left"; passed=$((passed + 1)); else echo "FAIL teardown: $leftover namespaces left"; failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed"

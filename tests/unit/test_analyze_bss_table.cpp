@@ -1,4 +1,5 @@
-// The BSS table and its security classes (IEEE 802.11-2020 9.4.2.24; GUIDELINE wlan-encryption, ap-inventory).
+// The BSS table and its security classes (IEEE 802.11-2020 9.4.2.24; GUIDELINE wlan-encryption,
+// ap-inventory).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -17,8 +18,12 @@ using parse::Suite;
 
 namespace {
 
-Suite ieee(std::uint8_t t) { return Suite{parse::k_oui_ieee80211, t}; }
-Suite wpa_suite(std::uint8_t t) { return Suite{parse::k_oui_wpa, t}; }
+Suite ieee(std::uint8_t t) {
+    return Suite{parse::k_oui_ieee80211, t};
+}
+Suite wpa_suite(std::uint8_t t) {
+    return Suite{parse::k_oui_wpa, t};
+}
 
 RsnInfo rsn(std::vector<std::uint8_t> akms, std::uint16_t caps = 0, std::vector<std::uint8_t> pairwise = {4},
             std::uint8_t group = 4) {
@@ -26,9 +31,11 @@ RsnInfo rsn(std::vector<std::uint8_t> akms, std::uint16_t caps = 0, std::vector<
     r.version = 1;
     r.group_cipher = ieee(group);
     r.pairwise.emplace();
-    for (auto p : pairwise) r.pairwise->push_back(ieee(p));
+    for (auto p : pairwise)
+        r.pairwise->push_back(ieee(p));
     r.akms.emplace();
-    for (auto a : akms) r.akms->push_back(ieee(a));
+    for (auto a : akms)
+        r.akms->push_back(ieee(a));
     r.capabilities = caps;
     return r;
 }
@@ -45,7 +52,8 @@ RsnInfo wpa1(std::uint8_t akm) {
 
 constexpr std::uint16_t k_mfpc = 0x0080, k_mfpr_c = 0x00c0;
 
-std::string cls(const std::optional<RsnInfo>& r, const std::optional<RsnInfo>& w = std::nullopt, bool privacy = true) {
+std::string cls(const std::optional<RsnInfo>& r, const std::optional<RsnInfo>& w = std::nullopt,
+                bool privacy = true) {
     return std::string(bss_class_name(classify_bss(r, w, privacy).cls));
 }
 
@@ -53,7 +61,8 @@ std::string cls(const std::optional<RsnInfo>& r, const std::optional<RsnInfo>& w
 struct Air {
     BssTable table;
     std::uint64_t number = 0;
-    void send(std::uint8_t subtype, const MacAddr& bssid, const std::vector<std::uint8_t>& body, bool bad_fcs = false) {
+    void send(std::uint8_t subtype, const MacAddr& bssid, const std::vector<std::uint8_t>& body,
+              bool bad_fcs = false) {
         capture::Frame f;
         f.number = ++number;
         decode::Packet p;
@@ -74,7 +83,8 @@ struct Air {
 std::vector<std::uint8_t> ap_body(const std::string& ssid, std::uint16_t capability = 0x0411,
                                   std::vector<std::uint8_t> extra = {}) {
     std::vector<std::uint8_t> b(8, 0);
-    b.insert(b.end(), {0x64, 0x00, static_cast<std::uint8_t>(capability), static_cast<std::uint8_t>(capability >> 8)});
+    b.insert(b.end(),
+             {0x64, 0x00, static_cast<std::uint8_t>(capability), static_cast<std::uint8_t>(capability >> 8)});
     b.insert(b.end(), {0x00, static_cast<std::uint8_t>(ssid.size())});
     b.insert(b.end(), ssid.begin(), ssid.end());
     b.insert(b.end(), extra.begin(), extra.end());
@@ -83,8 +93,28 @@ std::vector<std::uint8_t> ap_body(const std::string& ssid, std::uint16_t capabil
 
 // RSN element with one pairwise cipher and one AKM.
 std::vector<std::uint8_t> rsn_element(std::uint8_t cipher, std::uint8_t akm, std::uint16_t caps) {
-    return {0x30, 0x14, 0x01, 0x00, 0x00, 0x0f, 0xac, cipher, 0x01, 0x00, 0x00, 0x0f, 0xac, cipher,
-            0x01, 0x00, 0x00, 0x0f, 0xac, akm, static_cast<std::uint8_t>(caps), static_cast<std::uint8_t>(caps >> 8)};
+    return {0x30,
+            0x14,
+            0x01,
+            0x00,
+            0x00,
+            0x0f,
+            0xac,
+            cipher,
+            0x01,
+            0x00,
+            0x00,
+            0x0f,
+            0xac,
+            cipher,
+            0x01,
+            0x00,
+            0x00,
+            0x0f,
+            0xac,
+            akm,
+            static_cast<std::uint8_t>(caps),
+            static_cast<std::uint8_t>(caps >> 8)};
 }
 
 const MacAddr k_ap = *MacAddr::parse("02:00:00:00:00:01");
@@ -165,10 +195,9 @@ TEST_CASE("BSS table: entries, hidden SSIDs, sources, anomalies") {
         CHECK(e.security.cls == BssClass::wpa2_enterprise);
     }
     SUBCASE("an association request stands in until the AP itself is heard, then never overrides it") {
-        const std::vector<std::uint8_t> assoc_psk{0x11, 0x04, 0x0a, 0x00, 0x00, 0x04, 'c', 'o', 'r', 'p',
-                                                  0x30, 0x14, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00,
-                                                  0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x02,
-                                                  0x00, 0x00};
+        const std::vector<std::uint8_t> assoc_psk{
+            0x11, 0x04, 0x0a, 0x00, 0x00, 0x04, 'c',  'o',  'r',  'p',  0x30, 0x14, 0x01, 0x00, 0x00, 0x0f,
+            0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x02, 0x00, 0x00};
         air.send(parse::k_mgmt_assoc_request, k_ap, assoc_psk);
         CHECK_FALSE(air.table.entries()[0].from_ap);
         CHECK(air.table.entries()[0].security.cls == BssClass::wpa2_personal);
@@ -227,7 +256,9 @@ std::vector<BssEntry> bss_of(const std::string& capture) {
     test::for_each_packet(capture, [&](const decode::Packet& p) { table.feed(p); });
     return table.entries();
 }
-std::string ssid(const BssEntry& e) { return {e.ssid.begin(), e.ssid.end()}; }
+std::string ssid(const BssEntry& e) {
+    return {e.ssid.begin(), e.ssid.end()};
+}
 } // namespace
 
 TEST_CASE("captures: SSID, AKM, ciphers, PMF and class of each BSS") {
@@ -245,22 +276,26 @@ TEST_CASE("captures: SSID, AKM, ciphers, PMF and class of each BSS") {
         {"ws-wpa2-ft-eap.pcapng.gz", "02:00:00:00:01:00", "wireshark-ft-eap", 1, 3, 4, Pmf::off,
          BssClass::wpa2_enterprise},
         {"ws-owe.pcapng.gz", "02:00:00:00:00:00", "owe", 1, 18, 4, Pmf::required, BssClass::owe},
-        {"ws-wpa3-sae.pcapng.gz", "9c:d6:43:32:b9:f1", "Wireshark-SAE", 3, 8, 4, Pmf::off, BssClass::wpa3_personal},
+        {"ws-wpa3-sae.pcapng.gz", "9c:d6:43:32:b9:f1", "Wireshark-SAE", 3, 8, 4, Pmf::off,
+         BssClass::wpa3_personal},
         {"ws-wpa2-psk-mfp.pcapng.gz", "02:00:00:00:00:00", "Wireshark-pmf", 3, 6, 4, Pmf::required,
          BssClass::wpa2_personal},
         {"ws-wpa-ccmp-256.pcapng.gz", "02:00:00:00:00:00", "Wireshark-ccmp-256", 3, 2, 10, Pmf::off,
          BssClass::wpa2_personal},
         {"aircrack-wpa3-psk.pcap", "02:00:00:00:00:00", "WPA3-Network", 1, 8, 4, Pmf::required,
          BssClass::wpa3_personal},
-        {"aircrack-wpa2-psk-linksys.pcap", "00:0b:86:c2:a4:85", "linksys", 1, 2, 4, Pmf::off, BssClass::wpa2_personal},
-        {"aircrack-n-02.pcap", "b0:b9:8a:56:8d:ea", "Neheb", 64, 6, 4, Pmf::required, BssClass::wpa2_personal},
-        {"scapy-bad_rsn_parsing_overrides_ssid.pcap", "ec:17:2f:82:1e:29", "ROUTE-821E295", 1, 2, 4, Pmf::capable,
+        {"aircrack-wpa2-psk-linksys.pcap", "00:0b:86:c2:a4:85", "linksys", 1, 2, 4, Pmf::off,
          BssClass::wpa2_personal},
+        {"aircrack-n-02.pcap", "b0:b9:8a:56:8d:ea", "Neheb", 64, 6, 4, Pmf::required,
+         BssClass::wpa2_personal},
+        {"scapy-bad_rsn_parsing_overrides_ssid.pcap", "ec:17:2f:82:1e:29", "ROUTE-821E295", 1, 2, 4,
+         Pmf::capable, BssClass::wpa2_personal},
     };
     for (const auto& row : rows) {
         CAPTURE(row.capture);
         auto all = bss_of(row.capture);
-        auto it = std::find_if(all.begin(), all.end(), [&](const BssEntry& e) { return e.bssid.str() == row.bssid; });
+        auto it = std::find_if(all.begin(), all.end(),
+                               [&](const BssEntry& e) { return e.bssid.str() == row.bssid; });
         REQUIRE(it != all.end());
         CHECK(ssid(*it) == row.ssid);
         CHECK_FALSE(it->hidden);

@@ -12,7 +12,8 @@ using namespace isoprobe::analyze;
 
 namespace {
 
-parse::EapTlsFragment frag(const std::vector<std::uint8_t>& data, bool more, std::optional<std::uint32_t> len = {}) {
+parse::EapTlsFragment frag(const std::vector<std::uint8_t>& data, bool more,
+                           std::optional<std::uint32_t> len = {}) {
     parse::EapTlsFragment f;
     f.more_fragments = more;
     f.length_included = len.has_value();
@@ -21,7 +22,9 @@ parse::EapTlsFragment frag(const std::vector<std::uint8_t>& data, bool more, std
     return f;
 }
 
-std::vector<std::uint8_t> stream(const EapTlsReassembler& r) { return {r.stream().begin(), r.stream().end()}; }
+std::vector<std::uint8_t> stream(const EapTlsReassembler& r) {
+    return {r.stream().begin(), r.stream().end()};
+}
 
 } // namespace
 
@@ -117,14 +120,24 @@ TEST_CASE("summarize_tls decides whether a client certificate was sent") {
     std::vector<std::uint8_t> hello_body{0x03, 0x03};
     hello_body.resize(2 + 32 + 1, 0);
     hello_body.insert(hello_body.end(), {0xc0, 0x30, 0x00});
-    std::vector<std::uint8_t> server{0x16, 0x03, 0x03, 0x00, static_cast<std::uint8_t>(4 + hello_body.size()), 0x02,
-                                     0x00, 0x00, static_cast<std::uint8_t>(hello_body.size())};
+    std::vector<std::uint8_t> server{0x16,
+                                     0x03,
+                                     0x03,
+                                     0x00,
+                                     static_cast<std::uint8_t>(4 + hello_body.size()),
+                                     0x02,
+                                     0x00,
+                                     0x00,
+                                     static_cast<std::uint8_t>(hello_body.size())};
     server.insert(server.end(), hello_body.begin(), hello_body.end());
-    server.insert(server.end(), {0x16, 0x03, 0x03, 0x00, 0x08, 0x0d, 0x00, 0x00, 0x00, 0x0e, 0x00, 0x00, 0x00});
-    const std::vector<std::uint8_t> empty_cert{0x16, 0x03, 0x03, 0x00, 0x07, 0x0b, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00};
+    server.insert(server.end(),
+                  {0x16, 0x03, 0x03, 0x00, 0x08, 0x0d, 0x00, 0x00, 0x00, 0x0e, 0x00, 0x00, 0x00});
+    const std::vector<std::uint8_t> empty_cert{0x16, 0x03, 0x03, 0x00, 0x07, 0x0b,
+                                               0x00, 0x00, 0x03, 0x00, 0x00, 0x00};
     const std::vector<std::uint8_t> cke_only{0x16, 0x03, 0x03, 0x00, 0x05, 0x10, 0x00, 0x00, 0x01, 0x00};
     // A certificate list announcing 9 bytes where none follow.
-    const std::vector<std::uint8_t> junk_cert{0x16, 0x03, 0x03, 0x00, 0x07, 0x0b, 0x00, 0x00, 0x03, 0x00, 0x00, 0x09};
+    const std::vector<std::uint8_t> junk_cert{0x16, 0x03, 0x03, 0x00, 0x07, 0x0b,
+                                              0x00, 0x00, 0x03, 0x00, 0x00, 0x09};
     EapTlsReassembler s;
     s.feed(1, frag(server, false));
 
@@ -150,8 +163,8 @@ TEST_CASE("summarize_tls decides whether a client certificate was sent") {
         CHECK(client_certificate_name(t.client_certificate) == "unknown");
     }
     SUBCASE("a certificate OpenSSL cannot decode is listed as not parsed") {
-        std::vector<std::uint8_t> rec{0x16, 0x03, 0x03, 0x00, 0x0b, 0x0b, 0x00, 0x00, 0x07,
-                                      0x00, 0x00, 0x04, 0x00, 0x00, 0x01, 0x30};
+        std::vector<std::uint8_t> rec{0x16, 0x03, 0x03, 0x00, 0x0b, 0x0b, 0x00, 0x00,
+                                      0x07, 0x00, 0x00, 0x04, 0x00, 0x00, 0x01, 0x30};
         EapTlsReassembler c;
         c.feed(1, frag(rec, false));
         auto t = summarize_tls(13, s, c, 0);
@@ -172,10 +185,18 @@ TEST_CASE("summarize_tls: an abbreviated handshake is resumption, not a missing 
     std::vector<std::uint8_t> hello_body{0x03, 0x03};
     hello_body.resize(2 + 32 + 1, 0);
     hello_body.insert(hello_body.end(), {0xc0, 0x2f, 0x00});
-    std::vector<std::uint8_t> server{0x16, 0x03, 0x03, 0x00, static_cast<std::uint8_t>(4 + hello_body.size()), 0x02,
-                                     0x00, 0x00, static_cast<std::uint8_t>(hello_body.size())};
+    std::vector<std::uint8_t> server{0x16,
+                                     0x03,
+                                     0x03,
+                                     0x00,
+                                     static_cast<std::uint8_t>(4 + hello_body.size()),
+                                     0x02,
+                                     0x00,
+                                     0x00,
+                                     static_cast<std::uint8_t>(hello_body.size())};
     server.insert(server.end(), hello_body.begin(), hello_body.end());
-    server.insert(server.end(), {0x14, 0x03, 0x03, 0x00, 0x01, 0x01, 0x16, 0x03, 0x03, 0x00, 0x02, 0xee, 0xee});
+    server.insert(server.end(),
+                  {0x14, 0x03, 0x03, 0x00, 0x01, 0x01, 0x16, 0x03, 0x03, 0x00, 0x02, 0xee, 0xee});
     EapTlsReassembler s;
     s.feed(1, frag(server, false));
     auto t = summarize_tls(13, s, EapTlsReassembler{}, 0);

@@ -15,7 +15,8 @@ template <class F> void for_each_packet(const std::string& name, F&& on_packet) 
     REQUIRE_MESSAGE(source, name);
     for (;;) {
         auto next = (*source)->next();
-        // Some captures end in a cut record (scapy-bad_rsn_parsing_overrides_ssid.pcap): keep what came before.
+        // Some captures end in a cut record (scapy-bad_rsn_parsing_overrides_ssid.pcap): keep what came
+        // before.
         if (!next || *next == nullptr) break;
         on_packet(decode::classify(**next));
     }

@@ -11,7 +11,8 @@ using namespace isoprobe;
 using namespace isoprobe::parse;
 
 TEST_CASE("Response/Identity from tcpdump-eapon1.pcap frame 19") {
-    // tshark: eap.code 2, eap.id 2, eap.len 45, eap.type 1, eap.identity 1295023820005391@mnc023.mcc295.owlan.org
+    // tshark: eap.code 2, eap.id 2, eap.len 45, eap.type 1, eap.identity
+    // 1295023820005391@mnc023.mcc295.owlan.org
     const std::array<std::uint8_t, 45> eap{
         0x02, 0x02, 0x00, 0x2d, 0x01, 0x31, 0x32, 0x39, 0x35, 0x30, 0x32, 0x33, 0x38, 0x32, 0x30,
         0x30, 0x30, 0x35, 0x33, 0x39, 0x31, 0x40, 0x6d, 0x6e, 0x63, 0x30, 0x32, 0x33, 0x2e, 0x6d,
@@ -128,7 +129,7 @@ TEST_CASE("EAP type and code names follow IANA") {
     CHECK(eap_code_name(9) == "unknown(9)");
     CHECK(eap_type_name(13) == "tls");
     CHECK(eap_type_name(25) == "peap");
-    CHECK(eap_type_name(23) == "aka");       // the GUIDELINE's "AKA'" is 50 in the IANA registry
+    CHECK(eap_type_name(23) == "aka"); // the GUIDELINE's "AKA'" is 50 in the IANA registry
     CHECK(eap_type_name(50) == "aka-prime");
     CHECK(eap_type_name(55) == "teap");
     CHECK(eap_type_name(200) == "unknown(200)");
@@ -188,7 +189,9 @@ TEST_CASE("EAP-TLS fragment headers from real captures") {
         REQUIRE_FALSE(f);
         CHECK(f.error().kind == ErrorKind::truncated);
     }
-    SUBCASE("empty type data is an error") { CHECK_FALSE(parse_eap_tls(k_eap_tls, Bytes{})); }
+    SUBCASE("empty type data is an error") {
+        CHECK_FALSE(parse_eap_tls(k_eap_tls, Bytes{}));
+    }
 }
 
 TEST_CASE("TEAP outer TLVs (RFC 7170 4.1) are not part of the TLS data") {

@@ -20,8 +20,10 @@ TEST_CASE("EAPOL-Start from tcpdump-eapon1.pcap frame 17: version 1, type 1, emp
     CHECK_FALSE(p->truncated);
 }
 
-TEST_CASE("EAPOL EAP-Packet from tcpdump-eapon1.pcap frame 24: the body stops at the length, not the padding") {
-    // tshark: eapol.version 1, eapol.type 0, eapol.len 4 (EAP-Success), 42 bytes of Ethernet padding after it.
+TEST_CASE(
+    "EAPOL EAP-Packet from tcpdump-eapon1.pcap frame 24: the body stops at the length, not the padding") {
+    // tshark: eapol.version 1, eapol.type 0, eapol.len 4 (EAP-Success), 42 bytes of Ethernet padding after
+    // it.
     std::array<std::uint8_t, 46> pdu{0x01, 0x00, 0x00, 0x04, 0x03, 0x00, 0x00, 0x04};
     auto p = parse_eapol(pdu);
     REQUIRE(p);

@@ -12,15 +12,21 @@ using namespace isoprobe::parse;
 
 namespace {
 
-Suite ieee(std::uint8_t t) { return Suite{k_oui_ieee80211, t}; }
-Suite wpa(std::uint8_t t) { return Suite{k_oui_wpa, t}; }
+Suite ieee(std::uint8_t t) {
+    return Suite{k_oui_ieee80211, t};
+}
+Suite wpa(std::uint8_t t) {
+    return Suite{k_oui_wpa, t};
+}
 
 // ws-wpa2-psk-mfp.pcapng frame 1 (beacon), element 48 body. tshark: wlan.rsn.gcs.type 4, pcs.type 4,
 // akms.type 6, capabilities.mfpr 1, mfpc 1.
 const std::vector<std::uint8_t> k_psk_mfp{0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f,
                                           0xac, 0x04, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x06, 0xcc, 0x00};
 
-Bytes prefix(const std::vector<std::uint8_t>& v, std::size_t n) { return Bytes(v).first(n); }
+Bytes prefix(const std::vector<std::uint8_t>& v, std::size_t n) {
+    return Bytes(v).first(n);
+}
 
 } // namespace
 
