@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyze/isolation.hpp"
+#include "report/json_wlan_eap.hpp"
 
 namespace isoprobe::analyze {
 
@@ -22,6 +23,8 @@ decode::Packet Analysis::feed(const capture::Frame& frame) {
     // A malformed frame between two terminals is still contact: whatever was decoded is analysed.
     m_stations.feed(p);
     m_flows.feed(p);
+    if (!p.eapol.empty()) m_eap.feed(p);
+    if (p.dot11 && p.dot11->type == 0) m_bss.feed(p);
     return p;
 }
 
@@ -47,6 +50,15 @@ void Analysis::finish(report::Report& out) const {
     out.conversations = std::move(iso.conversations);
     out.attempts = std::move(iso.attempts);
     out.requirements.push_back(std::move(iso.requirement));
+
+    out.eap = m_eap.sessions();
+    out.eap_stats = m_eap.stats();
+    out.wlan = m_bss.entries();
+    out.wlan_malformed = m_bss.malformed();
+    out.wlan_dropped = m_bss.dropped();
+    out.requirements.push_back(report::decide_wlan_encryption(out.wlan));
+    out.requirements.push_back(report::decide_8021x_eap_tls(out.eap, out.wlan));
+    out.requirements.push_back({"ap-inventory", report::Status::not_tested, {"no inventory given (--inventory FILE)"}});
 }
 
 } // namespace isoprobe::analyze

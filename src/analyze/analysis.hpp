@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include "analyze/bss_table.hpp"
+#include "analyze/eap_sessions.hpp"
 #include "analyze/flows.hpp"
 #include "analyze/stations.hpp"
 #include "capture/frame.hpp"
@@ -26,6 +28,8 @@ class Analysis {
     RoleHints m_hints;
     StationTable m_stations;
     FlowTable m_flows;
+    EapSessions m_eap;
+    BssTable m_bss;
     std::uint64_t m_frames = 0, m_bytes = 0, m_undecoded = 0, m_encrypted = 0;
     std::int64_t m_first_ns = 0, m_last_ns = 0;
     std::map<std::string, std::uint64_t> m_anomalies;

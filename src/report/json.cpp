@@ -1,6 +1,7 @@
 #include "report/json.hpp"
 
 #include "report/catalogue.hpp"
+#include "report/json_wlan_eap.hpp"
 #include "util/time.hpp"
 
 namespace isoprobe::report {
@@ -150,7 +151,21 @@ ordered_json to_json(const Report& r) {
         for (const auto& c : r.controls) controls.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
         j["controls"] = std::move(controls);
     }
-    for (const auto& [name, section] : r.sections) j[name] = section;
+    j["eap"] = eap_section(r.eap, r.eap_stats);
+    j["wlan"] = wlan_section(r.wlan, r.wlan_malformed, r.wlan_dropped);
+    if (!r.enumeration.empty()) {
+        ordered_json e = ordered_json::array();
+        for (const auto& x : r.enumeration)
+            e.push_back({{"type", x.type}, {"name", x.name}, {"result", x.result}, {"detail", x.detail}});
+        j["enumeration"] = std::move(e);
+    }
+    if (r.inventory) {
+        ordered_json inv = ordered_json::array();
+        for (const auto& f : *r.inventory)
+            inv.push_back({{"kind", f.kind}, {"bssid", f.bssid.empty() ? ordered_json(nullptr) : ordered_json(f.bssid)},
+                           {"ssid", f.ssid}, {"failing", f.failing}, {"detail", f.detail}});
+        j["inventory"] = std::move(inv);
+    }
 
     const auto& cap = r.capture;
     ordered_json files = ordered_json::array();

@@ -26,7 +26,7 @@ std::string hex(Bytes b) {
 
 // SSIDs and identities are bytes from the air, not necessarily UTF-8: JSON gets them terminal-safe.
 std::string text(Bytes b) {
-    return terminal_safe({reinterpret_cast<const char*>(b.data()), b.size()});
+    return json_safe({reinterpret_cast<const char*>(b.data()), b.size()});
 }
 
 ordered_json mac_or_null(const std::optional<MacAddr>& m) {
@@ -108,8 +108,8 @@ ordered_json to_json(const analyze::CertInfo& c) {
     j["parsed"] = c.parsed;
     j["der_bytes"] = c.der_bytes;
     if (!c.parsed) return j;
-    j["subject"] = terminal_safe(c.subject);
-    j["issuer"] = terminal_safe(c.issuer);
+    j["subject"] = json_safe(c.subject);
+    j["issuer"] = json_safe(c.issuer);
     j["serial"] = c.serial;
     j["not_before"] = c.not_before;
     j["not_after"] = c.not_after;
@@ -156,7 +156,7 @@ ordered_json to_json(const analyze::EapSession& s) {
     ordered_json j;
     j["supplicant"] = mac_or_null(s.supplicant);
     j["authenticator"] = mac_or_null(s.authenticator);
-    j["identity"] = s.identity ? ordered_json(terminal_safe(*s.identity)) : ordered_json();
+    j["identity"] = s.identity ? ordered_json(json_safe(*s.identity)) : ordered_json();
     j["offered"] = types_json(s.offered);
     j["nak_desired"] = types_json(s.nak_desired);
     j["method"] = or_null(s.method);
@@ -229,14 +229,14 @@ ordered_json eap_section(const std::vector<analyze::EapSession>& sessions, const
     return j;
 }
 
-ordered_json wlan_section(const analyze::BssTable& table) {
+ordered_json wlan_section(const std::vector<analyze::BssEntry>& entries, std::uint64_t malformed, std::uint64_t dropped) {
     ordered_json j;
     ordered_json a = ordered_json::array();
-    for (const auto& e : table.entries())
+    for (const auto& e : entries)
         a.push_back(to_json(e));
     j["bss"] = std::move(a);
-    j["malformed"] = table.malformed();
-    j["dropped"] = table.dropped();
+    j["malformed"] = malformed;
+    j["dropped"] = dropped;
     return j;
 }
 

@@ -23,7 +23,7 @@ nlohmann::ordered_json to_json(const analyze::BssEntry& e);
 nlohmann::ordered_json eap_section(const std::vector<analyze::EapSession>& sessions,
                                    const analyze::EapStats& stats);
 // {"bss": [...], "malformed": n, "dropped": n}
-nlohmann::ordered_json wlan_section(const analyze::BssTable& table);
+nlohmann::ordered_json wlan_section(const std::vector<analyze::BssEntry>& entries, std::uint64_t malformed, std::uint64_t dropped);
 
 // Pass: every completed authentication used EAP-TLS with a client certificate (or TLS 1.3, where it cannot be
 // seen). Fail: one completed with another method or without a client certificate, or a BSS in `bss` uses no

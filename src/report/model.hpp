@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyze/bss_table.hpp"
+#include "analyze/eap_sessions.hpp"
 #include "decode/packet.hpp"
 #include "util/addr.hpp"
 
@@ -107,6 +109,23 @@ struct SegmentInfo {
     std::vector<PeerInfo> peers;
 };
 
+// One EAP method proposed to a wired 802.1X authenticator by `isoprobe eap --enumerate`.
+struct EnumerationResult {
+    std::uint32_t type = 0;  // EAP type number (RFC 3748, IANA)
+    std::string name;        // "peap", "ttls", ...
+    std::string result;      // "accepted", "refused", "no-answer"
+    std::string detail;      // what the authenticator answered
+};
+
+// One finding of the access-point survey against the inventory (--inventory).
+struct InventoryFinding {
+    std::string kind;   // unknown-bssid, weaker-security, unknown-ssid, open-network, not-seen, ok
+    std::string bssid;  // may be empty (not-seen of a prefix)
+    std::string ssid;   // JSON-safe text
+    bool failing = false;
+    std::string detail;
+};
+
 struct SelfInfo {
     std::optional<MacAddr> mac;
     std::string how; // "given with --self", "inferred: ...", "none: ..."
@@ -121,12 +140,16 @@ struct Report {
     std::vector<Conversation> conversations;
     std::vector<Conversation> attempts;
     CaptureSummary capture;
+    std::vector<analyze::EapSession> eap;
+    analyze::EapStats eap_stats;
+    std::vector<analyze::BssEntry> wlan;
+    std::uint64_t wlan_malformed = 0, wlan_dropped = 0;
+    std::vector<EnumerationResult> enumeration;  // `eap --enumerate` only
+    std::optional<std::vector<InventoryFinding>> inventory; // with --inventory only
     std::optional<SegmentInfo> segment;
     std::vector<ProbeResult> probes;
     std::vector<Control> controls;
     bool interrupted = false;
-    // Sections filled by later stages (EAP, Wi-Fi, probes) as ready-made JSON, rendered by their own code.
-    std::map<std::string, nlohmann::ordered_json> sections;
 };
 
 } // namespace isoprobe::report

@@ -50,4 +50,24 @@ std::string terminal_safe(std::string_view raw) {
     return out;
 }
 
+std::string json_safe(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size();) {
+        auto c = static_cast<unsigned char>(raw[i]);
+        std::uint32_t cp = 0;
+        std::size_t n = c < 0x80 ? 1 : utf8_length(raw, i, cp);
+        if (n) {
+            out.append(raw.substr(i, n));
+            i += n;
+        } else {
+            char buf[5];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+            ++i;
+        }
+    }
+    return out;
+}
+
 } // namespace isoprobe

@@ -85,7 +85,7 @@ def isoprobe_found(report, pcapng):
     # "mdns reached" also counts an ICMP port unreachable quoting the query (contact, not a service): the real
     # responders and their services come from the mDNS answers in the run's own capture.
     responders, services = set(), set()
-    out = subprocess.run(["tshark", "-n", "-r", pcapng, "-Y", "udp.srcport == 5353 && dns.flags.response == 1",
+    out = subprocess.run(["tshark", "-n", "-r", pcapng, "-Y", "udp.srcport == 5353 && dns.flags.response == 1 && !icmp && !icmpv6",
                           "-T", "fields", "-E", "separator=\t", "-e", "ip.src", "-e", "dns.ptr.domain_name",
                           "-e", "dns.resp.name"], capture_output=True, text=True, check=False)
     for line in out.stdout.splitlines():
