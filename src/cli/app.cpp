@@ -15,7 +15,7 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", "isoprobe " ISOPROBE_VERSION);
     app.require_subcommand(1);
     std::vector<std::pair<CLI::App*, Command>> commands;
-    for (auto add : {add_inspect, add_probe, add_audit}) {
+    for (auto add : {add_inspect, add_probe, add_audit, add_eap}) {
         auto action = add(app);
         commands.emplace_back(app.get_subcommands({}).back(), std::move(action));
     }

@@ -11,5 +11,6 @@ using Command = std::function<int()>;
 Command add_inspect(CLI::App& app);
 Command add_probe(CLI::App& app);
 Command add_audit(CLI::App& app);
+Command add_eap(CLI::App& app);
 
 } // namespace isoprobe::cli

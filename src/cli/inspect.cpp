@@ -1,10 +1,14 @@
 // `isoprobe inspect FILE...`: the offline analysis of captures (the same analysis path as a live run).
 #include <cstdio>
+#include <fstream>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "analyze/inspect.hpp"
+#include "analyze/inventory.hpp"
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
 #include "cli/output.hpp"
@@ -18,14 +22,28 @@ struct InspectOptions {
     std::string self;
     std::vector<std::string> infra;
     std::string subnet;
+    std::optional<std::string> inventory_path;
     Outputs outputs;
 };
 
+// Read and checked before any capture is, so a typo in the inventory costs no analysis time.
+std::optional<analyze::Inventory> load_inventory(const std::optional<std::string>& path) {
+    if (!path) return std::nullopt;
+    std::ifstream in(*path, std::ios::binary);
+    std::ostringstream text;
+    if (!in || !(text << in.rdbuf())) throw UserError("cannot read inventory " + *path);
+    auto inv = analyze::parse_inventory(text.str());
+    if (!inv) throw UserError("inventory " + *path + ": " + inv.error());
+    return std::move(inv.value());
+}
+
 int run_inspect(InspectOptions& o) {
     analyze::RoleHints hints = parse_role_hints(o.self, o.infra, o.subnet);
+    auto inventory = load_inventory(o.inventory_path);
     o.outputs.open();
     auto rep = analyze::inspect_files(o.files, hints);
     if (!rep) throw UserError(rep.error());
+    if (inventory) analyze::apply_inventory(*inventory, rep.value());
     for (const auto& t : rep->capture.truncated_files)
         std::fprintf(stderr, "isoprobe: warning: %s (the frames before the cut were analysed)\n", t.c_str());
     return o.outputs.emit(rep.value());
@@ -39,6 +57,7 @@ Command add_inspect(CLI::App& app) {
     cmd->add_option("--self", opts->self, "MAC address of the host that took the capture (inferred when absent)")->type_name("MAC");
     cmd->add_option("--infra", opts->infra, "MAC address of infrastructure (gateway, server, AP...); repeatable")->type_name("MAC");
     cmd->add_option("--subnet", opts->subnet, "The segment's IPv4 subnet, e.g. 198.51.100.0/24 (inferred from DHCP when absent)")->type_name("CIDR");
+    cmd->add_option("--inventory", opts->inventory_path, "Authorised SSIDs, BSSIDs and minimum security for the access-point survey (docs/inventory.md)")->type_name("FILE");
     opts->outputs.add_options(*cmd);
     return [opts] { return run_inspect(*opts); };
 }

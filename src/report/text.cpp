@@ -4,6 +4,7 @@
 
 #include "report/catalogue.hpp"
 #include "report/json.hpp"
+#include "report/text_wlan_eap.hpp"
 #include "util/escape.hpp"
 #include "util/time.hpp"
 
@@ -91,6 +92,10 @@ std::string to_text(const Report& r, bool colour) {
               << "] frames " << frames_text(c) << "\n";
         }
     }
+    eap_text(o, r);
+    enumeration_text(o, r);
+    wlan_text(o, r);
+    inventory_text(o, r);
     o << "\nStations (" << r.stations.size() << "), capturing host: "
       << (r.self.mac ? r.self.mac->str() : std::string("unknown")) << " (" << r.self.how << ")\n";
     for (const auto& s : r.stations) {

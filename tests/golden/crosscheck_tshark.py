@@ -46,6 +46,79 @@ def dissect(paths):
     return frames
 
 
+def fields_all(paths, display_filter, fields):
+    """Every occurrence of each field (comma-joined by tshark), per frame number across the files."""
+    rows, offset = {}, 0
+    for path in paths:
+        count = subprocess.run(["tshark", "-n", "-r", path, "-T", "fields", "-e", "frame.number"], capture_output=True, text=True).stdout.count("\n")
+        out = subprocess.run(["tshark", "-n", "-r", path, "-Y", display_filter, "-T", "fields", "-E", "separator=\t", "-E", "occurrence=a",
+                              "-E", "aggregator=,", "-e", "frame.number"] + sum([["-e", f] for f in fields], []),
+                             capture_output=True, text=True, check=False).stdout
+        for line in out.splitlines():
+            vals = line.split("\t")
+            rec = dict(zip(fields, vals[1:] + [""] * (len(fields) + 1 - len(vals))))
+            rows[offset + int(vals[0])] = {k: [x for x in v.split(",") if x] for k, v in rec.items()}
+        offset += count
+    return rows
+
+
+EAP_FIELDS = ["eth.src", "wlan.sa", "eap.code", "eap.type", "eap.identity", "tls.handshake.type", "tls.handshake.version",
+              "tls.handshake.extensions.supported_version"]
+
+
+def check_eap(name, sessions, paths):
+    if not sessions:
+        return
+    rows = fields_all(paths, "eapol", EAP_FIELDS)
+    for s in sessions:
+        span = [rows[n] for n in sorted(rows) if s["first_frame"] <= n <= s["last_frame"]]
+        where = f"{name}: eap session frames {s['first_frame']}-{s['last_frame']}"
+        check(len(span) > 0, f"{where}: tshark sees no EAPOL frame there")
+        codes = [c for r in span for c in r["eap.code"]]
+        if s["identity"] is not None and s["identity"].isprintable():
+            check(s["identity"] in [i for r in span for i in r["eap.identity"]], f"{where}: identity {s['identity']!r} not in tshark's eap.identity")
+        if s["method"] is not None:
+            responses = [t for r in span if "2" in r["eap.code"] for t in r["eap.type"]]
+            check(str(s["method"]) in responses, f"{where}: method {s['method']} never in a Response (tshark types {sorted(set(responses))})")
+        check((s["outcome"] == "success") == ("3" in codes), f"{where}: outcome {s['outcome']} but tshark EAP codes {sorted(set(codes))}")
+        if s["outcome"] == "failure":
+            check("4" in codes, f"{where}: outcome failure without an EAP-Failure in tshark")
+        tls = s.get("tls")
+        if tls and tls.get("version") in ("1.2", "1.3"):
+            hello = [r for r in span if "2" in r["tls.handshake.type"]]
+            check(bool(hello), f"{where}: TLS {tls['version']} but tshark sees no ServerHello")
+            sv = {v for r in hello for v in r["tls.handshake.extensions.supported_version"]}
+            check((tls["version"] == "1.3") == ("0x0304" in sv), f"{where}: TLS {tls['version']} vs tshark supported_version {sorted(sv)}")
+        if tls and tls.get("client_certificate") == "present":
+            sup = s["supplicant"]
+            check(any("11" in r["tls.handshake.type"] and sup in r["eth.src"] + r["wlan.sa"] for r in span),
+                  f"{where}: client certificate present but tshark sees no Certificate from {sup}")
+
+
+BSS_FIELDS = ["wlan.bssid", "wlan.ssid", "wlan.rsn.akms.type", "wlan.ds.current_channel", "wlan.rsn.capabilities.mfpr"]
+
+
+def check_wlan(name, bss_list, paths):
+    if not bss_list:
+        return
+    rows = fields_all(paths, "wlan.fc.type_subtype == 8 || wlan.fc.type_subtype == 5", BSS_FIELDS)
+    for b in bss_list:
+        mine = [r for r in rows.values() if b["bssid"] in r["wlan.bssid"]]
+        where = f"{name}: bss {b['bssid']}"
+        if not mine:
+            continue  # known only from association requests
+        akms = {a for r in mine for a in r["wlan.rsn.akms.type"]}
+        check({str(a) for a in b["akms"] if isinstance(a, int)} <= akms | {""} or not b["akms"], f"{where}: akms {b['akms']} vs tshark {sorted(akms)}")
+        if b["channel"] is not None:
+            check(str(b["channel"]) in {c for r in mine for c in r["wlan.ds.current_channel"]}, f"{where}: channel {b['channel']} not in tshark")
+        if b["pmf"] == "required":
+            check("1" in {m for r in mine for m in r["wlan.rsn.capabilities.mfpr"]} or "True" in {m for r in mine for m in r["wlan.rsn.capabilities.mfpr"]},
+                  f"{where}: PMF required but tshark shows no MFPR bit")
+        if b["ssid_hex"] and not b["hidden"]:
+            # tshark prints the SSID field as hex bytes: compare bytes, exactly.
+            check(b["ssid_hex"] in {x.lower() for r in mine for x in r["wlan.ssid"]}, f"{where}: SSID {b['ssid']!r} ({b['ssid_hex']}) not in tshark's wlan.ssid")
+
+
 def is_group(mac):
     return bool(mac) and int(mac.split(":")[0], 16) & 1 == 1
 
@@ -140,6 +213,8 @@ def main():
             seen_macs.update(m for m in (rec["eth.src"], rec["eth.dst"], rec["wlan.sa"], rec["wlan.da"], rec["sll.src.eth"], rec["arp.src.hw_mac"],
                                            rec["wlan.ta"], rec["wlan.ra"], rec["wlan.bssid"]) if m)
             seen_ips.update(ips(rec))
+        check_eap(name, want.get("eap", {}).get("sessions", []), caps)
+        check_wlan(name, want.get("wlan", {}).get("bss", []), caps)
         for s in want["stations"]:
             check(s["mac"] in seen_macs, f"{name}: station {s['mac']} never appears in tshark's addresses")
             for ip in s["ips"]:

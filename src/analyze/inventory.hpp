@@ -1,0 +1,57 @@
+// The access-point survey of GUIDELINE 図表42 注11 (ap-inventory): the BSS table held against an inventory of
+// authorised SSIDs, BSSIDs and minimum security (format: docs/inventory.md).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze/bss_table.hpp"
+#include "report/model.hpp"
+#include "util/addr.hpp"
+#include "util/expected.hpp"
+
+namespace isoprobe::analyze {
+
+// A full MAC (bits == 48) or a prefix: the first `bits` bits of addr, the rest zero.
+struct BssidPattern {
+    MacAddr addr;
+    std::uint8_t bits = 48;
+    bool matches(const MacAddr& m) const;
+    std::string str() const; // "aa:bb:cc:dd:ee:01" or "aa:bb:cc:00:00:00/24"
+};
+
+struct AuthorisedNetwork {
+    std::string ssid; // UTF-8, compared byte for byte with the SSID on the air
+    std::vector<BssidPattern> bssids;
+    BssClass min_class = BssClass::wpa2_enterprise;
+};
+
+struct Inventory {
+    std::vector<AuthorisedNetwork> networks;
+    std::vector<std::string> ignore_ssids; // neighbours' networks, left out of the survey
+};
+
+// Parses the inventory JSON (comments allowed). Every mistake is one line naming its place, e.g.
+// "networks[0].bssids[1]: not a MAC address or prefix: \"aa:bb\"".
+Expected<Inventory, std::string> parse_inventory(std::string_view json_text);
+
+// The security order classes are compared in, weakest first: open < wep < wpa < owe < wpa2-personal <
+// wpa3-transition < wpa3-personal < wpa2-enterprise < wpa3-enterprise < wpa3-enterprise-192. Every enterprise
+// class ranks above every personal one, so an enterprise minimum is met only by enterprise. `unknown` meets none.
+bool meets(BssClass seen, BssClass minimum);
+
+struct InventoryAssessment {
+    std::vector<report::InventoryFinding> findings; // seen BSSes by BSSID, then not-seen in inventory order
+    report::Requirement requirement;                // ap-inventory
+};
+
+// Fail: any failing finding (unknown-bssid, weaker-security, open-network). Inconclusive: SSIDs neither authorised
+// nor ignored were seen. Pass: every BSS seen is authorised or ignored. Not-tested: no BSS in `bss`.
+InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<BssEntry>& bss);
+
+// Applies the assessment to a finished report: sets report.inventory, replaces its ap-inventory requirement and
+// recomputes the verdict.
+void apply_inventory(const Inventory& inv, report::Report& rep);
+
+} // namespace isoprobe::analyze

@@ -1,0 +1,14 @@
+// Text sections for 802.1X and Wi-Fi: every string from the network goes through terminal_safe.
+#pragma once
+#include <ostream>
+
+#include "report/model.hpp"
+
+namespace isoprobe::report {
+
+void eap_text(std::ostream& o, const Report& r);
+void wlan_text(std::ostream& o, const Report& r);
+void enumeration_text(std::ostream& o, const Report& r);
+void inventory_text(std::ostream& o, const Report& r);
+
+} // namespace isoprobe::report
