@@ -22,42 +22,16 @@ std::size_t utf8_length(std::string_view s, std::size_t i, std::uint32_t& cp) {
 }
 } // namespace
 
-std::string terminal_safe(std::string_view raw) {
+// Copies `raw`, keeping each character (ASCII byte or valid UTF-8 sequence) that `keep(code point)` accepts and
+// writing every other byte as \xNN.
+template <class Keep> std::string escape_bytes(std::string_view raw, Keep keep) {
     std::string out;
     out.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size();) {
         auto c = static_cast<unsigned char>(raw[i]);
-        if (c == '\\') {
-            out += "\\\\";
-            ++i;
-        } else if (c >= 0x20 && c < 0x7f) {
-            out += static_cast<char>(c);
-            ++i;
-        } else {
-            std::uint32_t cp = 0;
-            std::size_t n = c >= 0x80 ? utf8_length(raw, i, cp) : 0;
-            if (n && !(cp >= 0x80 && cp < 0xa0)) {
-                out.append(raw.substr(i, n));
-                i += n;
-            } else {
-                char buf[5];
-                std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                out += buf;
-                ++i;
-            }
-        }
-    }
-    return out;
-}
-
-std::string json_safe(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size();) {
-        auto c = static_cast<unsigned char>(raw[i]);
-        std::uint32_t cp = 0;
+        std::uint32_t cp = c;
         std::size_t n = c < 0x80 ? 1 : utf8_length(raw, i, cp);
-        if (n) {
+        if (n && keep(cp)) {
             out.append(raw.substr(i, n));
             i += n;
         } else {
@@ -68,6 +42,20 @@ std::string json_safe(std::string_view raw) {
         }
     }
     return out;
+}
+
+std::string terminal_safe(std::string_view raw) {
+    std::string out;
+    // The backslash is doubled first so that an escape we write can never be confused with one in the input.
+    for (char c : raw) {
+        if (c == '\\') out += "\\\\";
+        else out += c;
+    }
+    return escape_bytes(out, [](std::uint32_t cp) { return cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0); });
+}
+
+std::string json_safe(std::string_view raw) {
+    return escape_bytes(raw, [](std::uint32_t) { return true; });
 }
 
 } // namespace isoprobe
