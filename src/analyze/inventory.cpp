@@ -104,7 +104,8 @@ std::optional<std::string> check_keys(const json& obj, const std::string& path, 
                                       std::initializer_list<std::string_view> optional) {
     std::string where = path.empty() ? "top level" : path;
     if (!obj.is_object()) return where + ": expected an object";
-    for (const auto& [k, v] : obj.items()) {
+    for (const auto& item : obj.items()) {
+        const std::string& k = item.key();
         auto known = [&](std::string_view x) { return x == k; };
         if (std::none_of(required.begin(), required.end(), known) && std::none_of(optional.begin(), optional.end(), known)) {
             std::string expected;

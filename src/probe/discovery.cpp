@@ -24,10 +24,7 @@ Discovered learn_segment(const std::vector<StoredFrame>& frames, const Segment& 
 
     for (const auto& f : frames) {
         if (f.interface != 0) continue;
-        capture::Frame fr;
-        fr.link_type = static_cast<std::uint32_t>(capture::LinkType::ethernet);
-        fr.bytes = Bytes(f.bytes);
-        auto p = decode::classify(fr);
+        auto p = decode::classify(as_frame(f, 0));
         if (!p.has_l2 || p.src.is_group() || ours(p.src)) continue;
         if (p.arp && p.arp->op == 2 && p.arp->sender_mac == p.src && on_subnet(p.arp->sender_ip)) {
             if (seg.gateway_ip && p.arp->sender_ip == *seg.gateway_ip) {

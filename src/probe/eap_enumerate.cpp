@@ -202,7 +202,7 @@ class EapRun {
 
     report::Report execute() {
         m_cap->start();
-        std::this_thread::sleep_for(std::chrono::milliseconds(200)); // libpcap is attached before the first frame
+        pause(0.2); // libpcap is attached before the first frame
         std::vector<report::EnumerationResult> results;
         if (m_o.enumerate) {
             for (std::uint8_t method : enumerated_methods()) {
@@ -219,12 +219,17 @@ class EapRun {
                 m_first_failure = t.detail();
         }
         send(eapol_frame(m_itf.mac, parse::k_eapol_logoff, {})); // leave the port as we found it
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        pause(0.2);
         m_cap->stop();
         return build(std::move(results));
     }
 
   private:
+    void pause(double seconds) {
+        auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+        while (!m_stop && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+
     void send(const std::vector<std::uint8_t>& frame) {
         auto sent = m_sender.send(frame);
         if (!sent && m_send_error.empty()) m_send_error = sent.error();

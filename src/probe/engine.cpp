@@ -39,16 +39,6 @@ void sleep_for(double seconds, const std::atomic<bool>& stop) {
     while (!stop && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
-capture::Frame view(const StoredFrame& f, std::uint64_t number) {
-    capture::Frame fr;
-    fr.number = number;
-    fr.ts_ns = f.ts_ns;
-    fr.link_type = static_cast<std::uint32_t>(capture::LinkType::ethernet);
-    fr.interface = f.interface;
-    fr.orig_len = f.orig_len;
-    fr.bytes = Bytes(f.bytes);
-    return fr;
-}
 
 class Run {
   public:
@@ -57,7 +47,7 @@ class Run {
     Expected<ProbeRun, std::string> execute() {
         if (auto err = prepare()) return unexpected(*err);
         m_cap->start();
-        sleep_for(0.2, m_stop);
+        sleep_for(0.05, m_stop); // pcap is active once activated; this only lets the threads reach their loop
         progress("discovering peers");
         discover();
         send_controls();
@@ -66,7 +56,7 @@ class Run {
         wait(m_o.timeout_s);
         follow_ups();
         restore();
-        sleep_for(0.3, m_stop);
+        sleep_for(0.1, m_stop); // the last restore frames reach the capture
         m_cap->stop();
         progress("analysing");
         return analyse();
@@ -189,7 +179,7 @@ class Run {
             const IpAddr all_nodes = *IpAddr::parse("ff02::1");
             send(*m_tx, frames::icmpv6_echo(frames::multicast_mac(all_nodes), m_seg.iface.mac, m_seg.iface.ipv6.front(), all_nodes, 0x1500, 1, marker));
         }
-        wait(std::max(1.0, m_o.timeout_s / 2));
+        wait(std::max(0.5, m_o.timeout_s / 2));
         auto seen = m_cap->snapshot();
         Discovered d = learn_segment(seen, m_seg, m_o.extra_peers);
         m_seg.gateway_mac = d.gateway_mac;
@@ -254,7 +244,7 @@ class Run {
         m_own_seen = 0;
         for (std::size_t n = 0; n < frames.size(); ++n) {
             const StoredFrame& f = frames[n];
-            auto fr = view(f, n + 1);
+            auto fr = as_frame(f, n + 1);
             auto p = decode::classify(fr);
             auto id = m_marker.find(fr.bytes);
             if (f.interface == 1) {
@@ -378,7 +368,7 @@ Expected<ProbeRun, std::string> Run::analyse() {
     analyze::Analysis analysis(hints);
     for (std::size_t n = 0; n < frames.size(); ++n) {
         pcapng.add(frames[n].interface, frames[n].ts_ns, frames[n].orig_len, Bytes(frames[n].bytes));
-        if (frames[n].interface == 0) analysis.feed(view(frames[n], n + 1));
+        if (frames[n].interface == 0) analysis.feed(as_frame(frames[n], n + 1));
     }
     out.pcapng = pcapng.bytes();
     analysis.finish(rep);

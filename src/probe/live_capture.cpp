@@ -45,6 +45,17 @@ Expected<std::unique_ptr<LiveCapture>, std::string> LiveCapture::open(const std:
     return cap;
 }
 
+capture::Frame as_frame(const StoredFrame& f, std::uint64_t number) {
+    capture::Frame fr;
+    fr.number = number;
+    fr.ts_ns = f.ts_ns;
+    fr.link_type = static_cast<std::uint32_t>(capture::LinkType::ethernet);
+    fr.interface = f.interface;
+    fr.orig_len = f.orig_len;
+    fr.bytes = Bytes(f.bytes);
+    return fr;
+}
+
 LiveCapture::~LiveCapture() { stop(); }
 
 void LiveCapture::start() {

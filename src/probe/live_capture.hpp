@@ -21,6 +21,9 @@ struct StoredFrame {
     std::vector<std::uint8_t> bytes;
 };
 
+// A stored frame seen as the analysis sees every frame (Ethernet), numbered as in the run's pcapng.
+capture::Frame as_frame(const StoredFrame& f, std::uint64_t number);
+
 struct CaptureStats {
     std::uint64_t received = 0, dropped = 0, if_dropped = 0, over_limit = 0;
     std::string error; // the interface went down, or another capture error
