@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "analyze/isolation.hpp"
-#include "report/json_wlan_eap.hpp"
+#include "analyze/security_verdicts.hpp"
 
 namespace isoprobe::analyze {
 
@@ -56,8 +56,8 @@ void Analysis::finish(report::Report& out) const {
     out.wlan = m_bss.entries();
     out.wlan_malformed = m_bss.malformed();
     out.wlan_dropped = m_bss.dropped();
-    out.requirements.push_back(report::decide_wlan_encryption(out.wlan));
-    out.requirements.push_back(report::decide_8021x_eap_tls(out.eap, out.wlan));
+    out.requirements.push_back(decide_wlan_encryption(out.wlan));
+    out.requirements.push_back(decide_8021x_eap_tls(out.eap, out.wlan));
     out.requirements.push_back({"ap-inventory", report::Status::not_tested, {"no inventory given (--inventory FILE)"}});
 }
 

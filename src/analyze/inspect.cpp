@@ -5,7 +5,8 @@
 
 namespace isoprobe::analyze {
 
-Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files, const RoleHints& hints) {
+Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files, const RoleHints& hints,
+                                                    const InspectProgress& progress) {
     Analysis analysis(hints);
     report::Report rep;
     rep.command = "inspect";
@@ -26,6 +27,7 @@ Expected<report::Report, std::string> inspect_files(const std::vector<std::strin
             if (!frame.value()) break;
             analysis.feed(*frame.value());
             ++file.frames;
+            if (progress && (file.frames & 0xffff) == 0) progress(path, next + file.frames - 1);
         }
         next += file.frames;
         const auto& stats = src.value()->stats();

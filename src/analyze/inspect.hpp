@@ -1,5 +1,7 @@
 // Offline inspection of capture files: read every frame of every file through the one Analysis.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -9,8 +11,12 @@
 
 namespace isoprobe::analyze {
 
+// Told the file being read and the frames read so far (all files), every few tens of thousands of frames.
+using InspectProgress = std::function<void(const std::string& file, std::uint64_t frames)>;
+
 // Reads the files in order (frame numbers continue across files) and returns the finished report, or the first
 // input error as one line (unreadable file, wrong format, corruption).
-Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files, const RoleHints& hints);
+Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files, const RoleHints& hints,
+                                                    const InspectProgress& progress = {});
 
 } // namespace isoprobe::analyze

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyze/security_verdicts.hpp"
 #include "util/escape.hpp"
 
 namespace isoprobe::analyze {
@@ -243,6 +244,11 @@ Expected<Inventory, std::string> parse_inventory(std::string_view json_text) {
     return inv;
 }
 
+bool ignores(const Inventory& inv, const BssEntry& e) {
+    std::string_view ssid(reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size());
+    return e.ssid_known && std::find(inv.ignore_ssids.begin(), inv.ignore_ssids.end(), ssid) != inv.ignore_ssids.end();
+}
+
 InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<BssEntry>& bss) {
     InventoryAssessment out;
     auto& req = out.requirement;
@@ -256,11 +262,11 @@ InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<Bss
     std::size_t authorised = 0, ignored = 0, unknown = 0;
     std::vector<std::string> failing;
     for (const auto& e : bss) {
-        std::string_view ssid(reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size());
-        if (e.ssid_known && std::find(inv.ignore_ssids.begin(), inv.ignore_ssids.end(), ssid) != inv.ignore_ssids.end()) {
+        if (ignores(inv, e)) {
             ++ignored;
             continue;
         }
+        std::string_view ssid(reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size());
         // A hidden SSID can only be recognised by its BSSID.
         const AuthorisedNetwork* net = e.ssid_known ? network_by_ssid(inv, ssid) : network_by_bssid(inv, e.bssid);
         std::string name = net ? net->ssid : std::string(ssid);
@@ -323,10 +329,25 @@ InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<Bss
 void apply_inventory(const Inventory& inv, report::Report& rep) {
     auto a = assess_inventory(inv, rep.wlan);
     rep.inventory = std::move(a.findings);
-    auto it = std::find_if(rep.requirements.begin(), rep.requirements.end(),
-                           [](const report::Requirement& r) { return r.id == "ap-inventory"; });
-    if (it != rep.requirements.end()) *it = std::move(a.requirement);
-    else rep.requirements.push_back(std::move(a.requirement));
+    std::vector<BssEntry> in_scope;
+    for (const auto& e : rep.wlan)
+        if (!ignores(inv, e)) in_scope.push_back(e);
+    const std::size_t left_out = rep.wlan.size() - in_scope.size();
+    auto replace = [&rep](report::Requirement req) {
+        auto it = std::find_if(rep.requirements.begin(), rep.requirements.end(),
+                               [&req](const report::Requirement& r) { return r.id == req.id; });
+        if (it != rep.requirements.end()) *it = std::move(req);
+        else rep.requirements.push_back(std::move(req));
+    };
+    for (auto req : {decide_wlan_encryption(in_scope), decide_8021x_eap_tls(rep.eap, in_scope)}) {
+        const std::string ignored = std::to_string(left_out) + " BSS(es) of SSIDs the inventory ignores (ignore_ssids)";
+        if (left_out > 0 && req.status == report::Status::not_tested && in_scope.empty())
+            req.reasons = {"Only " + ignored + " were captured: none of the site's own networks to judge."};
+        else if (left_out > 0)
+            req.reasons.push_back(ignored + " left out.");
+        replace(std::move(req));
+    }
+    replace(std::move(a.requirement));
     std::vector<report::Status> statuses;
     for (const auto& r : rep.requirements) statuses.push_back(r.status);
     rep.verdict = report::combine(statuses);

@@ -50,8 +50,12 @@ struct InventoryAssessment {
 // nor ignored were seen. Pass: every BSS seen is authorised or ignored. Not-tested: no BSS in `bss`.
 InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<BssEntry>& bss);
 
-// Applies the assessment to a finished report: sets report.inventory, replaces its ap-inventory requirement and
-// recomputes the verdict.
+// Whether the inventory leaves this BSS out of the survey (a neighbour's SSID in ignore_ssids).
+bool ignores(const Inventory& inv, const BssEntry& e);
+
+// Applies the assessment to a finished report: sets report.inventory, replaces its ap-inventory requirement,
+// decides wlan-encryption and 8021x-eap-tls again over the BSSes the inventory does not ignore (a neighbour's open
+// network is not the site's), and recomputes the verdict.
 void apply_inventory(const Inventory& inv, report::Report& rep);
 
 } // namespace isoprobe::analyze

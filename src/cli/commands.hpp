@@ -12,5 +12,6 @@ Command add_inspect(CLI::App& app);
 Command add_probe(CLI::App& app);
 Command add_audit(CLI::App& app);
 Command add_eap(CLI::App& app);
+Command add_history(CLI::App& app);
 
 } // namespace isoprobe::cli

@@ -1,4 +1,6 @@
 // `isoprobe inspect FILE...`: the offline analysis of captures (the same analysis path as a live run).
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -13,6 +15,7 @@
 #include "cli/errors.hpp"
 #include "cli/output.hpp"
 #include "cli/parse_args.hpp"
+#include "util/escape.hpp"
 
 namespace isoprobe::cli {
 
@@ -41,12 +44,21 @@ int run_inspect(InspectOptions& o) {
     analyze::RoleHints hints = parse_role_hints(o.self, o.infra, o.subnet);
     auto inventory = load_inventory(o.inventory_path);
     o.outputs.open();
-    auto rep = analyze::inspect_files(o.files, hints);
+    // A gigabyte takes seconds: on a terminal, say how far the reading is.
+    analyze::InspectProgress progress;
+    const bool tty = isatty(STDERR_FILENO) != 0;
+    if (tty)
+        progress = [](const std::string& file, std::uint64_t frames) {
+            std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
+                         static_cast<unsigned long long>(frames));
+        };
+    auto rep = analyze::inspect_files(o.files, hints, progress);
+    if (tty) std::fprintf(stderr, "\r\033[K");
     if (!rep) throw UserError(rep.error());
     if (inventory) analyze::apply_inventory(*inventory, rep.value());
     for (const auto& t : rep->capture.truncated_files)
         std::fprintf(stderr, "isoprobe: warning: %s (the frames before the cut were analysed)\n", t.c_str());
-    return o.outputs.emit(rep.value());
+    return o.outputs.emit(std::move(rep.value()));
 }
 } // namespace
 

@@ -1,5 +1,7 @@
 // `isoprobe probe -i IF`: contact every peer by every method and report what reached whom, with the evidence.
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
@@ -19,7 +21,7 @@ int run_probe_command(ProbeCommand& o) {
     o.outputs.open();
     std::optional<AtomicFile> pcapng;
     if (!o.live.pcapng_path.empty()) {
-        auto f = AtomicFile::open(o.live.pcapng_path);
+        auto f = AtomicFile::open(o.live.pcapng_path, 8u << 20);
         if (!f) throw UserError(f.error());
         pcapng.emplace(std::move(f.value()));
     }
@@ -28,7 +30,9 @@ int run_probe_command(ProbeCommand& o) {
         auto done = pcapng->commit(run.pcapng);
         if (!done) throw UserError(done.error());
     }
-    return o.outputs.emit(run.report);
+    std::vector<std::string> written;
+    if (pcapng) written.push_back(o.live.pcapng_path);
+    return o.outputs.emit(std::move(run.report), written);
 }
 } // namespace
 

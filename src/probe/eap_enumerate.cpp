@@ -312,7 +312,7 @@ class EapRun {
 } // namespace
 
 Expected<report::Report, std::string> run_eap_probe(const EapProbeOptions& o, const std::atomic<bool>& stop) {
-    auto itf = describe_interface(o.interface);
+    auto itf = describe_interface(o.interface, NeedsIpv4::no);
     if (!itf) return unexpected(itf.error());
     auto cap = LiveCapture::open({o.interface});
     if (!cap) return unexpected(cap.error());

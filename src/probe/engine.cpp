@@ -48,17 +48,17 @@ class Run {
         if (auto err = prepare()) return unexpected(*err);
         m_cap->start();
         sleep_for(0.05, m_stop); // pcap is active once activated; this only lets the threads reach their loop
-        progress("discovering peers");
+        progress("discovery", "discovering peers");
         discover();
         send_controls();
-        progress("probing " + std::to_string(m_seg.peers.size()) + " peers");
+        progress("probing", "probing " + std::to_string(m_seg.peers.size()) + " peers");
         probe_all();
         wait(m_o.timeout_s);
         follow_ups();
         restore();
         sleep_for(0.1, m_stop); // the last restore frames reach the capture
         m_cap->stop();
-        progress("analysing");
+        progress("analysis", "analysing");
         return analyse();
     }
 
@@ -69,8 +69,15 @@ class Run {
         while (!halted() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
 
-    void progress(const std::string& phase) const {
-        if (m_o.progress) m_o.progress(phase);
+    // Starts a phase of the timeline (closing the previous one) and tells the progress line.
+    void progress(const char* phase, const std::string& label) {
+        const auto now = wall_ns();
+        if (!m_phases.empty()) m_phases.back().end_ns = now;
+        m_phases.push_back({phase, now, now});
+        if (m_o.progress) m_o.progress(label);
+    }
+    static std::int64_t wall_ns() {
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     }
     bool halted() {
         if (m_stop || m_cap->failed()) m_interrupted = true;
@@ -231,7 +238,7 @@ class Run {
             }
             if (group_sent) m_group_method[group_id] = method;
         }
-        progress("waiting for answers");
+        progress("waiting", "waiting for answers");
     }
 
     // Matching runs twice: once before follow-ups (to know who answered), and finally over the whole capture.
@@ -332,6 +339,7 @@ class Run {
     std::map<std::uint32_t, std::size_t> m_by_id;
     std::map<std::uint32_t, const Method*> m_group_method;
     std::uint32_t m_next_id = 1;
+    std::vector<report::Phase> m_phases;
     bool m_interrupted = false, m_control_gateway_icmp = false, m_control_sentinel = false;
     std::vector<std::string> m_send_errors;
     std::string m_link_problem;
@@ -458,6 +466,8 @@ Expected<ProbeRun, std::string> Run::analyse() {
     std::vector<report::Status> statuses;
     for (const auto& r : rep.requirements) statuses.push_back(r.status);
     rep.verdict = report::combine(statuses);
+    if (!m_phases.empty()) m_phases.back().end_ns = wall_ns();
+    rep.run.emplace().phases = std::move(m_phases);
     return out;
 }
 

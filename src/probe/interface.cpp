@@ -31,7 +31,7 @@ IpAddr network_of(const IpAddr& ip, int prefix) {
     return IpAddr::v4(ip.v4_host_order() & mask);
 }
 
-Expected<Interface, std::string> describe_interface(const std::string& name) {
+Expected<Interface, std::string> describe_interface(const std::string& name, NeedsIpv4 needs_ipv4) {
     Interface itf;
     itf.name = name;
     itf.index = static_cast<int>(if_nametoindex(name.c_str()));
@@ -68,7 +68,7 @@ Expected<Interface, std::string> describe_interface(const std::string& name) {
     }
     freeifaddrs(list);
     if (!itf.up) return unexpected(name + ": interface is down");
-    if (itf.ipv4.empty()) return unexpected(name + ": interface has no IPv4 address");
+    if (needs_ipv4 == NeedsIpv4::yes && itf.ipv4.empty()) return unexpected(name + ": interface has no IPv4 address");
     return itf;
 }
 

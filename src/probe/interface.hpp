@@ -21,8 +21,9 @@ struct Interface {
     bool running = false;
 };
 
-// One clear line on failure: unknown interface, not Ethernet, no IPv4 address.
-Expected<Interface, std::string> describe_interface(const std::string& name);
+enum class NeedsIpv4 { yes, no }; // the 802.1X check talks EAPOL only: an unauthorised port has no address yet
+// One clear line on failure: unknown interface, not Ethernet, down, no IPv4 address (when needed).
+Expected<Interface, std::string> describe_interface(const std::string& name, NeedsIpv4 needs_ipv4 = NeedsIpv4::yes);
 // Whether the interface still exists and is up and running (checked during a run: libpcap does not always say).
 bool interface_running(const std::string& name);
 // The IPv4 default gateway routed through `ifname`, if any.

@@ -1,37 +1,35 @@
 #include "probe/run_lock.hpp"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
+#include <cstddef>
 #include <cstring>
 
 namespace isoprobe::probe {
 
 Expected<RunLock, std::string> RunLock::acquire(const std::string& interface) {
-    std::string dir;
-    if (geteuid() == 0) dir = "/run/isoprobe";
-    else if (const char* x = std::getenv("XDG_RUNTIME_DIR"); x && *x) dir = std::string(x) + "/isoprobe";
-    else dir = "/tmp/isoprobe-" + std::to_string(getuid());
-    mkdir(dir.c_str(), 0700);
-    // Interface names repeat across network namespaces: the namespace's inode makes the lock per segment.
-    struct stat ns {};
-    std::string suffix = stat("/proc/self/ns/net", &ns) == 0 ? "@" + std::to_string(ns.st_ino) : "";
-    std::string path = dir + "/" + interface + suffix + ".lock";
-    int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return unexpected(path + ": cannot create the run lock: " + std::strerror(errno));
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const std::string name = "isoprobe/" + interface;
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (name.size() + 1 > sizeof addr.sun_path) return unexpected(interface + ": interface name too long");
+    std::memcpy(addr.sun_path + 1, name.data(), name.size()); // sun_path[0] == 0: the abstract namespace
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return unexpected(interface + ": cannot take the run lock: " + std::strerror(errno));
+    const auto len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + 1 + name.size());
+    if (bind(fd, reinterpret_cast<const sockaddr*>(&addr), len) != 0) {
+        int err = errno;
         close(fd);
-        return unexpected(interface + ": another isoprobe run is using this interface (lock " + path + ")");
+        if (err == EADDRINUSE) return unexpected(interface + ": another isoprobe run is using this interface");
+        return unexpected(interface + ": cannot take the run lock: " + std::strerror(err));
     }
     return RunLock(fd);
 }
 
 RunLock::~RunLock() {
-    if (m_fd >= 0) close(m_fd); // closing releases the flock
+    if (m_fd >= 0) close(m_fd); // frees the name
 }
 
 } // namespace isoprobe::probe

@@ -73,9 +73,7 @@ ordered_json protocols_json(const decode::ProtoSet& s) {
     return arr;
 }
 
-namespace {
-
-ordered_json conversation_json(const Conversation& c) {
+ordered_json to_json(const Conversation& c) {
     ordered_json j;
     j["a"] = to_json(c.a);
     j["b"] = to_json(c.b);
@@ -90,7 +88,32 @@ ordered_json conversation_json(const Conversation& c) {
     return j;
 }
 
-} // namespace
+ordered_json to_json(const Requirement& req) {
+    ordered_json q;
+    q["id"] = req.id;
+    q["status"] = status_name(req.status);
+    if (const auto* info = find_requirement(req.id)) {
+        q["clause"] = info->clause;
+        q["title"] = {{"ja", info->title_ja}, {"en", info->title_en}};
+    }
+    q["reasons"] = req.reasons;
+    return q;
+}
+
+ordered_json to_json(const ProbeResult& p) {
+    ordered_json evidence = ordered_json::array();
+    for (auto n : p.frames) evidence.push_back(n);
+    for (const auto& note : p.notes) evidence.push_back(note);
+    return {{"peer", to_json(p.peer)}, {"sentinel", p.sentinel}, {"method", p.method},
+            {"result", outcome_name(p.result)}, {"evidence", evidence}};
+}
+
+ordered_json to_json(const Control& c) { return {{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}}; }
+
+ordered_json to_json(const InventoryFinding& f) {
+    return {{"kind", f.kind}, {"bssid", f.bssid.empty() ? ordered_json(nullptr) : ordered_json(f.bssid)},
+            {"ssid", f.ssid}, {"failing", f.failing}, {"detail", f.detail}};
+}
 
 ordered_json to_json(const Report& r) {
     ordered_json j;
@@ -100,17 +123,7 @@ ordered_json to_json(const Report& r) {
     j["verdict"] = status_name(r.verdict);
     if (r.interrupted) j["interrupted"] = true;
     ordered_json reqs = ordered_json::array();
-    for (const auto& req : r.requirements) {
-        ordered_json q;
-        q["id"] = req.id;
-        q["status"] = status_name(req.status);
-        if (const auto* info = find_requirement(req.id)) {
-            q["clause"] = info->clause;
-            q["title"] = {{"ja", info->title_ja}, {"en", info->title_en}};
-        }
-        q["reasons"] = req.reasons;
-        reqs.push_back(std::move(q));
-    }
+    for (const auto& req : r.requirements) reqs.push_back(to_json(req));
     j["requirements"] = std::move(reqs);
     j["self"] = {{"mac", r.self.mac ? ordered_json(r.self.mac->str()) : ordered_json(nullptr)}, {"how", r.self.how}};
     ordered_json stations = ordered_json::array();
@@ -121,9 +134,9 @@ ordered_json to_json(const Report& r) {
     }
     j["stations"] = std::move(stations);
     j["conversations"] = ordered_json::array();
-    for (const auto& c : r.conversations) j["conversations"].push_back(conversation_json(c));
+    for (const auto& c : r.conversations) j["conversations"].push_back(to_json(c));
     j["attempts"] = ordered_json::array();
-    for (const auto& c : r.attempts) j["attempts"].push_back(conversation_json(c));
+    for (const auto& c : r.attempts) j["attempts"].push_back(to_json(c));
     if (r.segment) {
         const auto& sg = *r.segment;
         ordered_json peers = ordered_json::array();
@@ -139,16 +152,10 @@ ordered_json to_json(const Report& r) {
                         {"gateway", sg.gateway ? to_json(*sg.gateway) : ordered_json(nullptr)},
                         {"peers", peers}};
         ordered_json probes = ordered_json::array();
-        for (const auto& p : r.probes) {
-            ordered_json evidence = ordered_json::array();
-            for (auto n : p.frames) evidence.push_back(n);
-            for (const auto& note : p.notes) evidence.push_back(note);
-            probes.push_back({{"peer", to_json(p.peer)}, {"sentinel", p.sentinel}, {"method", p.method},
-                              {"result", outcome_name(p.result)}, {"evidence", evidence}});
-        }
+        for (const auto& p : r.probes) probes.push_back(to_json(p));
         j["probes"] = std::move(probes);
         ordered_json controls = ordered_json::array();
-        for (const auto& c : r.controls) controls.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
+        for (const auto& c : r.controls) controls.push_back(to_json(c));
         j["controls"] = std::move(controls);
     }
     j["eap"] = eap_section(r.eap, r.eap_stats);
@@ -161,9 +168,7 @@ ordered_json to_json(const Report& r) {
     }
     if (r.inventory) {
         ordered_json inv = ordered_json::array();
-        for (const auto& f : *r.inventory)
-            inv.push_back({{"kind", f.kind}, {"bssid", f.bssid.empty() ? ordered_json(nullptr) : ordered_json(f.bssid)},
-                           {"ssid", f.ssid}, {"failing", f.failing}, {"detail", f.detail}});
+        for (const auto& f : *r.inventory) inv.push_back(to_json(f));
         j["inventory"] = std::move(inv);
     }
 
@@ -183,6 +188,18 @@ ordered_json to_json(const Report& r) {
     c["first_seen"] = cap.frames ? ordered_json(rfc3339(cap.first_ns)) : ordered_json(nullptr);
     c["last_seen"] = cap.frames ? ordered_json(rfc3339(cap.last_ns)) : ordered_json(nullptr);
     j["capture"] = std::move(c);
+    if (r.run) {
+        const auto& run = *r.run;
+        ordered_json phases = ordered_json::array();
+        for (const auto& ph : run.phases)
+            phases.push_back({{"name", ph.name}, {"start", rfc3339(ph.start_ns)}, {"end", rfc3339(ph.end_ns)}});
+        j["run"] = {{"started", rfc3339(run.started_ns)},
+                    {"finished", rfc3339(run.finished_ns)},
+                    {"duration_s", static_cast<double>(run.finished_ns - run.started_ns) / 1e9},
+                    {"host", run.host},
+                    {"phases", std::move(phases)},
+                    {"files", run.files}};
+    }
     return j;
 }
 

@@ -1,4 +1,4 @@
-// The EAP and Wi-Fi report sections and their verdicts (GUIDELINE 図表42).
+// The EAP and Wi-Fi sections of the JSON report.
 #include "report/json_wlan_eap.hpp"
 
 #include <cstdio>
@@ -47,58 +47,6 @@ ordered_json types_json(const std::vector<std::uint32_t>& types) {
     for (auto t : types)
         a.push_back(t);
     return a;
-}
-
-std::string bss_label(const analyze::BssEntry& e) {
-    std::string name = e.ssid_known ? "\"" + text(e.ssid) + "\"" : "hidden SSID";
-    return "BSS " + e.bssid.str() + " (" + name + ")";
-}
-
-std::string session_label(const analyze::EapSession& s) {
-    std::string who = s.supplicant ? s.supplicant->str() : "unknown supplicant";
-    if (s.identity) who += " (identity \"" + terminal_safe(*s.identity) + "\")";
-    return "Supplicant " + who + ", frames " + std::to_string(s.first_frame) + "-" +
-           std::to_string(s.last_frame);
-}
-
-bool password_method(std::uint8_t t) {
-    return t == parse::k_eap_md5 || t == parse::k_eap_gtc || t == parse::k_eap_leap ||
-           t == parse::k_eap_mschapv2 || t == parse::k_eap_pwd || t == 5 /* OTP */;
-}
-
-std::string method_words(std::uint8_t t) {
-    std::string name = "EAP type " + std::to_string(t) + " (" + parse::eap_type_name(t) + ")";
-    if (password_method(t)) return name + ", a password method";
-    if (parse::eap_is_tls_family(t)) return name + ", a tunnel that may carry a password inside";
-    return name;
-}
-
-bool enterprise(analyze::BssClass c) {
-    using analyze::BssClass;
-    return c == BssClass::wpa2_enterprise || c == BssClass::wpa3_enterprise ||
-           c == BssClass::wpa3_enterprise_192;
-}
-
-// What a BSS's security means for wlan-encryption: the status and the words after its label.
-std::pair<Status, std::string> encryption_verdict(const analyze::BssSecurity& sec) {
-    using analyze::BssClass;
-    switch (sec.cls) {
-    case BssClass::open:
-        return {Status::fail, ": no encryption."};
-    case BssClass::owe:
-        return {Status::fail, ": OWE encrypts but authenticates no one and is neither WPA2 nor WPA3."};
-    case BssClass::wep:
-        return {Status::fail, ": WEP is broken."};
-    case BssClass::wpa:
-        return {Status::fail, ": WPA(1)/TKIP is deprecated."};
-    case BssClass::unknown:
-        return {Status::inconclusive, ": it advertises no AKM we recognise."};
-    default:
-        break;
-    }
-    if (sec.wpa1) return {Status::fail, ", but it also accepts WPA(1) stations (WPA/WPA2 mixed mode)."};
-    if (sec.legacy_cipher) return {Status::fail, ", but it allows TKIP or WEP ciphers."};
-    return {Status::pass, " (PMF " + std::string(analyze::pmf_name(sec.pmf)) + ")."};
 }
 
 } // namespace
@@ -238,102 +186,6 @@ ordered_json wlan_section(const std::vector<analyze::BssEntry>& entries, std::ui
     j["malformed"] = malformed;
     j["dropped"] = dropped;
     return j;
-}
-
-Requirement decide_8021x_eap_tls(const std::vector<analyze::EapSession>& sessions,
-                                 const std::vector<analyze::BssEntry>& bss) {
-    Requirement r{.id = "8021x-eap-tls", .status = Status::not_tested, .reasons = {}};
-    std::vector<Status> statuses;
-    auto add = [&](Status s, std::string why) {
-        statuses.push_back(s);
-        r.reasons.push_back(std::move(why));
-    };
-    std::size_t enterprise_bss = 0;
-    for (const auto& e : bss) {
-        if (enterprise(e.security.cls)) {
-            ++enterprise_bss;
-            continue;
-        }
-        add(Status::fail, bss_label(e) + " is " + std::string(analyze::bss_class_name(e.security.cls)) +
-                              ": stations join it without IEEE 802.1X authentication.");
-    }
-    std::size_t failed = 0, incomplete = 0;
-    for (const auto& s : sessions) {
-        if (s.outcome == analyze::EapOutcome::failure) ++failed;
-        if (s.outcome == analyze::EapOutcome::incomplete) ++incomplete;
-        if (s.outcome != analyze::EapOutcome::success) continue;
-        std::string who = session_label(s);
-        if (!s.method) {
-            add(Status::inconclusive,
-                who + ": EAP-Success without an observed method exchange (the capture may "
-                      "have begun mid-exchange).");
-        } else if (*s.method != parse::k_eap_tls) {
-            add(Status::fail,
-                who + ": authentication completed with " + method_words(*s.method) + ", not EAP-TLS.");
-        } else if (!s.tls) {
-            add(Status::inconclusive, who + ": EAP-TLS completed but its TLS handshake was not captured.");
-        } else {
-            std::string tls =
-                who + ": EAP-TLS" +
-                (s.tls->version ? " (TLS " + parse::tls_version_name(*s.tls->version) + ")" : "");
-            switch (s.tls->client_certificate) {
-            case analyze::ClientCertificate::present:
-                add(Status::pass, tls + " completed with a client certificate" +
-                                      (s.tls->client_chain.empty() || !s.tls->client_chain[0].parsed
-                                           ? std::string(".")
-                                           : " (" + terminal_safe(s.tls->client_chain[0].subject) + ")."));
-                break;
-            case analyze::ClientCertificate::not_observable:
-                add(Status::pass, tls + " completed; the client certificate is not observable: " +
-                                      s.tls->client_certificate_why +
-                                      " EAP-TLS servers require one to succeed.");
-                break;
-            case analyze::ClientCertificate::absent:
-                add(Status::fail,
-                    tls + " completed without a client certificate: " + s.tls->client_certificate_why);
-                break;
-            case analyze::ClientCertificate::unknown:
-                add(Status::inconclusive, tls + " completed, but " + s.tls->client_certificate_why);
-                break;
-            }
-        }
-    }
-    if (failed + incomplete > 0)
-        r.reasons.push_back(std::to_string(failed) + " attempt(s) ended in EAP-Failure and " +
-                            std::to_string(incomplete) + " did not finish; they prove no accepted method.");
-    if (sessions.empty() && enterprise_bss > 0)
-        r.reasons.push_back(std::to_string(enterprise_bss) +
-                            " BSS(es) advertise an IEEE 802.1X AKM, but no EAP exchange was captured.");
-    if (statuses.empty()) {
-        // Attempts that never succeeded show a server at work but no method it accepts.
-        if (!sessions.empty()) {
-            r.status = Status::inconclusive;
-            r.reasons.push_back("No authentication completed with EAP-Success.");
-        } else if (bss.empty()) {
-            r.reasons.push_back("No EAP exchange and no access point were captured.");
-        }
-        return r;
-    }
-    r.status = combine(statuses);
-    return r;
-}
-
-Requirement decide_wlan_encryption(const std::vector<analyze::BssEntry>& bss) {
-    Requirement r{.id = "wlan-encryption", .status = Status::not_tested, .reasons = {}};
-    if (bss.empty()) {
-        r.reasons.push_back("No beacon, probe response or association request was captured.");
-        return r;
-    }
-    std::vector<Status> statuses;
-    for (const auto& e : bss) {
-        auto [status, why] = encryption_verdict(e.security);
-        std::string what = bss_label(e) + " is " + std::string(analyze::bss_class_name(e.security.cls));
-        if (!e.from_ap) what += " (from a station's association request)";
-        statuses.push_back(status);
-        r.reasons.push_back(what + why);
-    }
-    r.status = combine(statuses);
-    return r;
 }
 
 } // namespace isoprobe::report

@@ -1,5 +1,4 @@
-// The EAP and Wi-Fi sections of the report (docs/report.md) and the 8021x-eap-tls and wlan-encryption
-// verdicts that follow from them (GUIDELINE 図表42 認証方式 / 無線セキュリティ規格).
+// The EAP and Wi-Fi sections of the JSON report (docs/report.md); their verdicts are analyze/security_verdicts.
 #pragma once
 #include <string>
 #include <vector>
@@ -24,13 +23,5 @@ nlohmann::ordered_json eap_section(const std::vector<analyze::EapSession>& sessi
                                    const analyze::EapStats& stats);
 // {"bss": [...], "malformed": n, "dropped": n}
 nlohmann::ordered_json wlan_section(const std::vector<analyze::BssEntry>& entries, std::uint64_t malformed, std::uint64_t dropped);
-
-// Pass: every completed authentication used EAP-TLS with a client certificate (or TLS 1.3, where it cannot be
-// seen). Fail: one completed with another method or without a client certificate, or a BSS in `bss` uses no
-// 802.1X. Not-tested: no EAP and no BSS. Give only the BSSes in scope (the inventory's), when there is one.
-Requirement decide_8021x_eap_tls(const std::vector<analyze::EapSession>& sessions,
-                                 const std::vector<analyze::BssEntry>& bss);
-// Fail: open, OWE, WEP, WPA(1) or TKIP. Pass: WPA2/WPA3 only. Not-tested: no BSS seen.
-Requirement decide_wlan_encryption(const std::vector<analyze::BssEntry>& bss);
 
 } // namespace isoprobe::report

@@ -131,6 +131,21 @@ struct SelfInfo {
     std::string how; // "given with --self", "inferred: ...", "none: ..."
 };
 
+// One phase of a live run (discovery, probing, waiting, analysis), for the timeline.
+struct Phase {
+    std::string name;
+    std::int64_t start_ns = 0, end_ns = 0; // wall clock, Unix epoch
+};
+
+// When, where and how long: filled by the command line for every run (golden inspect reports leave it out, so
+// that they stay byte-for-byte reproducible).
+struct RunInfo {
+    std::int64_t started_ns = 0, finished_ns = 0; // wall clock, Unix epoch
+    std::string host;
+    std::vector<Phase> phases; // live commands only
+    std::vector<std::string> files; // what this run wrote (reports, capture), for the history
+};
+
 struct Report {
     std::string command;
     Status verdict = Status::inconclusive;
@@ -150,6 +165,7 @@ struct Report {
     std::vector<ProbeResult> probes;
     std::vector<Control> controls;
     bool interrupted = false;
+    std::optional<RunInfo> run;
 };
 
 } // namespace isoprobe::report

@@ -55,9 +55,18 @@ expect_error "bad --self" "not a MAC address" "$bin" inspect "$root/captures/h1-
 expect_error "bad --subnet" "not an IPv4 subnet" "$bin" inspect "$root/captures/h1-open.pcap" --subnet 198.51.100.0/33 --json "$work/report.json"
 expect_error "unwritable --json" "cannot write" "$bin" inspect "$root/captures/h1-open.pcap" --json "$work/no/such/dir/report.json"
 expect_error "unknown option" "" "$bin" inspect --frobnicate "$root/captures/h1-open.pcap"
+printf '[inspect]\nself = "02:13:00:00:00:01"\nbogus = 1\n' >"$work/bad.toml"
+expect_error "unknown setting in a config file" "inspect.bogus" "$bin" inspect "$root/captures/h1-open.pcap" --config "$work/bad.toml" --json "$work/report.json"
+expect_error "missing config file" "not readable" "$bin" inspect "$root/captures/h1-open.pcap" --config "$work/nope.toml" --json "$work/report.json"
 expect_error "probe without -i" "interface" "$bin" probe
 expect_error "probe on an unknown interface" "no such interface" "$bin" probe -i isoprobe-nonexistent0
 expect_error "unknown method" "unknown method 'teleport'" "$bin" probe -i isoprobe-nonexistent0 --methods teleport
+expect_error "audit on an unknown interface" "no such interface" "$bin" audit -i isoprobe-nonexistent0 --out "$work/audit-dir"
+if [ ! -e "$work/audit-dir" ]; then
+    echo "ok   an audit stopped before any traffic leaves no empty output directory"; passed=$((passed + 1))
+else
+    echo "FAIL an audit stopped before any traffic left $work/audit-dir behind: $(ls -A "$work/audit-dir")"; failed=$((failed + 1))
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
     ip netns add "$ns"
@@ -74,11 +83,19 @@ if [ "$(id -u)" -eq 0 ]; then
     expect_error "port-steal needs --intrusive" "add --intrusive" ip netns exec "$ns" "$bin" probe -i d0 --methods arp,port-steal
     expect_error "--peer outside the subnet" "not in the directly connected subnet" ip netns exec "$ns" "$bin" probe -i d0 --peer 203.0.113.9
     expect_error "no permission" "permission denied" ip netns exec "$ns" setpriv --reuid=65534 --regid=65534 --clear-groups \
-        --inh-caps=-all --bounding-set=-all "$bin" probe -i d0
+        --inh-caps=-all --bounding-set=-all "$bin" probe -i d0 --no-db
     expect_error "audit into an unwritable directory" "cannot" ip netns exec "$ns" "$bin" audit -i d0 --out /proc/isoprobe-test
+    # A full disk is found when the outputs are opened (space reserved), before any frame: a 64 KiB tmpfs, private to
+    # a mount namespace of its own, holds the output directory.
+    mkdir "$work/full"
+    expect_error "audit onto a full disk" "not enough free space" unshare -m sh -c \
+        "mount -t tmpfs -o size=64k isoprobe-test '$work/full' && ip netns exec $ns '$bin' audit -i d0 --out '$work/full/a'"
+    expect_error "inspect onto a full disk" "not enough free space" unshare -m sh -c \
+        "mount -t tmpfs -o size=64k isoprobe-test '$work/full' && '$bin' inspect '$root/captures/h1-open.pcap' --json '$work/full/report.json'"
 else
     for n in "interface without IPv4" "interface down" "subnet larger than /22" "port-steal needs --intrusive" \
-             "--peer outside the subnet" "no permission" "audit into an unwritable directory"; do
+             "--peer outside the subnet" "no permission" "audit into an unwritable directory" "audit onto a full disk" \
+             "inspect onto a full disk"; do
         echo "skipped $n: needs root for a network namespace"
         skipped=$((skipped + 1))
     done

@@ -63,7 +63,8 @@ def fields_all(paths, display_filter, fields):
 
 
 EAP_FIELDS = ["eth.src", "wlan.sa", "eap.code", "eap.type", "eap.identity", "tls.handshake.type", "tls.handshake.version",
-              "tls.handshake.extensions.supported_version"]
+              "tls.handshake.extensions.supported_version", "eap.desired_type", "eap.len", "eap.tls.flags.start"]
+TLS_FAMILY = {"13", "21", "25", "43", "55"}  # TLS, TTLS, PEAP, FAST, TEAP: the methods whose fragments are counted
 
 
 def check_eap(name, sessions, paths):
@@ -83,12 +84,23 @@ def check_eap(name, sessions, paths):
         check((s["outcome"] == "success") == ("3" in codes), f"{where}: outcome {s['outcome']} but tshark EAP codes {sorted(set(codes))}")
         if s["outcome"] == "failure":
             check("4" in codes, f"{where}: outcome failure without an EAP-Failure in tshark")
+        offered = {t for r in span if "1" in r["eap.code"] for t in r["eap.type"]} - {"1", "2"}
+        check({str(t) for t in s["offered"]} == offered, f"{where}: offered {s['offered']} vs tshark Request types {sorted(offered)}")
+        desired = [t for r in span for t in r["eap.desired_type"]]
+        check([str(t) for t in s["nak_desired"]] == desired, f"{where}: nak_desired {s['nak_desired']} vs tshark {desired}")
         tls = s.get("tls")
         if tls and tls.get("version") in ("1.2", "1.3"):
             hello = [r for r in span if "2" in r["tls.handshake.type"]]
             check(bool(hello), f"{where}: TLS {tls['version']} but tshark sees no ServerHello")
             sv = {v for r in hello for v in r["tls.handshake.extensions.supported_version"]}
             check((tls["version"] == "1.3") == ("0x0304" in sv), f"{where}: TLS {tls['version']} vs tshark supported_version {sorted(sv)}")
+        if tls and s["retransmissions"] == 0:
+            # An ACK is a TLS-family message with flags only (EAP length 6); a fragment carries TLS data (not Start).
+            family = [r for r in span if set(r["eap.type"]) & TLS_FAMILY and r["eap.len"]]
+            acks = sum(1 for r in family if r["eap.len"][0] == "6" and not r["eap.tls.flags.start"] == ["1"])
+            data = sum(1 for r in family if int(r["eap.len"][0]) > 6)
+            check(tls["acks"] == acks, f"{where}: acks {tls['acks']} vs tshark {acks}")
+            check(tls["fragments"] == data, f"{where}: fragments {tls['fragments']} vs tshark {data}")
         if tls and tls.get("client_certificate") == "present":
             sup = s["supplicant"]
             check(any("11" in r["tls.handshake.type"] and sup in r["eth.src"] + r["wlan.sa"] for r in span),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Live tests of `isoprobe probe` against real peers: each scenario of tools/lab is built in its own namespaces,
 # probed in paired mode (probe0 + sentinel0), and the verdict and per-method results are asserted; then torn down.
+# Every run records into one history database (--db) and writes Prometheus metrics (--prom), both checked too.
 # Needs root (network namespaces). Usage: test-probe-scenarios.sh ISOPROBE_BINARY [SCENARIO...]
 # Ends with 'N passed, M failed'; exit status 0 only when nothing failed.
 set -uo pipefail
@@ -10,7 +11,8 @@ shift
 scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal faults)
 work=$(mktemp -d /tmp/isoprobe-probetest.XXXXXX)
-passed=0 failed=0
+passed=0 failed=0 live_runs=0
+db=$work/history.db
 ids=()
 bg_pids=()
 
@@ -71,7 +73,8 @@ run_scenario() {
     fi
     local report=$work/$scenario.json rc=0
     ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 2000 --timeout 1.5 \
-        "${extra[@]}" --json "$report" -w "$work/$scenario.pcapng" >"$work/$id.out" 2>&1 || rc=$?
+        "${extra[@]}" --json "$report" -w "$work/$scenario.pcapng" --db "$db" --prom "$work/$scenario.prom" >"$work/$id.out" 2>&1 || rc=$?
+    live_runs=$((live_runs + 1))
     case $scenario in
         open) assert "$scenario" "$report" "r['verdict'] == 'fail'" "$rc == 1" \
             "all(probe('sentinel', m) == 'reached' for m in ['arp', 'icmp', 'l2-unicast', 'mdns', 'smb', 'ipv6'])" \
@@ -101,6 +104,22 @@ run_scenario() {
     else
         echo "FAIL $scenario: report does not match the schema"; failed=$((failed + 1))
     fi
+    # The metrics of a live run: promtool-clean, and per method the peers reached are the report's.
+    if lint=$(promtool check metrics <"$work/$scenario.prom" 2>&1) && [ -z "$lint" ] &&
+        /usr/bin/python3 - "$work/$scenario.prom" "$report" <<'PY'
+import json, re, sys
+r = json.load(open(sys.argv[2]))
+got = {m: float(v) for m, v in re.findall(r'^isoprobe_peers_reached\{command="probe",interface="probe0",method="([^"]+)"\} (\S+)$', open(sys.argv[1]).read(), re.M)}
+want = {}
+for p in r["probes"]:
+    want[p["method"]] = want.get(p["method"], 0) + (p["result"] == "reached")
+sys.exit(0 if got == want and len(r["segment"]["peers"]) > 0 else 1)
+PY
+    then
+        echo "ok   $scenario: --prom passes promtool, reached peers per method match the report"; passed=$((passed + 1))
+    else
+        echo "FAIL $scenario: --prom: ${lint:-series differ from the report}"; failed=$((failed + 1))
+    fi
     local frames
     frames=$(tshark -r "$work/$scenario.pcapng" 2>/dev/null | wc -l)
     if [ "$frames" -gt 0 ] && [ "$frames" = "$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['segment'] and sum(f['frames'] for f in json.load(open(sys.argv[1]))['capture']['files']))" "$report")" ]; then
@@ -111,23 +130,39 @@ run_scenario() {
     "$root/tools/lab" down --id "$id" >/dev/null 2>&1
 }
 
-# Faults in a live run: Ctrl-C and the interface going down must still give a report marked interrupted, exit 3.
+# Faults in a live run: Ctrl-C, SIGTERM and the interface going down must still give a report marked interrupted,
+# exit 3, recorded in the history as interrupted.
 run_faults() {
     local id=pt$(( ${#ids[@]} + 1 )) pid rc
     ids+=("$id")
     "$root/tools/lab" up isolated --id "$id" >"$work/$id.up" 2>&1 || { echo "FAIL faults: tools/lab up"; failed=$((failed + 1)); return; }
-    ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 50 --json "$work/sigint.json" >/dev/null 2>&1 &
+    ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 50 --json "$work/sigint.json" --db "$db" >/dev/null 2>&1 &
     pid=$!
     sleep 2.5
     kill -INT "$pid"
     rc=0; wait "$pid" || rc=$?
+    live_runs=$((live_runs + 1))
     assert faults-sigint "$work/sigint.json" "$rc == 3" "r.get('interrupted') is True" "r['verdict'] == 'inconclusive'" \
         "'interrupted' in r['requirements'][0]['reasons'][0]"
-    ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 50 --json "$work/down.json" >/dev/null 2>&1 &
+    "$bin" history --db "$db" --json --limit 1 >"$work/history-sigint.json"
+    assert faults-sigint-history "$work/history-sigint.json" "(lambda run: run['command'] == 'probe' and run['scope'] == 'probe0' and run['interrupted'] is True and run['verdict'] == 'inconclusive' and run['files'] == ['$work/sigint.json'])(r['runs'][-1])"
+    # A scheduled audit stopped by systemd's timeout (SIGTERM): the same, with report.json in its directory.
+    ip netns exec "ipb-$id-probe" "$bin" audit -i probe0 --sentinel sentinel0 --rate 50 --out "$work/audit-term" --db "$db" --quiet >/dev/null 2>&1 &
+    pid=$!
+    sleep 2.5
+    kill -TERM "$pid"
+    rc=0; wait "$pid" || rc=$?
+    live_runs=$((live_runs + 1))
+    assert faults-sigterm-audit "$work/audit-term/report.json" "$rc == 3" "r.get('interrupted') is True" "r['verdict'] == 'inconclusive'" \
+        "r['command'] == 'audit'"
+    "$bin" history --db "$db" --json --limit 1 >"$work/history-sigterm.json"
+    assert faults-sigterm-history "$work/history-sigterm.json" "(lambda run: run['command'] == 'audit' and run['interrupted'] is True and '$work/audit-term/report.json' in run['files'])(r['runs'][-1])"
+    ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 50 --json "$work/down.json" --db "$db" >/dev/null 2>&1 &
     pid=$!
     sleep 2.5
     ip -n "ipb-$id-probe" link set probe0 down
     rc=0; wait "$pid" || rc=$?
+    live_runs=$((live_runs + 1))
     assert faults-link-down "$work/down.json" "$rc == 3" "r.get('interrupted') is True" \
         "'probe0 went down' in r['requirements'][0]['reasons'][0]" "control('no-drops') is False"
     "$root/tools/lab" down --id "$id" >/dev/null 2>&1
@@ -136,6 +171,12 @@ run_faults() {
 for s in "${scenarios[@]}"; do
     if [ "$s" = faults ]; then run_faults; else run_scenario "$s"; fi
 done
+# Every live run is in the history, once, and the database is sound.
+if [ "$(sqlite3 "$db" 'SELECT count(*) FROM runs')" = "$live_runs" ] && [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ]; then
+    echo "ok   history: all $live_runs live runs recorded, integrity_check ok"; passed=$((passed + 1))
+else
+    echo "FAIL history: $(sqlite3 "$db" 'SELECT count(*) FROM runs' 2>&1) runs recorded, $live_runs run"; failed=$((failed + 1))
+fi
 leftover=$(ip netns list | grep -cE "^ipb-pt[0-9]+-" || true)
 if [ "$leftover" = 0 ]; then echo "ok   teardown: no namespace left"; passed=$((passed + 1)); else echo "FAIL teardown: $leftover namespaces left"; failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed"

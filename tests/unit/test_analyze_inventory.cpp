@@ -279,6 +279,12 @@ TEST_CASE("assess_inventory without 802.11 management frames is not tested") {
     CHECK(a.requirement.reasons[0].find("No beacon, probe response or association request") == 0);
 }
 
+const report::Requirement& requirement(const report::Report& rep, const std::string& id) {
+    auto it = std::find_if(rep.requirements.begin(), rep.requirements.end(), [&](const auto& r) { return r.id == id; });
+    REQUIRE(it != rep.requirements.end());
+    return *it;
+}
+
 TEST_CASE("apply_inventory replaces the requirement and recomputes the verdict") {
     report::Report rep;
     rep.requirements = {{"terminal-isolation", report::Status::pass, {}},
@@ -286,10 +292,36 @@ TEST_CASE("apply_inventory replaces the requirement and recomputes the verdict")
     rep.verdict = report::Status::pass;
     rep.wlan = {bss("66:66:66:66:66:66", "LGWAN-Office", BssClass::wpa3_enterprise)};
     apply_inventory(parse_ok(k_office), rep);
-    REQUIRE(rep.requirements.size() == 2);
     CHECK(rep.requirements[1].id == "ap-inventory");
-    CHECK(rep.requirements[1].status == report::Status::fail);
+    CHECK(requirement(rep, "ap-inventory").status == report::Status::fail);
+    CHECK(requirement(rep, "wlan-encryption").status == report::Status::pass);
     REQUIRE(rep.inventory.has_value());
     CHECK(rep.inventory->at(0).kind == "unknown-bssid");
     CHECK(rep.verdict == report::Status::fail);
+}
+
+TEST_CASE("apply_inventory: a neighbour's open network does not fail the site's wlan-encryption") {
+    report::Report rep;
+    rep.requirements = {{"wlan-encryption", report::Status::fail, {"BSS 77:...: no encryption."}}};
+    rep.wlan = {bss("aa:bb:cc:dd:ee:01", "LGWAN-Office", BssClass::wpa3_enterprise),
+                bss("77:77:77:77:77:77", "neighbour-cafe", BssClass::open)};
+    apply_inventory(parse_ok(k_office), rep);
+    const auto& enc = requirement(rep, "wlan-encryption");
+    CHECK(enc.status == report::Status::pass);
+    CHECK(enc.reasons.back() == "1 BSS(es) of SSIDs the inventory ignores (ignore_ssids) left out.");
+    // Enterprise Wi-Fi without an EAP exchange on the capture is not proof of EAP-TLS, but no longer a failure.
+    CHECK(requirement(rep, "8021x-eap-tls").status == report::Status::not_tested);
+
+    SUBCASE("only ignored networks: nothing of the site's own to judge") {
+        rep.wlan.erase(rep.wlan.begin());
+        apply_inventory(parse_ok(k_office), rep);
+        CHECK(requirement(rep, "wlan-encryption").status == report::Status::not_tested);
+        CHECK(requirement(rep, "wlan-encryption").reasons.front().find("none of the site's own networks") != std::string::npos);
+    }
+    SUBCASE("without the ignore, the open network fails") {
+        rep.wlan[1] = bss("77:77:77:77:77:77", "other-cafe", BssClass::open);
+        apply_inventory(parse_ok(k_office), rep);
+        CHECK(requirement(rep, "wlan-encryption").status == report::Status::fail);
+        CHECK(requirement(rep, "8021x-eap-tls").status == report::Status::fail);
+    }
 }

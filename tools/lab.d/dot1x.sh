@@ -23,7 +23,7 @@ dot1x_why() {
     case $1 in
         dot1x-tls) echo "wired 802.1X port accepting EAP-TLS only" ;;
         dot1x-tls-peap) echo "wired 802.1X port accepting EAP-TLS and PEAP (MSCHAPv2 inside)" ;;
-        dot1x-ttls) echo "wired 802.1X port accepting EAP-TTLS only" ;;
+        dot1x-ttls) echo "wired 802.1X port accepting EAP-TTLS only (PAP or MSCHAPv2 inside)" ;;
         dot1x-md5) echo "wired 802.1X port accepting EAP-MD5 (a password in the clear challenge)" ;;
     esac
 }
@@ -33,7 +33,7 @@ dot1x_users() {
     case $1 in
         dot1x-tls) echo '* TLS' ;;
         dot1x-tls-peap) printf '* TLS,PEAP\n"%s" MSCHAPV2 "%s" [2]\n' "$k_dot1x_user" "$k_dot1x_password" ;;
-        dot1x-ttls) printf '* TTLS\n"%s" TTLS-MSCHAPV2 "%s" [2]\n' "$k_dot1x_user" "$k_dot1x_password" ;;
+        dot1x-ttls) printf '* TTLS\n"%s" TTLS-PAP,TTLS-MSCHAPV2 "%s" [2]\n' "$k_dot1x_user" "$k_dot1x_password" ;;
         dot1x-md5) printf '"%s" MD5 "%s"\n* MD5\n' "$k_dot1x_user" "$k_dot1x_password" ;;
     esac
 }
@@ -55,6 +55,7 @@ dot1x_certs() {
 }
 
 # dot1x_build DIR SCENARIO: the two namespaces (sw runs hostapd, probe holds probe0), certificates and hostapd.
+# LAB_HOSTAPD_EXTRA: more hostapd.conf lines (tools/record-eap-captures sets fragment_size).
 dot1x_build() {
     local dir=$1 scenario=$2 host tries
     for host in sw probe; do
@@ -65,8 +66,7 @@ dot1x_build() {
     done
     ip -n "$(ns sw)" link add "$k_dot1x_auth_if" address "$k_dot1x_auth_mac" type veth peer name "$k_probe_if" netns "$(ns probe)"
     ip -n "$(ns probe)" link set "$k_probe_if" address "$k_probe_mac"
-    # isoprobe describes the interface by its IPv4 address too, so the port gets one even though nothing routes.
-    ip -n "$(ns probe)" addr add "$k_probe_ip/24" dev "$k_probe_if"
+    # No IPv4 address on the port: an unauthorised 802.1X port has none yet, and `isoprobe eap` must not need one.
     ip -n "$(ns sw)" link set "$k_dot1x_auth_if" up
     ip -n "$(ns probe)" link set "$k_probe_if" up
 
@@ -86,6 +86,7 @@ eapol_version=2
 use_pae_group_addr=1
 logger_stdout=-1
 logger_stdout_level=1
+${LAB_HOSTAPD_EXTRA:-}
 EOF
     nsx sw hostapd -t -B -P "$dir/pids/hostapd.pid" -f "$dir/dot1x/hostapd.log" "$dir/dot1x/hostapd.conf" >/dev/null
     for tries in $(seq 50); do

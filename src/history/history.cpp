@@ -1,0 +1,316 @@
+// The run history over the SQLite C API (docs/history.md).
+#include "history/history.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iterator>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "report/json.hpp"
+
+namespace isoprobe::history {
+
+namespace {
+
+constexpr int k_application_id = 0x69736f70; // "isop": tells our file from another program's SQLite database
+// A run records in milliseconds; 30 s covers many runs finishing together and a reader, and still ends with an
+// error rather than waiting forever behind a stuck process.
+constexpr int k_busy_timeout_ms = 30000;
+
+// Entry i takes the schema from version i to i + 1. A new version appends an entry; released ones never change.
+constexpr const char* k_migrations[] = {
+    R"sql(
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_ns INTEGER NOT NULL,
+    finished_ns INTEGER NOT NULL,
+    duration_s REAL GENERATED ALWAYS AS ((finished_ns - started_ns) / 1e9) VIRTUAL,
+    host TEXT NOT NULL,
+    command TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    interrupted INTEGER NOT NULL,
+    files TEXT NOT NULL,
+    report TEXT NOT NULL,
+    baseline INTEGER REFERENCES runs(id) ON DELETE SET NULL
+);
+CREATE INDEX runs_by_scope ON runs(command, scope, interrupted, id);
+CREATE TABLE requirements (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    requirement TEXT NOT NULL,
+    status TEXT NOT NULL,
+    PRIMARY KEY (run, requirement)
+) WITHOUT ROWID;
+CREATE TABLE findings (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (run, kind, key)
+) WITHOUT ROWID;
+CREATE TABLE regressions (
+    run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (run, kind, key)
+) WITHOUT ROWID;
+)sql",
+};
+constexpr int k_schema_version = static_cast<int>(std::size(k_migrations));
+
+// Thrown inside this file only and turned into the one-line error at each public function.
+struct DbError {
+    std::string what;
+};
+
+void exec(sqlite3* db, const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) == SQLITE_OK) return;
+    DbError e{err ? err : sqlite3_errmsg(db)};
+    sqlite3_free(err);
+    throw e;
+}
+
+class Stmt {
+  public:
+    Stmt(sqlite3* db, const char* sql) : m_db(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) throw DbError{sqlite3_errmsg(db)};
+    }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+    ~Stmt() { sqlite3_finalize(m_stmt); }
+
+    // Starts over with these parameters (?1, ?2, ...).
+    template <class... Args> Stmt& bind(const Args&... args) {
+        sqlite3_reset(m_stmt);
+        int i = 0;
+        (bind_one(++i, args), ...);
+        return *this;
+    }
+    // True while there is a row to read.
+    bool step() {
+        int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) throw DbError{sqlite3_errmsg(m_db)};
+        return false;
+    }
+    std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+    bool null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+    std::string text(int col) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+    }
+
+  private:
+    void bind_one(int i, std::int64_t v) { check(sqlite3_bind_int64(m_stmt, i, v)); }
+    void bind_one(int i, const std::string& v) {
+        check(sqlite3_bind_text(m_stmt, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    }
+    void bind_one(int i, const std::optional<std::int64_t>& v) {
+        check(v ? sqlite3_bind_int64(m_stmt, i, *v) : sqlite3_bind_null(m_stmt, i));
+    }
+    void check(int rc) {
+        if (rc != SQLITE_OK) throw DbError{sqlite3_errmsg(m_db)};
+    }
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+std::int64_t single_integer(sqlite3* db, const char* sql) {
+    Stmt q(db, sql);
+    return q.step() ? q.integer(0) : 0;
+}
+
+// Rolls back unless committed, so an error leaves the database as it was.
+class Transaction {
+  public:
+    Transaction(sqlite3* db, bool write) : m_db(db) { exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction() {
+        if (!m_done) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    void commit() {
+        exec(m_db, "COMMIT");
+        m_done = true;
+    }
+
+  private:
+    sqlite3* m_db;
+    bool m_done = false;
+};
+
+} // namespace
+
+Expected<History, std::string> History::open(const std::string& path, Mode mode) {
+    struct stat st {};
+    const bool existed = stat(path.c_str(), &st) == 0;
+    if (mode == Mode::read && !existed) return unexpected(path + ": no history database: " + std::strerror(errno));
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | (mode == Mode::record ? SQLITE_OPEN_CREATE : 0);
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    History h(path, db); // owns the handle even when opening failed
+    if (rc != SQLITE_OK) {
+        // SQLite says only "unable to open database file"; the system's reason (no such directory, permission) helps.
+        const int err = sqlite3_system_errno(db);
+        return unexpected(path + ": cannot open the history database: " + (err ? std::strerror(err) : sqlite3_errmsg(db)));
+    }
+    // Root creating the database shared with the service user (/var/lib/isoprobe belongs to isoprobe) gives it to
+    // the directory's owner, or the service could no longer write it; SQLite gives its -wal and -shm files the
+    // database's owner.
+    const auto dir = std::filesystem::path(path).parent_path();
+    struct stat dir_st {};
+    if (mode == Mode::record && !existed && geteuid() == 0 && stat(dir.empty() ? "." : dir.c_str(), &dir_st) == 0 &&
+        chown(path.c_str(), dir_st.st_uid, dir_st.st_gid) != 0)
+        return unexpected(path + ": cannot give the history database to its directory's owner: " + std::strerror(errno));
+    try {
+        h.prepare(mode);
+    } catch (const DbError& e) {
+        return unexpected(path + ": history database: " + e.what);
+    }
+    return h;
+}
+
+History::History(History&& other) noexcept : m_path(std::move(other.m_path)), m_db(std::exchange(other.m_db, nullptr)) {}
+
+History::~History() { sqlite3_close_v2(m_db); }
+
+void History::prepare(Mode mode) {
+    sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
+    if (mode == Mode::record && sqlite3_db_readonly(m_db, "main") == 1) throw DbError{"read-only"};
+    exec(m_db, "PRAGMA foreign_keys = ON");
+    // WAL: readers never block the writer and a crash mid-write leaves the last commit intact. The mode is stored in
+    // the file, so only writers need to ask for it.
+    if (mode == Mode::record) exec(m_db, "PRAGMA journal_mode = WAL");
+    // Immediate when recording: two first runs must not both create the schema, and a database we cannot write
+    // fails here, before any traffic.
+    Transaction tx(m_db, mode == Mode::record);
+    const auto app = single_integer(m_db, "PRAGMA application_id");
+    const auto version = single_integer(m_db, "PRAGMA user_version");
+    const auto objects = single_integer(m_db, "SELECT count(*) FROM sqlite_schema");
+    if (app != k_application_id && (app != 0 || version != 0 || objects != 0 || mode == Mode::read))
+        throw DbError{"not an isoprobe history database"};
+    if (version > k_schema_version)
+        throw DbError{"schema version " + std::to_string(version) + " is newer than this isoprobe's (" +
+                      std::to_string(k_schema_version) + ")"};
+    for (auto v = version; v < k_schema_version; ++v) exec(m_db, k_migrations[v]);
+    if (version < k_schema_version) {
+        exec(m_db, ("PRAGMA user_version = " + std::to_string(k_schema_version)).c_str());
+        exec(m_db, ("PRAGMA application_id = " + std::to_string(k_application_id)).c_str());
+    }
+    tx.commit();
+}
+
+RunFacts History::load_facts(std::int64_t run) {
+    RunFacts f;
+    Stmt reqs(m_db, "SELECT requirement, status FROM requirements WHERE run = ?1");
+    for (reqs.bind(run); reqs.step();) f.requirements[reqs.text(0)] = reqs.text(1);
+    Stmt findings(m_db, "SELECT kind, key, detail FROM findings WHERE run = ?1 ORDER BY kind, key");
+    for (findings.bind(run); findings.step();) f.findings.push_back({findings.text(0), findings.text(1), findings.text(2)});
+    return f;
+}
+
+Expected<Recorded, std::string> History::record(const report::Report& r) {
+    const RunFacts facts = facts_of(r);
+    const std::string scope = scope_of(r);
+    const report::RunInfo run = r.run.value_or(report::RunInfo{});
+    const std::string files = nlohmann::json(run.files).dump();
+    const std::string json = report::to_json(r).dump();
+    try {
+        Transaction tx(m_db, true);
+        Recorded out;
+        Stmt previous(m_db, "SELECT id FROM runs WHERE command = ?1 AND scope = ?2 AND NOT interrupted "
+                            "ORDER BY id DESC LIMIT 1");
+        if (previous.bind(r.command, scope).step()) out.baseline = previous.integer(0);
+        if (out.baseline) out.regressions = regressions(load_facts(*out.baseline), facts);
+
+        Stmt(m_db, "INSERT INTO runs (started_ns, finished_ns, host, command, scope, verdict, interrupted, files, "
+                   "report, baseline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+            .bind(run.started_ns, run.finished_ns, run.host, r.command, scope,
+                  std::string(report::status_name(r.verdict)), std::int64_t{r.interrupted}, files, json, out.baseline)
+            .step();
+        out.run = sqlite3_last_insert_rowid(m_db);
+        Stmt req(m_db, "INSERT INTO requirements (run, requirement, status) VALUES (?1, ?2, ?3)");
+        for (const auto& [id, status] : facts.requirements) req.bind(out.run, id, status).step();
+        Stmt finding(m_db, "INSERT INTO findings (run, kind, key, detail) VALUES (?1, ?2, ?3, ?4)");
+        for (const auto& f : facts.findings) finding.bind(out.run, f.kind, f.key, f.detail).step();
+        Stmt regression(m_db, "INSERT INTO regressions (run, kind, key, detail) VALUES (?1, ?2, ?3, ?4)");
+        for (const auto& g : out.regressions) regression.bind(out.run, g.kind, g.key, g.detail).step();
+        tx.commit();
+        return out;
+    } catch (const DbError& e) {
+        return unexpected(m_path + ": cannot record the run in the history database: " + e.what);
+    }
+}
+
+Expected<std::vector<RunRow>, std::string> History::list(std::size_t limit, bool only_regressions) {
+    try {
+        Transaction tx(m_db, false); // one snapshot, whatever runs record meanwhile
+        std::vector<RunRow> rows;
+        Stmt runs(m_db, "SELECT id, started_ns, finished_ns, host, command, scope, verdict, interrupted, files, baseline "
+                        "FROM runs WHERE NOT ?1 OR EXISTS (SELECT 1 FROM regressions WHERE regressions.run = runs.id) "
+                        "ORDER BY id DESC LIMIT ?2");
+        runs.bind(std::int64_t{only_regressions}, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+        Stmt regs(m_db, "SELECT kind, key, detail FROM regressions WHERE run = ?1");
+        while (runs.step()) {
+            RunRow row{.id = runs.integer(0),
+                       .started_ns = runs.integer(1),
+                       .finished_ns = runs.integer(2),
+                       .host = runs.text(3),
+                       .command = runs.text(4),
+                       .scope = runs.text(5),
+                       .verdict = runs.text(6),
+                       .interrupted = runs.integer(7) != 0,
+                       .files = nlohmann::json::parse(runs.text(8)).get<std::vector<std::string>>(),
+                       .baseline = runs.null(9) ? std::nullopt : std::optional(runs.integer(9)),
+                       .requirements = {},
+                       .regressions = {}};
+            row.requirements = load_facts(row.id).requirements;
+            for (regs.bind(row.id); regs.step();) row.regressions.push_back({regs.text(0), regs.text(1), regs.text(2)});
+            std::sort(row.regressions.begin(), row.regressions.end());
+            rows.push_back(std::move(row));
+        }
+        tx.commit();
+        std::reverse(rows.begin(), rows.end());
+        return rows;
+    } catch (const DbError& e) {
+        return unexpected(m_path + ": history database: " + e.what);
+    }
+}
+
+Expected<std::string, std::string> default_path(bool create_dirs) {
+    namespace fs = std::filesystem;
+    fs::path dir;
+    const char* state = std::getenv("XDG_STATE_HOME");
+    const char* home = std::getenv("HOME");
+    if (geteuid() == 0)
+        dir = "/var/lib/isoprobe";
+    else if (state && state[0] == '/') // the XDG rule: a relative value is ignored
+        dir = fs::path(state) / "isoprobe";
+    else if (home && home[0] == '/')
+        dir = fs::path(home) / ".local/state/isoprobe";
+    else
+        return unexpected(std::string("no place for the history database: HOME is not set (give --db PATH or --no-db)"));
+    if (create_dirs) {
+        fs::path partial;
+        for (const auto& part : dir) {
+            partial /= part;
+            if (mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST)
+                return unexpected(partial.string() + ": cannot create the history directory: " + std::strerror(errno) +
+                                  " (give --db PATH or --no-db)");
+        }
+    }
+    return (dir / "history.db").string();
+}
+
+} // namespace isoprobe::history

@@ -1,0 +1,63 @@
+// The run history in SQLite (docs/history.md): every run with its requirement statuses, findings, regressions,
+// duration, files and the whole JSON report. WAL and a busy timeout let several runs record into one file at once;
+// every write is one BEGIN IMMEDIATE transaction; PRAGMA user_version numbers the schema for migrations.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "history/regressions.hpp"
+#include "report/model.hpp"
+#include "util/expected.hpp"
+
+struct sqlite3;
+
+namespace isoprobe::history {
+
+// One run as `isoprobe history` lists it.
+struct RunRow {
+    std::int64_t id = 0;
+    std::int64_t started_ns = 0, finished_ns = 0;
+    std::string host, command, scope, verdict;
+    bool interrupted = false;
+    std::vector<std::string> files;
+    std::optional<std::int64_t> baseline;
+    std::map<std::string, std::string> requirements; // id -> status
+    std::vector<Regression> regressions;
+};
+
+class History {
+  public:
+    // record: the file is created (with the schema) when missing, and must be writable; read: it must exist.
+    enum class Mode { record, read };
+    // Opens the database, brings its schema to the current version and, to record, checks it can write now (before
+    // any traffic). Errors are one line naming the path.
+    static Expected<History, std::string> open(const std::string& path, Mode mode);
+    History(History&& other) noexcept;
+    History& operator=(History&&) = delete;
+    ~History();
+
+    // Records a finished run (its `run` section gives times, host and files) in one transaction, with its
+    // regressions against the latest earlier uninterrupted run of the same command and scope (scope_of).
+    Expected<Recorded, std::string> record(const report::Report& r);
+    // The latest `limit` runs (all when 0), oldest first; with `only_regressions`, only runs that have some.
+    Expected<std::vector<RunRow>, std::string> list(std::size_t limit, bool only_regressions);
+
+  private:
+    History(std::string path, sqlite3* db) : m_path(std::move(path)), m_db(db) {}
+    void prepare(Mode mode);
+    RunFacts load_facts(std::int64_t run);
+
+    std::string m_path;
+    sqlite3* m_db = nullptr;
+};
+
+// /var/lib/isoprobe/history.db as root, otherwise $XDG_STATE_HOME/isoprobe/history.db ($XDG_STATE_HOME defaults to
+// ~/.local/state). With `create_dirs`, missing directories are created with mode 0700 (the XDG rule; the reports
+// name hosts and identities, so root's is private too).
+Expected<std::string, std::string> default_path(bool create_dirs);
+
+} // namespace isoprobe::history

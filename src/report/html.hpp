@@ -1,0 +1,19 @@
+// The HTML report: one self-contained, printable HTML5 page (inline CSS and SVG, no script, a CSP that forbids
+// fetching anything) with the verdict and requirement table first, then the evidence and a timeline of the run.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "report/lang.hpp"
+#include "report/model.hpp"
+
+namespace isoprobe::report {
+
+// A pure renderer over the model: every label in `lang`; the engine's reasons and evidence stay English.
+std::string to_html(const Report& r, Lang lang);
+
+// The one escape for text from the model, in element content and in attribute values alike: control characters
+// and invalid UTF-8 become visible \xNN (as on a terminal), and & < > " ' become character references.
+std::string html_escape(std::string_view raw);
+
+} // namespace isoprobe::report

@@ -1,0 +1,220 @@
+// The run history: facts and regressions (pure), and the SQLite store (record, list, schema, errors).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "history/history.hpp"
+#include "history/regressions.hpp"
+
+using namespace isoprobe;
+using history::Finding;
+using history::Regression;
+using history::RunFacts;
+namespace fs = std::filesystem;
+
+namespace {
+
+report::Endpoint peer(const char* mac, const char* ip) { return {MacAddr::parse(mac), *IpAddr::parse(ip)}; }
+
+report::Report live_report(report::Status isolation, std::vector<std::string> reached_methods) {
+    report::Report r;
+    r.command = "probe";
+    r.requirements = {{"terminal-isolation", isolation, {}}, {"wlan-encryption", report::Status::not_tested, {}}};
+    r.verdict = isolation;
+    r.segment.emplace().interface = "probe0";
+    for (const auto& m : reached_methods)
+        r.probes.push_back({peer("02:00:00:00:00:0b", "198.51.100.11"), true, m, report::ProbeOutcome::reached, {}, {}});
+    r.probes.push_back({peer("02:00:00:00:00:14", "198.51.100.20"), false, "icmp", report::ProbeOutcome::not_reached, {}, {}});
+    r.run.emplace(report::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'012'500'000'000,
+                                  .host = "lab", .phases = {}, .files = {"/tmp/x/report.json"}});
+    return r;
+}
+
+// Another program's hand on the file.
+void sql(const std::string& path, const char* statement) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, statement, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+}
+
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("isoprobe-history-" + std::to_string(::getpid()));
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+} // namespace
+
+TEST_CASE("regressions between two runs") {
+    RunFacts before{{{"terminal-isolation", "pass"}, {"wlan-encryption", "pass"}, {"8021x-eap-tls", "fail"}},
+                    {{"bss", "02:00:00:00:01:01 \"office\"", "wpa2-enterprise"},
+                     {"conversation", "02:00:00:00:00:01 <-> 02:00:00:00:00:02", "arp, 2 frame(s)"},
+                     {"reached", "icmp 02:00:00:00:00:0b", "the sentinel 198.51.100.11"}}};
+
+    SUBCASE("nothing changed: none") { CHECK(history::regressions(before, before).empty()); }
+    SUBCASE("pass -> fail and pass -> inconclusive are their own kinds; fail -> pass and fail -> fail are not") {
+        RunFacts now = before;
+        now.requirements = {{"terminal-isolation", "fail"}, {"wlan-encryption", "inconclusive"}, {"8021x-eap-tls", "pass"}};
+        auto g = history::regressions(before, now);
+        REQUIRE(g.size() == 2);
+        CHECK(g[0] == Regression{"requirement-fail", "terminal-isolation", "pass in the previous run, fail now"});
+        CHECK(g[1].kind == "requirement-inconclusive");
+        CHECK(g[1].key == "wlan-encryption");
+    }
+    SUBCASE("pass -> not-tested, and a requirement new in this run, are not regressions") {
+        RunFacts now = before;
+        now.requirements["terminal-isolation"] = "not-tested";
+        now.requirements["ap-inventory"] = "fail";
+        CHECK(history::regressions(before, now).empty());
+    }
+    SUBCASE("a new peer reached, a new conversation pair and a new BSS; a vanished one is not a regression") {
+        RunFacts now = before;
+        now.findings = {{"bss", "02:00:00:00:01:01 \"office\"", "wpa2-enterprise"},
+                        {"bss", "02:00:00:00:66:66 \"office\"", "open"},
+                        {"conversation", "02:00:00:00:00:01 -> 02:00:00:00:00:03", "mdns, 1 frame(s)"},
+                        {"eap-method", "02:00:00:00:00:01 peap", "identity \"a\""},
+                        {"reached", "smb 02:00:00:00:00:0b", "the sentinel 198.51.100.11"}};
+        auto g = history::regressions(before, now);
+        REQUIRE(g.size() == 3);
+        CHECK(g[0] == Regression{"new-bss", "02:00:00:00:66:66 \"office\"", "open"});
+        CHECK(g[1].kind == "new-conversation");
+        CHECK(g[2] == Regression{"new-reached", "smb 02:00:00:00:00:0b", "the sentinel 198.51.100.11"});
+    }
+    SUBCASE("requirement regressions come first") {
+        RunFacts now = before;
+        now.requirements["terminal-isolation"] = "fail";
+        now.findings.push_back({"bss", "02:00:00:00:77:77 (hidden)", "open"});
+        auto g = history::regressions(before, now);
+        REQUIRE(g.size() == 2);
+        CHECK(g[0].kind == "requirement-fail");
+        CHECK(g[1].kind == "new-bss");
+    }
+}
+
+TEST_CASE("facts of a report: stable keys, each fact once") {
+    auto r = live_report(report::Status::fail, {"icmp", "smb"});
+    report::Conversation c;
+    c.a = peer("02:00:00:00:00:01", "198.51.100.1");
+    c.b = peer("02:00:00:00:00:02", "198.51.100.2");
+    c.frame_count = 4;
+    r.conversations = {c, c}; // the same pair twice (two IP pairs): one fact
+    r.conversations[1].a.ip = *IpAddr::parse("2001:db8::1");
+    report::Conversation bc = c;
+    bc.kind = report::ConversationKind::broadcast;
+    r.conversations.push_back(bc);
+    auto f = history::facts_of(r);
+    CHECK(f.requirements.at("terminal-isolation") == "fail");
+    std::vector<std::string> keys;
+    for (const auto& x : f.findings) keys.push_back(x.kind + "|" + x.key);
+    CHECK(keys == std::vector<std::string>{"conversation|02:00:00:00:00:01 -> 02:00:00:00:00:02",
+                                           "conversation|02:00:00:00:00:01 <-> 02:00:00:00:00:02",
+                                           "reached|icmp 02:00:00:00:00:0b", "reached|smb 02:00:00:00:00:0b"});
+    CHECK(history::scope_of(r) == "probe0");
+    report::Report replay;
+    replay.capture.files = {{"/a.pcap", 1, 2}, {"/b.pcap", 3, 4}};
+    CHECK(history::scope_of(replay) == "/a.pcap /b.pcap");
+}
+
+TEST_CASE("History records runs and lists them with their regressions") {
+    TempDir dir;
+    const std::string db = (dir.path / "history.db").string();
+    {
+        auto h = history::History::open(db, history::History::Mode::record);
+        REQUIRE(h.has_value());
+        auto first = h->record(live_report(report::Status::pass, {}));
+        REQUIRE(first.has_value());
+        CHECK_FALSE(first->baseline.has_value());
+        CHECK(first->regressions.empty());
+
+        auto interrupted = live_report(report::Status::inconclusive, {});
+        interrupted.interrupted = true;
+        REQUIRE(h->record(interrupted).has_value());
+
+        auto other_scope = live_report(report::Status::fail, {"icmp"});
+        other_scope.segment->interface = "eth1";
+        auto o = h->record(other_scope);
+        REQUIRE(o.has_value());
+        CHECK_FALSE(o->baseline.has_value()); // another interface is another history
+
+        // Compared with the last uninterrupted run of the same command and interface: the first one.
+        auto third = h->record(live_report(report::Status::fail, {"icmp"}));
+        REQUIRE(third.has_value());
+        CHECK(third->baseline == first->run);
+        REQUIRE(third->regressions.size() == 2);
+        CHECK(third->regressions[0].kind == "requirement-fail");
+        CHECK(third->regressions[1] == Regression{"new-reached", "icmp 02:00:00:00:00:0b", "the sentinel 198.51.100.11"});
+    }
+    auto h = history::History::open(db, history::History::Mode::read);
+    REQUIRE(h.has_value());
+    auto rows = h->list(0, false);
+    REQUIRE(rows.has_value());
+    REQUIRE(rows->size() == 4);
+    const auto& last = rows->back();
+    CHECK(last.id == 4);
+    CHECK(last.command == "probe");
+    CHECK(last.scope == "probe0");
+    CHECK(last.verdict == "fail");
+    CHECK(last.host == "lab");
+    CHECK(last.finished_ns - last.started_ns == 12'500'000'000);
+    CHECK(last.files == std::vector<std::string>{"/tmp/x/report.json"});
+    CHECK(last.requirements.at("terminal-isolation") == "fail");
+    CHECK(last.regressions.size() == 2);
+    CHECK(rows->at(1).interrupted);
+
+    auto latest = h->list(2, false);
+    REQUIRE(latest.has_value());
+    REQUIRE(latest->size() == 2);
+    CHECK(latest->front().id == 3); // the latest two, oldest first
+    auto only = h->list(0, true);
+    REQUIRE(only.has_value());
+    // The interrupted run is compared too (pass -> inconclusive), though never used as a baseline.
+    REQUIRE(only->size() == 2);
+    CHECK(only->front().id == 2);
+    CHECK(only->front().regressions.at(0).kind == "requirement-inconclusive");
+    CHECK(only->back().id == 4);
+}
+
+TEST_CASE("History refuses what it cannot use, in one line") {
+    TempDir dir;
+    auto one_line = [](const std::string& e) { return e.find('\n') == std::string::npos; };
+
+    SUBCASE("a missing database to read") {
+        auto h = history::History::open((dir.path / "none.db").string(), history::History::Mode::read);
+        REQUIRE_FALSE(h.has_value());
+        CHECK(h.error().find("no history database") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir.path / "none.db"));
+    }
+    SUBCASE("a directory that does not exist") {
+        auto h = history::History::open((dir.path / "no" / "h.db").string(), history::History::Mode::record);
+        REQUIRE_FALSE(h.has_value());
+        CHECK(h.error().find("No such file or directory") != std::string::npos);
+        CHECK(one_line(h.error()));
+    }
+    SUBCASE("a file that is not a database") {
+        const auto path = (dir.path / "report.json").string();
+        std::ofstream(path) << "{\"schema\": \"isoprobe.report/1\"}\n";
+        auto h = history::History::open(path, history::History::Mode::record);
+        REQUIRE_FALSE(h.has_value());
+        CHECK(h.error().find("not a database") != std::string::npos);
+    }
+    SUBCASE("another program's SQLite database, and one from a newer isoprobe") {
+        const auto path = (dir.path / "h.db").string();
+        REQUIRE(history::History::open(path, history::History::Mode::record).has_value());
+        const auto other = (dir.path / "other.db").string();
+        sql(other, "CREATE TABLE t (x)");
+        auto h = history::History::open(other, history::History::Mode::record);
+        REQUIRE_FALSE(h.has_value());
+        CHECK(h.error().find("not an isoprobe history database") != std::string::npos);
+        sql(path, "PRAGMA user_version = 99");
+        auto newer = history::History::open(path, history::History::Mode::read);
+        REQUIRE_FALSE(newer.has_value());
+        CHECK(newer.error().find("newer") != std::string::npos);
+    }
+}
