@@ -46,14 +46,15 @@ int run_inspect(InspectOptions& o) {
     o.outputs.open();
     // A gigabyte takes seconds: on a terminal, say how far the reading is.
     analyze::InspectProgress progress;
-    const bool tty = isatty(STDERR_FILENO) != 0;
-    if (tty)
-        progress = [](const std::string& file, std::uint64_t frames) {
+    bool shown = false;
+    if (isatty(STDERR_FILENO) != 0)
+        progress = [&shown](const std::string& file, std::uint64_t frames) {
+            shown = true;
             std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
                          static_cast<unsigned long long>(frames));
         };
     auto rep = analyze::inspect_files(o.files, hints, progress);
-    if (tty) std::fprintf(stderr, "\r\033[K");
+    if (shown) std::fprintf(stderr, "\r\033[K");
     if (!rep) throw UserError(rep.error());
     if (inventory) analyze::apply_inventory(*inventory, rep.value());
     for (const auto& t : rep->capture.truncated_files)
