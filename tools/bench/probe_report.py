@@ -12,9 +12,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-K_DEFAULT_RATE = 100.0  # isoprobe's defaults, for the time model of the breakdown
+K_DEFAULT_RATE = 200.0  # isoprobe's defaults, for the time model of the breakdown
 K_DEFAULT_TIMEOUT = 2.0
-K_SETTLE = 0.2 + 0.3  # fixed sleeps: capture start-up before discovery, trailing frames before analysis
+K_SETTLE = 0.05 + 0.1  # fixed sleeps: capture start-up before discovery, trailing frames before analysis
 K_PHASES = ["discovering peers", "probing", "waiting for answers", "analysing"]
 K_SERVICE = re.compile(r"(?:^|\.)(_[A-Za-z0-9-]+\._(?:tcp|udp))\.local\.?$")
 
@@ -204,7 +204,7 @@ def scenario_report(base, scenario):
             sent = report.get("controls", [])
             frames = next((int(m.group(1)) for c in sent if c["name"] == "own-frames-captured"
                            for m in [re.search(r"of the (\d+) frames", c["detail"])] if m), 0)
-            discovery_wait = max(1.0, timeout / 2)
+            discovery_wait = max(0.5, timeout / 2)
             follow = smb_follow_up_seconds(f"{d}/{name}.pcapng")
             breakdown.append((label, rate, timeout, frames, marks, discovery_wait, follow))
 
@@ -219,10 +219,10 @@ def scenario_report(base, scenario):
               " stop / analysis and exit):")
     for label, rate, timeout, frames, marks, discovery_wait, follow in breakdown:
         _, disc, send, wait, _ = (b - a for a, b in zip(marks, marks[1:]))
-        stop = wait - timeout - 0.3 - follow
+        stop = wait - timeout - 0.1 - follow
         print(f"   {label}: {frames} frames at {rate:g}/s = {frames / rate:.2f} s of pacing; discovery {disc:.2f} ="
               f" sweep {disc - discovery_wait:.2f} + wait {discovery_wait:.2f}; sending {send:.2f}; answers {wait:.2f} ="
-              f" --timeout {timeout:g} + SMB negotiate {follow:.2f} + settle 0.3 + capture stop {stop:.2f};"
+              f" --timeout {timeout:g} + SMB negotiate {follow:.2f} + settle 0.1 + capture stop {stop:.2f};"
               f" fixed sleeps {discovery_wait + timeout + K_SETTLE:.2f} of {marks[-1]:.2f}")
     print()
     # The --timeout row is informative (a shortened wait may rightly miss slow answers): its misses are shown only.
