@@ -2,6 +2,7 @@
 # The command line's error tier: every bad input (file, option, interface, permission) gives exactly one line on
 # stderr starting "isoprobe: ", exit code 2, and no report file (not even a temporary). Live checks run inside a
 # namespace this test creates (198.51.100.0/24 on a dummy interface) and are skipped, not passed, without root.
+# Live commands get --no-db: as root they would otherwise open the machine's own history before failing.
 # Usage: test_errors.sh ISOPROBE_BINARY. Ends with 'N passed, M failed'.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -59,9 +60,9 @@ printf '[inspect]\nself = "02:13:00:00:00:01"\nbogus = 1\n' >"$work/bad.toml"
 expect_error "unknown setting in a config file" "inspect.bogus" "$bin" inspect "$root/captures/h1-open.pcap" --config "$work/bad.toml" --json "$work/report.json"
 expect_error "missing config file" "not readable" "$bin" inspect "$root/captures/h1-open.pcap" --config "$work/nope.toml" --json "$work/report.json"
 expect_error "probe without -i" "interface" "$bin" probe
-expect_error "probe on an unknown interface" "no such interface" "$bin" probe -i isoprobe-nonexistent0
-expect_error "unknown method" "unknown method 'teleport'" "$bin" probe -i isoprobe-nonexistent0 --methods teleport
-expect_error "audit on an unknown interface" "no such interface" "$bin" audit -i isoprobe-nonexistent0 --out "$work/audit-dir"
+expect_error "probe on an unknown interface" "no such interface" "$bin" probe -i isoprobe-nonexistent0 --no-db
+expect_error "unknown method" "unknown method 'teleport'" "$bin" probe -i isoprobe-nonexistent0 --methods teleport --no-db
+expect_error "audit on an unknown interface" "no such interface" "$bin" audit -i isoprobe-nonexistent0 --no-db --out "$work/audit-dir"
 if [ ! -e "$work/audit-dir" ]; then
     echo "ok   an audit stopped before any traffic leaves no empty output directory"; passed=$((passed + 1))
 else
@@ -77,19 +78,19 @@ if [ "$(id -u)" -eq 0 ]; then
     for l in d0 d0p d1 d1p big0 big0p; do ip -n "$ns" link set "$l" up; done
     ip -n "$ns" addr add 198.51.100.5/24 dev d0
     ip -n "$ns" addr add 198.51.100.6/16 dev big0
-    expect_error "interface without IPv4" "no IPv4 address" ip netns exec "$ns" "$bin" probe -i d1
-    expect_error "interface down" "down" sh -c "ip -n $ns link set d1 down; ip netns exec $ns $bin probe -i d1"
-    expect_error "subnet larger than /22" "add --allow-large" ip netns exec "$ns" "$bin" probe -i big0
-    expect_error "port-steal needs --intrusive" "add --intrusive" ip netns exec "$ns" "$bin" probe -i d0 --methods arp,port-steal
-    expect_error "--peer outside the subnet" "not in the directly connected subnet" ip netns exec "$ns" "$bin" probe -i d0 --peer 203.0.113.9
+    expect_error "interface without IPv4" "no IPv4 address" ip netns exec "$ns" "$bin" probe -i d1 --no-db
+    expect_error "interface down" "down" sh -c "ip -n $ns link set d1 down; ip netns exec $ns $bin probe -i d1 --no-db"
+    expect_error "subnet larger than /22" "add --allow-large" ip netns exec "$ns" "$bin" probe -i big0 --no-db
+    expect_error "port-steal needs --intrusive" "add --intrusive" ip netns exec "$ns" "$bin" probe -i d0 --methods arp,port-steal --no-db
+    expect_error "--peer outside the subnet" "not in the directly connected subnet" ip netns exec "$ns" "$bin" probe -i d0 --peer 203.0.113.9 --no-db
     expect_error "no permission" "permission denied" ip netns exec "$ns" setpriv --reuid=65534 --regid=65534 --clear-groups \
         --inh-caps=-all --bounding-set=-all "$bin" probe -i d0 --no-db
-    expect_error "audit into an unwritable directory" "cannot" ip netns exec "$ns" "$bin" audit -i d0 --out /proc/isoprobe-test
+    expect_error "audit into an unwritable directory" "cannot" ip netns exec "$ns" "$bin" audit -i d0 --no-db --out /proc/isoprobe-test
     # A full disk is found when the outputs are opened (space reserved), before any frame: a 64 KiB tmpfs, private to
     # a mount namespace of its own, holds the output directory.
     mkdir "$work/full"
     expect_error "audit onto a full disk" "not enough free space" unshare -m sh -c \
-        "mount -t tmpfs -o size=64k isoprobe-test '$work/full' && ip netns exec $ns '$bin' audit -i d0 --out '$work/full/a'"
+        "mount -t tmpfs -o size=64k isoprobe-test '$work/full' && ip netns exec $ns '$bin' audit -i d0 --no-db --out '$work/full/a'"
     expect_error "inspect onto a full disk" "not enough free space" unshare -m sh -c \
         "mount -t tmpfs -o size=64k isoprobe-test '$work/full' && '$bin' inspect '$root/captures/h1-open.pcap' --json '$work/full/report.json'"
 else
