@@ -56,6 +56,10 @@ expect_error "bad --self" "not a MAC address" "$bin" inspect "$root/captures/h1-
 expect_error "bad --subnet" "not an IPv4 subnet" "$bin" inspect "$root/captures/h1-open.pcap" --subnet 198.51.100.0/33 --json "$work/report.json"
 expect_error "unwritable --json" "cannot write" "$bin" inspect "$root/captures/h1-open.pcap" --json "$work/no/such/dir/report.json"
 expect_error "unknown option" "" "$bin" inspect --frobnicate "$root/captures/h1-open.pcap"
+expect_error "unknown --lang" "--lang" "$bin" inspect "$root/captures/h1-open.pcap" --lang fr --html "$work/report.html"
+expect_error "--jsonl with --json -" "choose one" "$bin" inspect "$root/captures/h1-open.pcap" --jsonl --json -
+expect_error "unwritable --html" "cannot write" "$bin" inspect "$root/captures/h1-open.pcap" --html "$work/no/such/dir/report.html"
+expect_error "unwritable --prom" "cannot write" "$bin" inspect "$root/captures/h1-open.pcap" --prom "$work/no/such/dir/isoprobe.prom"
 printf '[inspect]\nself = "02:13:00:00:00:01"\nbogus = 1\n' >"$work/bad.toml"
 expect_error "unknown setting in a config file" "inspect.bogus" "$bin" inspect "$root/captures/h1-open.pcap" --config "$work/bad.toml" --json "$work/report.json"
 expect_error "missing config file" "not readable" "$bin" inspect "$root/captures/h1-open.pcap" --config "$work/nope.toml" --json "$work/report.json"
