@@ -7,10 +7,16 @@ set -uo pipefail
 k_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 readonly k_root
 readonly k_lab="$k_root/tools/lab"
-# Scenarios run side by side, each in its own lab (IDs lt1..lt8); lt9 is the extra lab of the coexistence checks and
-# lt0 the target of the misuse checks.
-readonly k_ids="lt0 lt1 lt2 lt3 lt4 lt5 lt6 lt7 lt8 lt9"
-readonly k_id2=lt9
+readonly k_scenarios="open isolated flood_off gateway_hairpin ipv6_leak mdns_leak no_gateway port_steal \
+proxy_arp_isolated proxy_arp_hairpin redirect_no_forward wrong_segment_sentinel no_default_route port_security \
+l3_hairpin_no_icmp loss_isolated loss_open"
+# Scenarios run side by side, each in its own lab (IDs lt1..ltN in the order above), at most k_parallel at once: more
+# would make bring-ups time out on two busy cores. ltc is the extra lab of the coexistence checks and lt0 the target
+# of the misuse checks.
+readonly k_parallel=9
+k_ids="lt0 ltc $(seq -f 'lt%g' -s ' ' 1 "$(wc -w <<<"$k_scenarios")")"
+readonly k_ids
+readonly k_id2=ltc
 k_work=$(mktemp -d /tmp/isoprobe-labtest.XXXXXX)
 readonly k_work
 passed=0
@@ -91,8 +97,8 @@ output_has() {
 ping4() { in_ns "$1" ping -n -c1 -W1 "${@:2}"; }
 ping6() { in_ns "$1" ping -6 -n -c1 -W1 "${@:2}"; }
 
-# arp_reply TARGET MAC: a broadcast who-has from probe0 is answered by MAC.
-arp_reply() { output_has "\[$2\]" in_ns probe arping -c1 -w1 -I probe0 "$1"; }
+# arp_reply TARGET MAC [IF]: a broadcast who-has from IF (probe0 by default) is answered by MAC.
+arp_reply() { output_has "\[$2\]" in_ns probe arping -c1 -w1 -I "${3:-probe0}" "$1"; }
 arp_any_reply() { in_ns probe arping -c1 -w1 -I probe0 "$1"; }
 
 # capture HOST IF FILTER SECONDS CMD...: true when a frame matching FILTER is seen on IF while CMD runs or within
@@ -167,8 +173,9 @@ direct_l2_to_h2() {
 }
 
 fdb_port_of() { output_has "^$1 dev $2 " in_ns sw bridge fdb show br br0; }
-# Port stealing: frames with h2's MAC as source (local experimental EtherType 88b5) every 20 ms, as a real attack
-# would send them, so that h2's own frames win the bridge's table back only for a moment.
+# steal_start VICTIM_MAC: port stealing, frames with the victim's MAC as source (local experimental EtherType 88b5)
+# every 20 ms, as a real attack would send them, so that the victim's own frames win the bridge's table back only for
+# a moment.
 steal_start() {
     ip netns exec "ipb-$lab_id-probe" python3 -c '
 import socket, sys, time
@@ -178,7 +185,7 @@ s.bind(("probe0", 0))
 for _ in range(1000):
     s.send(dst + src + b"\x88\xb5" + b"isoprobe-lab port steal".ljust(46, b"\0"))
     time.sleep(0.02)
-' "${inf[GW_MAC]}" "${inf[H2_MAC]}" >/dev/null 2>&1 &
+' "${inf[GW_MAC]}" "$1" >/dev/null 2>&1 &
     echo $! >"$work/steal.pid"
 }
 steal_stop() {
@@ -186,8 +193,61 @@ steal_stop() {
     wait "$(cat "$work/steal.pid")" 2>/dev/null
     return 0
 }
-gw_ping_h2_reaches_probe() {
-    capture probe probe0 "icmp and dst host ${inf[H2_IP]}" 2 in_ns gw ping -n -c1 -W1 "${inf[H2_IP]}"
+# gw_ping_reaches_probe IP: the gateway's ping to IP is seen on probe0.
+gw_ping_reaches_probe() {
+    capture probe probe0 "icmp and dst host $1" 2 in_ns gw ping -n -c1 -W1 "$1"
+}
+
+# A ping to h2 forced through the gateway (a /32 route via it) draws an ICMP redirect (type 5) from the gateway.
+gw_redirects_to_h2() {
+    capture probe probe0 "icmp[icmptype] == icmp-redirect and src host ${inf[GW_IP]}" 2 via_gw_to_h2
+}
+h2_receives_via_gw() { capture h2 eth0 "icmp and src host ${inf[PROBE_IP]}" 2 via_gw_to_h2; }
+
+# sentinel0's gateway: answers ARP for GW_IP with a MAC, and that MAC is not the probe's GW_MAC.
+sentinel_gateway_differs() {
+    local out mac
+    out=$(in_ns probe arping -c1 -w1 -I sentinel0 "${inf[GW_IP]}") || return 1
+    printf '%s\n' "$out"
+    mac=$(grep -oiE '\[([0-9a-f]{2}:){5}[0-9a-f]{2}\]' <<<"$out" | head -n1 | tr -d '[]')
+    [ -n "$mac" ] && [ "${mac,,}" != "${inf[GW_MAC],,}" ]
+}
+
+# Routes of the probe namespace, every table, IPv4 and IPv6: none is a default route.
+probe_has_no_default_route() {
+    local routes
+    routes=$(in_ns probe ip -4 route show table all && in_ns probe ip -6 route show table all) || return 1
+    printf '%s\n' "$routes"
+    ! grep -q '^default' <<<"$routes"
+}
+
+gw_proxy_arp_both() {
+    local values
+    values=$(in_ns gw sysctl -n net.ipv4.conf.seg0.proxy_arp net.ipv4.conf.seg0.proxy_arp_pvlan) || return 1
+    printf '%s\n' "$values"
+    [ "$values" = $'1\n1' ]
+}
+fdb_static_on() { output_has "^$1 dev $2 .*static" in_ns sw bridge fdb show br br0; }
+learning_off() { output_has ' learning off ' in_ns sw bridge -d link show dev "$1"; }
+
+# A UDP datagram from probe0 to h2 arrives at h2 routed by the gateway (TTL 63).
+udp_to_h2_routed() {
+    capture h2 eth0 "udp and src host ${inf[PROBE_IP]} and dst port 9 and ip[8] == 63" 2 \
+        in_ns probe nc -u -w1 "${inf[H2_IP]}" 9 <<<"isoprobe lab"
+}
+gw_counted_hairpin_icmp() { output_has 'l4proto .*counter packets [1-9]' in_ns gw nft list chain inet lab hairpin; }
+
+loss_rule() { output_has 'numgen random mod 100 < 20 counter packets [1-9]' in_ns sw nft list chain bridge lab lossy; }
+# reachable_within SECONDS IP: probe0 pings IP once a second until a reply comes (loss and ARP retries allowed).
+reachable_within() { in_ns probe ping -n -c1 -w"$1" -I probe0 "$2"; }
+# lost_of_200 IP MIN MAX: of 200 pings from probe0 to IP (after one got through), MIN to MAX are lost.
+lost_of_200() {
+    local ip=$1 min=$2 max=$3 out received
+    reachable_within 10 "$ip" >/dev/null || return 1
+    out=$(in_ns probe ping -q -n -c200 -i0.005 -W1 -I probe0 "$ip")
+    printf '%s\n' "$out"
+    received=$(sed -nE 's/.* ([0-9]+) received.*/\1/p' <<<"$out")
+    [ -n "$received" ] && [ $((200 - received)) -ge "$min" ] && [ $((200 - received)) -le "$max" ]
 }
 
 has_info_keys() {
@@ -372,11 +432,117 @@ scenario_port_steal() {
     check_not "probe0 pings h2" ping4 probe -I probe0 "${inf[H2_IP]}"
     check "h2 pings the gateway (bridge learns H2_MAC on p-h2)" ping4 h2 "${inf[GW_IP]}"
     check "H2_MAC learnt on p-h2" fdb_port_of "${inf[H2_MAC]}" p-h2
-    steal_start
+    steal_start "${inf[H2_MAC]}"
     check "frames with source H2_MAC from probe0: H2_MAC learnt on p-probe0" eventually 5 fdb_port_of "${inf[H2_MAC]}" p-probe0
-    check "gateway's ping to h2 arrives at probe0" gw_ping_h2_reaches_probe
+    check "gateway's ping to h2 arrives at probe0" gw_ping_reaches_probe "${inf[H2_IP]}"
     steal_stop
     check_not "probe0 pings h3" ping4 probe -I probe0 "${inf[H3_IP]}"
+}
+
+scenario_proxy_arp_isolated() {
+    lab_up proxy-arp-isolated || return 0
+    check "EXPECT=pass" test "${inf[EXPECT]}" = pass
+    check "arping h2 answered by GW_MAC (proxy ARP)" arp_reply "${inf[H2_IP]}" "${inf[GW_MAC]}"
+    check "arping sentinel0 answered by GW_MAC (proxy ARP)" arp_reply "${inf[SENTINEL_IP]}" "${inf[GW_MAC]}"
+    check_not "probe0 pings h2" ping4 probe -I probe0 "${inf[H2_IP]}"
+    check_not "probe0 pings sentinel0" probe_to_sentinel
+    check_not "TCP 445 on h2" tcp445
+    check "gateway counted the dropped hairpin" gw_dropped_hairpin
+    check_not "direct L2 to H2_MAC" direct_l2_to_h2
+    check "probe0 pings the WAN host through the gateway" ping4 probe -I probe0 "${inf[WAN_IP]}"
+}
+
+scenario_proxy_arp_hairpin() {
+    lab_up proxy-arp-hairpin || return 0
+    check "EXPECT=fail" test "${inf[EXPECT]}" = fail
+    check "proxy_arp and proxy_arp_pvlan on the gateway's seg0" gw_proxy_arp_both
+    check "arping h2 answered by GW_MAC (proxy ARP)" arp_reply "${inf[H2_IP]}" "${inf[GW_MAC]}"
+    check "probe0 pings h2 routed by the gateway (ttl 63)" routed_ttl "${inf[H2_IP]}"
+    check "probe0 pings sentinel0 routed by the gateway (ttl 63)" routed_ttl "${inf[SENTINEL_IP]}"
+    check "TCP 445 on h2 through the gateway" tcp445
+    check_not "direct L2 to H2_MAC" direct_l2_to_h2
+}
+
+scenario_redirect_no_forward() {
+    lab_up redirect-no-forward || return 0
+    check "EXPECT=pass" test "${inf[EXPECT]}" = pass
+    # First: the gateway rate-limits its redirects per destination (exponential backoff).
+    check "ping to h2 via the gateway draws an ICMP redirect from it" gw_redirects_to_h2
+    check "gateway counted the dropped hairpin" gw_dropped_hairpin
+    check_not "ping to h2 via the gateway arrives at h2" h2_receives_via_gw
+    check_not "probe0 pings h2" ping4 probe -I probe0 "${inf[H2_IP]}"
+    check_not "arping h2 answered" arp_any_reply "${inf[H2_IP]}"
+    check "probe0 pings the WAN host through the gateway" ping4 probe -I probe0 "${inf[WAN_IP]}"
+}
+
+scenario_wrong_segment_sentinel() {
+    lab_up wrong-segment-sentinel || return 0
+    check "EXPECT=inconclusive" test "${inf[EXPECT]}" = inconclusive
+    check "arping GW_IP from probe0 answered by GW_MAC" arp_reply "${inf[GW_IP]}" "${inf[GW_MAC]}"
+    check "arping GW_IP from sentinel0 answered by another MAC" sentinel_gateway_differs
+    check "sentinel0 pings GW_IP (its own segment's gateway)" ping4 probe -I sentinel0 "${inf[GW_IP]}"
+    check_not "sentinel0 pings h2" ping4 probe -I sentinel0 "${inf[H2_IP]}"
+    check_not "probe0 -> sentinel0 ping crosses a bridge" probe_to_sentinel
+    check "sentinel0's port p-sent0 is on br1" output_has ' master br1 ' in_ns sw ip link show dev p-sent0
+    check_not "probe0 pings h2" ping4 probe -I probe0 "${inf[H2_IP]}"
+}
+
+scenario_no_default_route() {
+    lab_up no-default-route || return 0
+    check "EXPECT=inconclusive" test "${inf[EXPECT]}" = inconclusive
+    check "no default route in the probe namespace (any table, IPv4 and IPv6)" probe_has_no_default_route
+    check "probe0 pings the gateway (on-link)" ping4 probe -I probe0 "${inf[GW_IP]}"
+    check "arping the gateway answered by GW_MAC" arp_reply "${inf[GW_IP]}" "${inf[GW_MAC]}"
+    check_not "probe0 pings the WAN host" ping4 probe -I probe0 "${inf[WAN_IP]}"
+    check_not "probe0 pings h2" ping4 probe -I probe0 "${inf[H2_IP]}"
+}
+
+scenario_port_security() {
+    lab_up port-security || return 0
+    check "EXPECT=pass" test "${inf[EXPECT]}" = pass
+    check "SENTINEL_MAC static on p-sent0" fdb_static_on "${inf[SENTINEL_MAC]}" p-sent0
+    check "no learning on p-probe0" learning_off p-probe0
+    check_not "probe0 pings h2" ping4 probe -I probe0 "${inf[H2_IP]}"
+    # Resolved beforehand, the gateway sends to SENTINEL_MAC at once: an ARP answer would win the port back.
+    check "gateway pings sentinel0" ping4 gw "${inf[SENTINEL_IP]}"
+    steal_start "${inf[SENTINEL_MAC]}"
+    check_not "frames with source SENTINEL_MAC from probe0: SENTINEL_MAC learnt on p-probe0" \
+        eventually 3 fdb_port_of "${inf[SENTINEL_MAC]}" p-probe0
+    check "SENTINEL_MAC still on p-sent0 while it is claimed" fdb_port_of "${inf[SENTINEL_MAC]}" p-sent0
+    check_not "gateway's ping to sentinel0 arrives at probe0" gw_ping_reaches_probe "${inf[SENTINEL_IP]}"
+    steal_stop
+    check "probe0 pings the gateway" ping4 probe -I probe0 "${inf[GW_IP]}"
+}
+
+scenario_l3_hairpin_no_icmp() {
+    lab_up l3-hairpin-no-icmp || return 0
+    check "EXPECT=fail" test "${inf[EXPECT]}" = fail
+    check "TCP 445 on h2 through the gateway" tcp445
+    check "h2's neighbour entry on probe0 is GW_MAC" neigh_is "${inf[H2_IP]}" "${inf[GW_MAC]}"
+    check "UDP from probe0 arrives at h2 routed by the gateway (ttl 63)" udp_to_h2_routed
+    check_not "probe0 pings h2" ping4 probe -I probe0 "${inf[H2_IP]}"
+    check "gateway counted the dropped ICMP" gw_counted_hairpin_icmp
+    check_not "direct L2 to H2_MAC" direct_l2_to_h2
+    check "probe0 pings the gateway" ping4 probe -I probe0 "${inf[GW_IP]}"
+}
+
+# 20% per bridged frame: a ping round trip crosses the bridge twice, so 36% (72 of 200, sd 6.8) are lost on average;
+# 40..104 lost is more than 4.5 sd either way.
+scenario_loss_isolated() {
+    lab_up loss-isolated || return 0
+    check "EXPECT=pass" test "${inf[EXPECT]}" = pass
+    check "of 200 pings to the gateway 40-104 are lost" lost_of_200 "${inf[GW_IP]}" 40 104
+    check "the 20% loss rule counted drops" loss_rule
+    check_not "probe0 pings h2 (one try a second for 5 s)" reachable_within 5 "${inf[H2_IP]}"
+    check_not "TCP 445 on h2" tcp445
+}
+
+scenario_loss_open() {
+    lab_up loss-open || return 0
+    check "EXPECT=fail" test "${inf[EXPECT]}" = fail
+    check "of 200 pings to h2 40-104 are lost" lost_of_200 "${inf[H2_IP]}" 40 104
+    check "the 20% loss rule counted drops" loss_rule
+    check "TCP 445 on h2 (SYN retried)" eventually 10 tcp445
 }
 
 misuse() {
@@ -416,9 +582,9 @@ main() {
     down_all
     mdns_query_file
     misuse
-    local names="open isolated flood_off gateway_hairpin ipv6_leak mdns_leak no_gateway port_steal"
-    for name in $names; do
+    for name in $k_scenarios; do
         n=$((n + 1))
+        while [ "$(jobs -rp | wc -l)" -ge "$k_parallel" ]; do wait -n; done
         run_scenario "$name" "lt$n" >"$k_work/lt$n.out" 2>&1 &
     done
     wait

@@ -15,6 +15,8 @@ readonly k_gw_ip=$k_seg.1 k_gw_ip6=$k_seg6::1 k_gw_mac=02:b1:00:00:00:01
 readonly k_gw_wan_ip=$k_wan_seg.1 k_gw_wan_ip6=$k_wan_seg6::1 k_gw_wan_mac=02:b1:00:00:71:01
 readonly k_wan_ip=$k_wan_seg.10 k_wan_ip6=$k_wan_seg6::10 k_wan_mac=02:b1:00:00:71:0a
 readonly k_h2_hostname=h2-lab k_h2_share=pub
+# Segment B of scenario wrong-segment-sentinel: its own bridge and gateway (namespace gwb), numbered like segment A.
+readonly k_gwb_mac=02:b1:00:00:0b:01 k_gwb_port_mac=02:b1:00:00:f1:01 k_gwb_bridge_mac=02:b1:00:00:00:fd
 
 # One row per station on the segment: namespace host, interface, bridge port, IPv4, IPv6, MAC, terminal (1) or gateway (0).
 readonly k_stations="probe $k_probe_if p-probe0 $k_probe_ip $k_probe_ip6 $k_probe_mac 1

@@ -1,7 +1,9 @@
 # Lab scenarios: bridge port flags (IEEE 802.1Q isolation via Linux BR_ISOLATED), nftables bridge filters, gateway routing.
 # shellcheck shell=bash disable=SC2154 # sourced by tools/lab, which defines the k_* globals
 
-readonly k_scenarios="open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal"
+readonly k_scenarios="open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal \
+proxy-arp-isolated proxy-arp-hairpin redirect-no-forward wrong-segment-sentinel no-default-route port-security \
+l3-hairpin-no-icmp loss-isolated loss-open"
 
 scenario_known() {
     case " $k_scenarios " in *" $1 "*) return 0 ;; esac
@@ -11,8 +13,8 @@ scenario_known() {
 # What isoprobe's terminal-isolation verdict must be on this scenario.
 scenario_expect() {
     case $1 in
-        isolated) echo pass ;;
-        no-gateway) echo inconclusive ;;
+        isolated | proxy-arp-isolated | redirect-no-forward | port-security | loss-isolated) echo pass ;;
+        no-gateway | wrong-segment-sentinel | no-default-route) echo inconclusive ;;
         *) echo fail ;;
     esac
 }
@@ -27,6 +29,15 @@ scenario_why() {
         mdns-leak) echo "terminal-to-terminal frames dropped except mDNS multicast (224.0.0.251, ff02::fb)" ;;
         no-gateway) echo "isolated and the gateway is down: no positive control, so no proof either way" ;;
         port-steal) echo "isolated learning bridge: a spoofed source MAC steals gateway-to-peer frames (found with --intrusive)" ;;
+        proxy-arp-isolated) echo "isolated, the gateway answers ARP for every peer (proxy_arp_pvlan) but drops the hairpin" ;;
+        proxy-arp-hairpin) echo "isolated, the gateway answers ARP for every peer (proxy_arp + proxy_arp_pvlan) and routes back" ;;
+        redirect-no-forward) echo "isolated, the gateway drops the hairpin yet sends ICMP redirects first (send_redirects=1)" ;;
+        wrong-segment-sentinel) echo "isolated, but the sentinel sits on another bridge numbered alike (its own gateway at .1)" ;;
+        no-default-route) echo "isolated, gateway up, but the probe namespace has no default route" ;;
+        port-security) echo "isolated, no MAC learning on terminal ports, static FDB: port stealing fails (--intrusive)" ;;
+        l3-hairpin-no-icmp) echo "isolated, the gateway routes TCP/UDP back between terminals but drops ICMP between them" ;;
+        loss-isolated) echo "isolated, every bridged frame lost with probability 20% (nft numgen)" ;;
+        loss-open) echo "plain bridge, every bridged frame lost with probability 20% (nft numgen)" ;;
     esac
 }
 
@@ -37,10 +48,50 @@ scenario_apply() {
             sw_isolate_terminals
             gw_no_hairpin
             ;;
+        proxy-arp-isolated)
+            sw_isolate_terminals
+            gw_proxy_arp
+            gw_no_hairpin
+            ;;
+        proxy-arp-hairpin)
+            sw_isolate_terminals
+            gw_proxy_arp with-proxy-arp
+            ;;
+        redirect-no-forward)
+            sw_isolate_terminals
+            gw_no_hairpin send-redirects
+            ;;
+        wrong-segment-sentinel)
+            sw_isolate_terminals
+            gw_no_hairpin
+            segment_b_sentinel
+            ;;
+        no-default-route)
+            sw_isolate_terminals
+            gw_no_hairpin
+            probe_no_default_route
+            ;;
+        port-security)
+            sw_isolate_terminals
+            sw_static_fdb
+            sw_learning_off
+            gw_no_hairpin
+            ;;
+        l3-hairpin-no-icmp)
+            sw_isolate_terminals
+            gw_proxy_arp
+            gw_same_interface_filter "meta l4proto { icmp, ipv6-icmp } counter drop"
+            ;;
+        loss-isolated)
+            sw_isolate_terminals
+            gw_no_hairpin
+            sw_loss 20
+            ;;
+        loss-open) sw_loss 20 ;;
         flood-off) sw_flood_off ;;
         gateway-hairpin)
             sw_isolate_terminals
-            gw_hairpin
+            gw_proxy_arp
             ;;
         ipv6-leak) sw_filter "ether type { ip, arp } counter drop" ;;
         mdns-leak)
@@ -69,13 +120,26 @@ sw_isolate_terminals() {
 
 # sw_filter RULE...: each RULE applies to frames bridged from one terminal port to another (chain terminals of table bridge lab).
 sw_filter() {
-    local rules="" rule
+    forward_rules sw bridge terminals "iifname { $k_terminal_ports } oifname { $k_terminal_ports }" "$@"
+}
+
+# sw_loss PERCENT: every frame the bridge forwards, in either direction, is lost with that probability (no netem here),
+# so a ping round trip is lost with probability 1 - (1 - PERCENT/100)^2.
+sw_loss() {
+    forward_rules sw bridge lossy "" "numgen random mod 100 < $1 counter drop"
+}
+
+# forward_rules HOST FAMILY CHAIN MATCH RULE...: in HOST, chain CHAIN of table FAMILY lab on the forward hook, one rule
+# per RULE with MATCH in front.
+forward_rules() {
+    local host=$1 family=$2 chain=$3 match=$4 rules="" rule
+    shift 4
     for rule in "$@"; do
-        rules+="add rule bridge lab terminals iifname { $k_terminal_ports } oifname { $k_terminal_ports } $rule"$'\n'
+        rules+="add rule $family lab $chain $match $rule"$'\n'
     done
-    nsx sw nft -f - <<EOF
-add table bridge lab
-add chain bridge lab terminals { type filter hook forward priority 0; policy accept; }
+    nsx "$host" nft -f - <<EOF
+add table $family lab
+add chain $family lab $chain { type filter hook forward priority 0; policy accept; }
 $rules
 EOF
 }
@@ -83,14 +147,50 @@ EOF
 # Unknown unicast, multicast and broadcast stop at terminal ports; only the gateway port floods. Static FDB and
 # neighbour entries stand in for the ARP/ND that can no longer reach terminals, so known unicast really gets through.
 sw_flood_off() {
-    local port mac terminal
-    while read -r _ _ port _ _ mac terminal; do
-        [ "$terminal" = 1 ] && echo "link set dev $port flood off mcast_flood off bcast_flood off"
-        echo "fdb replace $mac dev $port master static"
-    done <<<"$k_stations" | bridge -n "$(ns sw)" -batch -
+    local port
+    for port in $(sw_terminal_ports); do
+        echo "link set dev $port flood off mcast_flood off bcast_flood off"
+    done | bridge -n "$(ns sw)" -batch -
+    sw_static_fdb
     local host
     for host in probe h2 h3 gw; do
         static_neighbours "$host" | ipn "$host"
+    done
+}
+
+# Every station's MAC pinned to its port, so that nothing addressed to a station is flooded as unknown unicast.
+sw_static_fdb() {
+    local port mac
+    while read -r _ _ port _ _ mac _; do
+        echo "fdb replace $mac dev $port master static"
+    done <<<"$k_stations" | bridge -n "$(ns sw)" -batch -
+}
+
+# Port security: terminal ports learn nothing, so a spoofed source MAC cannot move a station's (static) FDB entry.
+sw_learning_off() {
+    local port
+    for port in $(sw_terminal_ports); do
+        echo "link set dev $port learning off"
+    done | bridge -n "$(ns sw)" -batch -
+}
+
+# The sentinel moves to a second bridge br1 with a gateway of its own (namespace gwb) numbered exactly like the probe's
+# segment: same prefixes, gateway at .1, only its MAC differs. Nothing links the two segments.
+segment_b_sentinel() {
+    ns_add gwb
+    nsx gwb sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+    sw_bridge br1 "$k_gwb_bridge_mac"
+    sw_attach br1 p-gwb "$k_gwb_port_mac" gwb seg0 "$k_gwb_mac"
+    gw_segment_addresses | ipn gwb
+    ip -n "$(ns sw)" link set "$(station_field probe "$k_sentinel_if" 3)" master br1
+}
+
+probe_no_default_route() {
+    local fam table
+    for fam in -4 -6; do
+        for table in main 111; do
+            ip -n "$(ns probe)" "$fam" route del default table "$table"
+        done
     done
 }
 
@@ -107,20 +207,31 @@ static_neighbours() {
     done <<<"$k_stations"
 }
 
+# gw_no_hairpin [send-redirects]: the gateway drops what would leave seg0 where it came in. ip_forward() and
+# ip6_forward() send their ICMP redirect before the forward hook drops the packet, so by default the redirects are
+# silenced too; send-redirects keeps Linux's default (send_redirects=1, IPv6 redirects sent).
 gw_no_hairpin() {
+    gw_same_interface_filter "counter drop"
+    [ "${1:-}" = send-redirects ] && return 0
     nsx gw sysctl -qw net.ipv4.conf.all.send_redirects=0 net.ipv4.conf.seg0.send_redirects=0
-    # IPv6 has no send_redirects switch: ip6_forward() emits the redirect before the forward hook drops the packet.
     nsx gw nft -f - <<'EOF'
-add table inet lab
-add chain inet lab hairpin { type filter hook forward priority 0; policy accept; }
-add rule inet lab hairpin iifname "seg0" oifname "seg0" counter drop
 add chain inet lab redirects { type filter hook output priority 0; policy accept; }
 add rule inet lab redirects oifname "seg0" icmpv6 type nd-redirect counter drop
 EOF
 }
 
-# RFC 3069 style private VLAN proxy ARP: the gateway answers ARP for every peer with its own MAC and routes the
-# traffic back out of the same interface, which turns L2 isolation into L3 reachability in both directions.
-gw_hairpin() {
-    nsx gw sysctl -qw net.ipv4.conf.seg0.proxy_arp_pvlan=1 net.ipv4.neigh.seg0.proxy_delay=0
+# gw_same_interface_filter RULE...: each RULE applies to what the gateway forwards from seg0 back out of seg0
+# (chain hairpin of table inet lab; "fwd" would be an nft keyword).
+gw_same_interface_filter() {
+    forward_rules gw inet hairpin 'iifname "seg0" oifname "seg0"' "$@"
+}
+
+# gw_proxy_arp [with-proxy-arp]: RFC 3069 style private VLAN proxy ARP. The gateway answers ARP for every peer with
+# its own MAC and, unless its forward hook drops it (gw_no_hairpin), routes the traffic back out of the same
+# interface, which turns L2 isolation into L3 reachability in both directions. proxy_arp_pvlan alone answers for
+# peers on seg0; with-proxy-arp adds proxy_arp, as RFC 3069 deployments configure both.
+gw_proxy_arp() {
+    local settings=(net.ipv4.conf.seg0.proxy_arp_pvlan=1 net.ipv4.neigh.seg0.proxy_delay=0)
+    [ "${1:-}" = with-proxy-arp ] && settings+=(net.ipv4.conf.seg0.proxy_arp=1)
+    nsx gw sysctl -qw "${settings[@]}"
 }

@@ -3,27 +3,21 @@
 
 topology_build() {
     local host
-    for host in $k_hosts; do
-        ip netns add "$(ns "$host")"
-        ip -n "$(ns "$host")" link set lo up
-    done
+    ns_add sw
     # Without IPv6 on its ports the switch adds no link-local chatter of its own to the segment.
     nsx sw sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
     for host in probe h2 h3 gw wan; do
+        ns_add "$host"
         # DAD would leave fresh addresses tentative for about a second (RFC 4862 5.4).
         nsx "$host" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
     done
     nsx gw sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
 
-    # No STP: ports forward at once. No snooping: without an MLD/IGMP querier it would make multicast depend on timing.
-    ip -n "$(ns sw)" link add br0 address 02:b1:00:00:00:fe type bridge stp_state 0 mcast_snooping 0
-    ip -n "$(ns sw)" link set br0 up
+    sw_bridge br0 02:b1:00:00:00:fe
     local ifname port mac n=0
     while read -r host ifname port _ _ mac _; do
         n=$((n + 1))
-        ip -n "$(ns sw)" link add "$port" address "02:b1:00:00:f0:0$n" type veth peer name "$ifname" netns "$(ns "$host")"
-        ip -n "$(ns sw)" link set "$port" master br0 up
-        ip -n "$(ns "$host")" link set "$ifname" address "$mac" up
+        sw_attach br0 "$port" "02:b1:00:00:f0:0$n" "$host" "$ifname" "$mac"
     done <<<"$k_stations"
 
     ip -n "$(ns gw)" link add wan0 address "$k_gw_wan_mac" type veth peer name eth0 netns "$(ns wan)"
@@ -32,6 +26,31 @@ topology_build() {
 
     topology_addresses
     topology_probe_pair
+}
+
+ns_add() {
+    ip netns add "$(ns "$1")"
+    ip -n "$(ns "$1")" link set lo up
+}
+
+# No STP: ports forward at once. No snooping: without an MLD/IGMP querier it would make multicast depend on timing.
+sw_bridge() {
+    ip -n "$(ns sw)" link add "$1" address "$2" type bridge stp_state 0 mcast_snooping 0
+    ip -n "$(ns sw)" link set "$1" up
+}
+
+# sw_attach BRIDGE PORT PORT_MAC HOST IFNAME MAC: a veth from a port of BRIDGE to IFNAME (with MAC) in HOST.
+sw_attach() {
+    local bridge=$1 port=$2 port_mac=$3 host=$4 ifname=$5 mac=$6
+    ip -n "$(ns sw)" link add "$port" address "$port_mac" type veth peer name "$ifname" netns "$(ns "$host")"
+    ip -n "$(ns sw)" link set "$port" master "$bridge" up
+    ip -n "$(ns "$host")" link set "$ifname" address "$mac" up
+}
+
+# A gateway's addresses on its segment interface seg0 (ip batch lines): every segment is numbered alike.
+gw_segment_addresses() {
+    echo "addr add $k_gw_ip/24 dev seg0"
+    echo "addr add $k_gw_ip6/64 dev seg0 nodad"
 }
 
 # ipn HOST [-6]: runs the ip commands read from stdin in HOST's namespace, one process for the lot.
@@ -51,12 +70,11 @@ route add default via $k_gw_ip
 route add default via $k_gw_ip6
 EOF
     done
-    ipn gw <<EOF
-addr add $k_gw_ip/24 dev seg0
-addr add $k_gw_ip6/64 dev seg0 nodad
-addr add $k_gw_wan_ip/24 dev wan0
-addr add $k_gw_wan_ip6/64 dev wan0 nodad
-EOF
+    {
+        gw_segment_addresses
+        echo "addr add $k_gw_wan_ip/24 dev wan0"
+        echo "addr add $k_gw_wan_ip6/64 dev wan0 nodad"
+    } | ipn gw
     ipn wan <<EOF
 addr add $k_wan_ip/24 dev eth0
 addr add $k_wan_ip6/64 dev eth0 nodad
