@@ -2,6 +2,7 @@
 // (IEEE 802.1X-2010 11.3, RFC 3748 5.3.1).
 #include <atomic>
 #include <csignal>
+#include <cstdio>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -26,6 +27,7 @@ int run_eap(EapCommand& o) {
     o.outputs.open();
     auto lock = probe::RunLock::acquire(o.probe.interface);
     if (!lock) throw UserError(lock.error());
+    if (!lock->warning().empty()) std::fprintf(stderr, "isoprobe: warning: %s\n", lock->warning().c_str());
     g_stop = false;
     struct sigaction sa {};
     sa.sa_handler = on_eap_signal;

@@ -42,7 +42,8 @@ std::string json_text(const std::string& path, const std::vector<history::RunRow
                         {"files", row.files},
                         {"baseline", row.baseline ? ordered_json(*row.baseline) : ordered_json(nullptr)},
                         {"requirements", row.requirements},
-                        {"regressions", std::move(regressions)}});
+                        {"regressions", std::move(regressions)},
+                        {"problems", row.problems}});
     }
     return ordered_json{{"database", path}, {"runs", std::move(runs)}}.dump(2) + "\n";
 }
@@ -73,7 +74,10 @@ std::string table_text(const std::vector<history::RunRow>& rows) {
         const auto& row = rows[n - 1];
         for (const auto& g : row.regressions)
             out += std::string(width[0] + 2, ' ') + "! " + g.kind + " " + terminal_safe(g.key) + ": " +
-                   terminal_safe(g.detail) + " (against run " + std::to_string(row.baseline.value_or(0)) + ")\n";
+                   terminal_safe(g.detail) + " (against run " + std::to_string(row.baseline.value_or(0)) +
+                   ")\n";
+        for (const auto& problem : row.problems)
+            out += std::string(width[0] + 2, ' ') + "? damaged row: " + problem + "\n";
     }
     return out;
 }

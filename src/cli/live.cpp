@@ -46,6 +46,7 @@ probe::ProbeRun run_live(LiveOptions& o, bool show_progress) {
     }
     auto lock = probe::RunLock::acquire(o.probe.interface);
     if (!lock) throw UserError(lock.error());
+    if (!lock->warning().empty()) std::fprintf(stderr, "isoprobe: warning: %s\n", lock->warning().c_str());
     const bool tty = show_progress && isatty(STDERR_FILENO);
     if (tty)
         o.probe.progress = [](const std::string& phase) { std::fprintf(stderr, "\r\033[Kisoprobe: %s...", phase.c_str()); };

@@ -1,6 +1,7 @@
 // The run history over the SQLite C API (docs/history.md).
 #include "history/history.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -150,29 +151,97 @@ class Transaction {
     bool m_done = false;
 };
 
+class Descriptor {
+  public:
+    explicit Descriptor(int fd) : m_fd(fd) {}
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    ~Descriptor() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    int get() const { return m_fd; }
+
+  private:
+    int m_fd;
+};
+
+// Creates the empty database file NAME in the directory, never through a link (O_EXCL fails on any existing
+// name, a dangling link included), private (0600: runs name hosts and identities). Root gives it to the
+// directory's owner, or the service user owning /var/lib/isoprobe could no longer record; through the
+// descriptor, so that what is chowned is the file just created. Losing the race to a concurrent run that
+// created it first is fine.
+Expected<bool, std::string> create_database(int dir_fd, const std::string& name) {
+    const Descriptor fd(
+        openat(dir_fd, name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (fd.get() < 0) {
+        if (errno == EEXIST) return false;
+        return unexpected(std::string(std::strerror(errno)));
+    }
+    struct stat dir_st {};
+    if (geteuid() == 0 &&
+        (fstat(dir_fd, &dir_st) != 0 || fchown(fd.get(), dir_st.st_uid, dir_st.st_gid) != 0))
+        return unexpected("cannot give it to its directory's owner: " + std::string(std::strerror(errno)));
+    return true;
+}
+
+// The `files` column as recorded: a JSON array of strings; nothing for anything else.
+std::optional<std::vector<std::string>> paths_of(const std::string& text) {
+    const auto json = nlohmann::json::parse(text, nullptr, false);
+    if (!json.is_array()) return std::nullopt;
+    std::vector<std::string> paths;
+    for (const auto& p : json) {
+        if (!p.is_string()) return std::nullopt;
+        paths.push_back(p.get<std::string>());
+    }
+    return paths;
+}
+
 } // namespace
 
 Expected<History, std::string> History::open(const std::string& path, Mode mode) {
+    namespace fs = std::filesystem;
+    const fs::path given(path);
+    const fs::path dir = given.has_parent_path() ? given.parent_path() : fs::path(".");
+    const std::string name = given.filename().string();
+    // The directory may belong to the service user, who parses hostile traffic: a link it plants as the
+    // database or one of SQLite's companions must not make root create, fill or chown the link's target. So
+    // every name is looked at inside this one opened directory, without following links.
+    const Descriptor dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir_fd.get() < 0)
+        return unexpected(
+            path + (mode == Mode::read ? ": no history database: " : ": cannot open the history database: ") +
+            std::strerror(errno));
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        struct stat st {};
+        if (fstatat(dir_fd.get(), (name + suffix).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISLNK(st.st_mode))
+            return unexpected(path + suffix + ": refusing the history database: it is a symbolic link");
+    }
     struct stat st {};
-    const bool existed = stat(path.c_str(), &st) == 0;
-    if (mode == Mode::read && !existed) return unexpected(path + ": no history database: " + std::strerror(errno));
+    if (fstatat(dir_fd.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (mode == Mode::read) return unexpected(path + ": no history database: " + std::strerror(errno));
+        if (auto created = create_database(dir_fd.get(), name); !created)
+            return unexpected(path + ": cannot create the history database: " + created.error());
+    }
+    // SQLite is handed a path without links in its directories, so that SQLITE_OPEN_NOFOLLOW (which refuses a
+    // link anywhere in the path) refuses only one swapped in as the database since we looked; it opens the
+    // database and its companions with O_NOFOLLOW, and gives the companions the database's owner through
+    // their descriptors.
+    std::error_code ec;
+    const fs::path real_dir = fs::canonical(dir, ec);
+    if (ec) return unexpected(path + ": cannot open the history database: " + ec.message());
     sqlite3* db = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | (mode == Mode::record ? SQLITE_OPEN_CREATE : 0);
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2((real_dir / name).c_str(), &db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, nullptr);
     History h(path, db); // owns the handle even when opening failed
     if (rc != SQLITE_OK) {
-        // SQLite says only "unable to open database file"; the system's reason (no such directory, permission) helps.
+        if (sqlite3_extended_errcode(db) == SQLITE_CANTOPEN_SYMLINK)
+            return unexpected(path + ": refusing the history database: it is a symbolic link");
+        // SQLite says only "unable to open database file"; the system's reason (no such directory,
+        // permission) helps.
         const int err = sqlite3_system_errno(db);
         return unexpected(path + ": cannot open the history database: " + (err ? std::strerror(err) : sqlite3_errmsg(db)));
     }
-    // Root creating the database shared with the service user (/var/lib/isoprobe belongs to isoprobe) gives it to
-    // the directory's owner, or the service could no longer write it; SQLite gives its -wal and -shm files the
-    // database's owner.
-    const auto dir = std::filesystem::path(path).parent_path();
-    struct stat dir_st {};
-    if (mode == Mode::record && !existed && geteuid() == 0 && stat(dir.empty() ? "." : dir.c_str(), &dir_st) == 0 &&
-        chown(path.c_str(), dir_st.st_uid, dir_st.st_gid) != 0)
-        return unexpected(path + ": cannot give the history database to its directory's owner: " + std::strerror(errno));
     try {
         h.prepare(mode);
     } catch (const DbError& e) {
@@ -257,10 +326,15 @@ Expected<std::vector<RunRow>, std::string> History::list(std::size_t limit, bool
     try {
         Transaction tx(m_db, false); // one snapshot, whatever runs record meanwhile
         std::vector<RunRow> rows;
-        Stmt runs(m_db, "SELECT id, started_ns, finished_ns, host, command, scope, verdict, interrupted, files, baseline "
-                        "FROM runs WHERE NOT ?1 OR EXISTS (SELECT 1 FROM regressions WHERE regressions.run = runs.id) "
-                        "ORDER BY id DESC LIMIT ?2");
-        runs.bind(std::int64_t{only_regressions}, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
+        // json_type() fails on malformed JSON, hence the CASE: a damaged report must not stop the listing.
+        Stmt runs(
+            m_db,
+            "SELECT id, started_ns, finished_ns, host, command, scope, verdict, interrupted, files, baseline, "
+            "CASE WHEN json_valid(report) THEN json_type(report) END "
+            "FROM runs WHERE NOT ?1 OR EXISTS (SELECT 1 FROM regressions WHERE regressions.run = runs.id) "
+            "ORDER BY id DESC LIMIT ?2");
+        runs.bind(std::int64_t{only_regressions},
+                  limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
         Stmt regs(m_db, "SELECT kind, key, detail FROM regressions WHERE run = ?1");
         while (runs.step()) {
             RunRow row{.id = runs.integer(0),
@@ -271,10 +345,16 @@ Expected<std::vector<RunRow>, std::string> History::list(std::size_t limit, bool
                        .scope = runs.text(5),
                        .verdict = runs.text(6),
                        .interrupted = runs.integer(7) != 0,
-                       .files = nlohmann::json::parse(runs.text(8)).get<std::vector<std::string>>(),
+                       .files = {},
                        .baseline = runs.null(9) ? std::nullopt : std::optional(runs.integer(9)),
                        .requirements = {},
-                       .regressions = {}};
+                       .regressions = {},
+                       .problems = {}};
+            if (auto files = paths_of(runs.text(8)))
+                row.files = std::move(*files);
+            else
+                row.problems.push_back("files is not a JSON array of paths");
+            if (runs.text(10) != "object") row.problems.push_back("report is not a JSON object");
             row.requirements = load_facts(row.id).requirements;
             for (regs.bind(row.id); regs.step();) row.regressions.push_back({regs.text(0), regs.text(1), regs.text(2)});
             std::sort(row.regressions.begin(), row.regressions.end());
@@ -309,6 +389,13 @@ Expected<std::string, std::string> default_path(bool create_dirs) {
                 return unexpected(partial.string() + ": cannot create the history directory: " + std::strerror(errno) +
                                   " (give --db PATH or --no-db)");
         }
+        // mkdir never follows a link, but an existing one would be followed from here on: the directory is
+        // ours to create, so a link in its place was planted.
+        struct stat st {};
+        if (lstat(dir.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+            return unexpected(
+                dir.string() +
+                ": refusing the history directory: it is a symbolic link (give --db PATH or --no-db)");
     }
     return (dir / "history.db").string();
 }

@@ -27,6 +27,9 @@ struct RunRow {
     std::optional<std::int64_t> baseline;
     std::map<std::string, std::string> requirements; // id -> status
     std::vector<Regression> regressions;
+    // Columns that do not hold what isoprobe writes (a damaged or hand-edited row), e.g. "files is not a JSON
+    // array of paths": the row is still listed, with what could be read.
+    std::vector<std::string> problems;
 };
 
 class History {

@@ -48,6 +48,20 @@ grep -Eq '^ +1 .* inspect +pass ' "$work/h.txt" && grep -Eq '^! 2 .* inspect +fa
     grep -q '! requirement-fail terminal-isolation: pass in the previous run, fail now (against run 1)' "$work/h.txt"
 check "text table marks run 2 and names its regression" $(( rc || $? )) "$(head -c 600 "$work/h.txt")"
 
+# A damaged row (files or report not the JSON isoprobe writes) is listed and flagged, and the next run still finds
+# its baseline and regressions.
+cp "$db" "$work/damaged.db"
+sqlite3 "$work/damaged.db" "UPDATE runs SET files = 'not json' WHERE id = 1; UPDATE runs SET report = '{\"cut\": ' WHERE id = 2"
+"$bin" history --db "$work/damaged.db" --json >"$work/hd.json" 2>"$work/hd.err"; rc=$?
+check "history of a database with damaged rows exits 0" "$rc" "$(cat "$work/hd.err")"
+py "damaged rows flagged, the rest intact" "$work/hd.json" "[r['problems'] for r in h['runs']] == [['files is not a JSON array of paths'], ['report is not a JSON object'], [], []] and h['runs'][0]['files'] == [] and h['runs'][1]['regressions'][0]['kind'] == 'requirement-fail'"
+"$bin" history --db "$work/damaged.db" >"$work/hd.txt" 2>&1
+grep -q '? damaged row: files is not a JSON array of paths' "$work/hd.txt"; check "text table flags the damaged row" $? "$(head -c 600 "$work/hd.txt")"
+cp "$root/captures/h1-isolated.pcap" "$seg"
+"$bin" inspect "$seg" "${roles[@]}" --db "$work/damaged.db" --json "$work/r5.json"
+"$bin" history --db "$work/damaged.db" --json >"$work/hd.json"
+py "a run after a damaged one is compared with it" "$work/hd.json" "h['runs'][-1]['baseline'] == 2 and h['runs'][-1]['regressions'] == []"
+
 # inspect records nothing without --db: the default database is left alone (root's, or the user's XDG one).
 if [ "$(id -u)" = 0 ]; then default=/var/lib/isoprobe; else default=${XDG_STATE_HOME:-$HOME/.local/state}/isoprobe; fi
 before=$(ls -l --time-style=full-iso "$default" 2>&1)
@@ -112,8 +126,10 @@ expect_error() { # NAME WANT CMD...
     local lines leftovers
     lines=$(wc -l <"$work/out.stderr")
     leftovers=$(find "$work/out" -mindepth 1 | wc -l)
-    [ "$rc" = 2 ] && [ "$lines" = 1 ] && grep -q "^isoprobe: .*$want" "$work/out.stderr" && [ "$leftovers" = 0 ] && [ ! -s "$work/out.stdout" ]
-    check "$name: $(cat "$work/out.stderr")" $? "exit $rc, $lines line(s), $leftovers file(s)"
+    local ok=0 # taken before check's arguments: a command substitution there would reset $?
+    [ "$rc" = 2 ] && [ "$lines" = 1 ] && grep -qF "$want" "$work/out.stderr" && grep -q '^isoprobe: ' "$work/out.stderr" &&
+        [ "$leftovers" = 0 ] && [ ! -s "$work/out.stdout" ] || ok=1
+    check "$name: $(cat "$work/out.stderr")" "$ok" "exit $rc, $lines line(s), $leftovers file(s)"
 }
 expect_error "unwritable --db" "cannot open the history database" "$bin" inspect "$seg" --db /proc/isoprobe-test/h.db --json "$work/out/report.json" --prom "$work/out/m.prom"
 expect_error "--db in a missing directory" "No such file or directory" "$bin" inspect "$seg" --db "$work/out/no/h.db" --json "$work/out/report.json"
@@ -121,6 +137,40 @@ echo '{}' >"$work/not-a-db.json"
 expect_error "--db naming another file" "not a database" "$bin" inspect "$seg" --db "$work/not-a-db.json" --json "$work/out/report.json"
 expect_error "history of a missing database" "no history database" "$bin" history --db "$work/out/none.db"
 expect_error "--jsonl with --json -" "both write to standard output" "$bin" inspect "$seg" --jsonl --json -
+
+# Links planted in the database's directory (it belongs to the service user, who parses hostile traffic, as
+# /var/lib/isoprobe does) are refused: their targets are neither created, filled nor chowned.
+state=$work/state
+mkdir "$state"; [ "$(id -u)" = 0 ] && chown 65534:65534 "$state"
+ln -s "$work/ld.so.preload" "$state/h.db"
+expect_error "a dangling link as --db" "$state/h.db: refusing the history database: it is a symbolic link" \
+    "$bin" inspect "$seg" --db "$state/h.db" --json "$work/out/report.json"
+[ ! -e "$work/ld.so.preload" ] && [ ! -L "$work/ld.so.preload" ]; check "the link's target is not created" $?
+echo "root's own" >"$work/shadow"; chmod 600 "$work/shadow"
+victim_before=$(stat -c '%u:%g %a %s %Y' "$work/shadow")
+ln -sfn "$work/shadow" "$state/h.db"
+expect_error "a link to an existing file as --db" "$state/h.db: refusing the history database: it is a symbolic link" \
+    "$bin" inspect "$seg" --db "$state/h.db" --json "$work/out/report.json"
+rm "$state/h.db"
+"$bin" inspect "$seg" --db "$state/h.db" --json "$work/r6.json"
+for companion in -wal -shm -journal; do
+    ln -s "$work/shadow" "$state/h.db$companion"
+    expect_error "a link as the database's $companion" "$state/h.db$companion: refusing the history database: it is a symbolic link" \
+        "$bin" inspect "$seg" --db "$state/h.db" --json "$work/out/report.json"
+    expect_error "a link as the database's $companion, to read" "$state/h.db$companion: refusing the history database: it is a symbolic link" \
+        "$bin" history --db "$state/h.db"
+    rm "$state/h.db$companion"
+done
+[ "$(stat -c '%u:%g %a %s %Y' "$work/shadow")" = "$victim_before" ] && [ "$(cat "$work/shadow")" = "root's own" ]
+check "the linked file is untouched (owner, mode, size, content)" $? "$(stat -c '%u:%g %a %s %Y' "$work/shadow") was $victim_before"
+# The default directory isoprobe creates: a link in its place is refused too (XDG_STATE_HOME/isoprobe -> elsewhere).
+mkdir -p "$work/xdg2" "$work/elsewhere"; chmod 777 "$work/xdg2" "$work/elsewhere"
+ln -s "$work/elsewhere" "$work/xdg2/isoprobe"
+if [ "$(id -u)" = 0 ]; then as_user2=(setpriv --reuid=65534 --regid=65534 --clear-groups env XDG_STATE_HOME="$work/xdg2")
+else as_user2=(env XDG_STATE_HOME="$work/xdg2"); fi
+expect_error "a link as the default history directory" "$work/xdg2/isoprobe: refusing the history directory: it is a symbolic link" \
+    "${as_user2[@]}" "$bin" probe -i isoprobe-nonexistent0
+[ -z "$(ls -A "$work/elsewhere")" ]; check "nothing created through the directory link" $?
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

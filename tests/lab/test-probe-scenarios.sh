@@ -142,7 +142,7 @@ run_faults() {
     # One run per interface: a second run on probe0 meanwhile is refused in one line and sends nothing.
     local second
     second=$(ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --no-db --json "$work/second.json" 2>&1); rc=$?
-    if [ "$rc" = 2 ] && [ "$second" = "isoprobe: probe0: another isoprobe run is using this interface" ] && [ ! -e "$work/second.json" ]; then
+    if [ "$rc" = 2 ] && [ "$second" = "isoprobe: probe0: another isoprobe run is using this interface (pid $pid, user root, uid 0)" ] && [ ! -e "$work/second.json" ]; then
         echo "ok   faults-lock: a second run on the same interface is refused ($second)"; passed=$((passed + 1))
     else
         echo "FAIL faults-lock: exit $rc, output: $second"; failed=$((failed + 1))

@@ -3,10 +3,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "history/history.hpp"
@@ -217,4 +219,124 @@ TEST_CASE("History refuses what it cannot use, in one line") {
         REQUIRE_FALSE(newer.has_value());
         CHECK(newer.error().find("newer") != std::string::npos);
     }
+}
+
+namespace {
+
+// A file only root may read, standing for /etc/ld.so.preload: what a planted link must never create, fill or
+// give away.
+struct Victim {
+    fs::path path;
+    struct stat before {};
+    explicit Victim(fs::path p) : path(std::move(p)) {
+        std::ofstream(path) << "root's own\n";
+        fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+        REQUIRE(::stat(path.c_str(), &before) == 0);
+    }
+    void check_untouched() const {
+        struct stat now {};
+        REQUIRE(::stat(path.c_str(), &now) == 0);
+        CHECK(now.st_uid == before.st_uid);
+        CHECK(now.st_gid == before.st_gid);
+        CHECK(now.st_mode == before.st_mode);
+        CHECK(now.st_size == before.st_size);
+        std::ifstream in(path);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CHECK(text == "root's own\n");
+    }
+};
+
+// The state directory belongs to the service user, as /var/lib/isoprobe does (as root; otherwise it is ours
+// anyway).
+void give_to_service_user(const fs::path& dir) {
+    if (::geteuid() == 0) REQUIRE(::chown(dir.c_str(), 65534, 65534) == 0);
+}
+
+} // namespace
+
+TEST_CASE("History never follows a link planted in its directory") {
+    TempDir dir;
+    const fs::path state = dir.path / "state";
+    fs::create_directories(state);
+    give_to_service_user(state);
+    const auto db = state / "history.db";
+    auto refused_as_link = [](const Expected<history::History, std::string>& h, const fs::path& link) {
+        REQUIRE_FALSE(h.has_value());
+        CHECK(h.error() == link.string() + ": refusing the history database: it is a symbolic link");
+    };
+
+    SUBCASE("a dangling link: its target is not created") {
+        const auto target = dir.path / "ld.so.preload";
+        fs::create_symlink(target, db);
+        for (auto mode : {history::History::Mode::record, history::History::Mode::read})
+            refused_as_link(history::History::open(db.string(), mode), db);
+        CHECK_FALSE(fs::exists(target));
+    }
+    SUBCASE("a link to an existing root-only file: left as it was, never chowned") {
+        Victim victim(dir.path / "shadow");
+        fs::create_symlink(victim.path, db);
+        refused_as_link(history::History::open(db.string(), history::History::Mode::record), db);
+        victim.check_untouched();
+    }
+    SUBCASE("a link planted as the -wal, -shm or -journal companion of an existing database") {
+        REQUIRE(history::History::open(db.string(), history::History::Mode::record).has_value());
+        for (const std::string suffix : {"-wal", "-shm", "-journal"}) {
+            CAPTURE(suffix);
+            Victim victim(dir.path / ("victim" + suffix));
+            const fs::path link = db.string() + suffix;
+            fs::remove(link); // SQLite removes its companions on a clean close; the test makes sure
+            fs::create_symlink(victim.path, link);
+            for (auto mode : {history::History::Mode::record, history::History::Mode::read})
+                refused_as_link(history::History::open(db.string(), mode), link);
+            victim.check_untouched();
+            fs::remove(link);
+        }
+        CHECK(history::History::open(db.string(), history::History::Mode::record).has_value());
+    }
+    SUBCASE("a new database is created 0600 without following links, and given to the directory's owner") {
+        auto h = history::History::open(db.string(), history::History::Mode::record);
+        REQUIRE(h.has_value());
+        struct stat st {
+        }, dir_st{};
+        REQUIRE(::lstat(db.c_str(), &st) == 0);
+        REQUIRE(::stat(state.c_str(), &dir_st) == 0);
+        CHECK(S_ISREG(st.st_mode));
+        CHECK((st.st_mode & 07777) == 0600);
+        CHECK(st.st_uid == dir_st.st_uid);
+    }
+}
+
+TEST_CASE("a damaged row is listed and flagged, and regressions are still computed past it") {
+    TempDir dir;
+    const std::string db = (dir.path / "history.db").string();
+    {
+        auto h = history::History::open(db, history::History::Mode::record);
+        REQUIRE(h.has_value());
+        REQUIRE(h->record(live_report(report::Status::pass, {})).has_value());
+        REQUIRE(h->record(live_report(report::Status::pass, {})).has_value());
+    }
+    sql(db, "UPDATE runs SET files = '{\"not\": \"a list\"}', report = 'truncated {' WHERE id = 1");
+    sql(db, "UPDATE runs SET files = '[\"/ok\", 7]', report = '[]' WHERE id = 2");
+
+    auto h = history::History::open(db, history::History::Mode::record);
+    REQUIRE(h.has_value());
+    auto third = h->record(live_report(report::Status::fail, {"icmp"}));
+    REQUIRE(third.has_value());
+    CHECK(third->baseline == 2);
+    REQUIRE(third->regressions.size() == 2);
+    CHECK(third->regressions[0] ==
+          Regression{"requirement-fail", "terminal-isolation", "pass in the previous run, fail now"});
+
+    auto rows = h->list(0, false);
+    REQUIRE(rows.has_value());
+    REQUIRE(rows->size() == 3);
+    for (const auto& damaged : {rows->at(0), rows->at(1)}) {
+        CAPTURE(damaged.id);
+        CHECK(damaged.files.empty());
+        CHECK(damaged.problems ==
+              std::vector<std::string>{"files is not a JSON array of paths", "report is not a JSON object"});
+        CHECK(damaged.requirements.at("terminal-isolation") == "pass"); // the rest of the row is intact
+    }
+    CHECK(rows->at(2).problems.empty());
+    CHECK(rows->at(2).files == std::vector<std::string>{"/tmp/x/report.json"});
 }
