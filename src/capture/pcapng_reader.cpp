@@ -53,7 +53,6 @@ struct Interface {
     TsScale scale;
     std::uint64_t offset_ns = 0; // if_tsoffset
     std::uint64_t ifdrop = 0;    // latest isb_ifdrop: the counters are cumulative
-    bool drops_known = false;
 
     std::int64_t ts_ns(std::uint32_t high, std::uint32_t low) const noexcept {
         return static_cast<std::int64_t>(scale.to_ns((std::uint64_t{high} << 32) | low) + offset_ns);
@@ -183,8 +182,8 @@ class PcapngReader final : public CaptureReader {
             return error(SourceErrorKind::not_capture, "unsupported pcapng version " + std::to_string(major) + "." +
                                                            std::to_string(minor));
         // Interface ids restart in every section; keep the drops counted so far.
-        for (const Interface& i : m_interfaces)
-            if (i.drops_known) m_earlier_drops += i.ifdrop;
+        m_earlier_drops += m_section_drops;
+        m_section_drops = 0;
         m_interfaces.clear();
         return std::nullopt;
     }
@@ -245,20 +244,20 @@ class PcapngReader final : public CaptureReader {
         const std::uint32_t id = u32(r);
         if (!r.skip(8)) return corrupt(offset, "interface statistics are too short");
         if (id >= m_interfaces.size()) return no_such_interface(offset, id);
-        Interface& i = m_interfaces[id];
+        std::optional<std::uint64_t> ifdrop;
         const bool options_ok = for_each_option(r, [&](std::uint16_t code, Bytes value) {
             ByteReader v(value);
-            if (code == k_isb_ifdrop && value.size() == 8) {
-                i.ifdrop = u64(v);
-                i.drops_known = true;
-            }
+            if (code == k_isb_ifdrop && value.size() == 8) ifdrop = u64(v);
         });
         if (!options_ok) return corrupt(offset, "a statistics option overruns the block");
-        if (i.drops_known) {
+        if (ifdrop) {
+            // A running total, not a sum over the interfaces at each block: that is quadratic, 107 s of CPU for
+            // a file of 300,000 interfaces each with its statistics.
+            Interface& i = m_interfaces[id];
+            m_section_drops += *ifdrop - i.ifdrop; // modulo 2^64, like the sum it keeps
+            i.ifdrop = *ifdrop;
             m_stats.drops_known = true;
-            m_stats.dropped = m_earlier_drops;
-            for (const Interface& each : m_interfaces)
-                if (each.drops_known) m_stats.dropped += each.ifdrop;
+            m_stats.dropped = m_earlier_drops + m_section_drops;
         }
         return std::nullopt;
     }
@@ -306,6 +305,7 @@ class PcapngReader final : public CaptureReader {
 
     std::vector<Interface> m_interfaces; // of the current section
     std::uint64_t m_earlier_drops = 0;   // ifdrop of earlier sections' interfaces
+    std::uint64_t m_section_drops = 0;   // latest ifdrop of each of this section's interfaces, summed
     bool m_big_endian = false;
 };
 

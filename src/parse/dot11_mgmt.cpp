@@ -37,11 +37,15 @@ constexpr int fixed_length(std::uint8_t subtype) {
 void on_element(std::uint8_t id, Bytes data, MgmtBody& out) {
     auto flag = [&](ElementAnomaly a) { out.anomalies.push_back(a); };
     switch (id) {
-    case k_eid_ssid:
-        if (out.ssid) return flag(ElementAnomaly::duplicate_ssid);
-        if (data.size() > k_max_ssid) flag(ElementAnomaly::bad_ssid_length);
+    case k_eid_ssid: {
+        const bool after_bad_one = std::find(out.anomalies.begin(), out.anomalies.end(),
+                                             ElementAnomaly::bad_ssid_length) != out.anomalies.end();
+        if (out.ssid || after_bad_one) return flag(ElementAnomaly::duplicate_ssid);
+        // No SSID is that long: the element is malformed, and its bytes are no network's name.
+        if (data.size() > k_max_ssid) return flag(ElementAnomaly::bad_ssid_length);
         out.ssid.emplace(data.begin(), data.end());
         return;
+    }
     case k_eid_ds_params:
         if (data.size() != 1) return flag(ElementAnomaly::bad_ds_length);
         out.channel = data[0];

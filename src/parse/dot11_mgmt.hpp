@@ -27,7 +27,7 @@ inline constexpr std::uint16_t k_capability_privacy = 0x0010; // 9.4.1.4
 // Element-level damage, counted rather than fatal (STYLE: anomalies are data).
 enum class ElementAnomaly : std::uint8_t {
     truncated_element, // an element's length runs past the end of the body: the walk stops there
-    bad_ssid_length,   // more than 32 bytes (9.4.2.2)
+    bad_ssid_length,   // more than 32 bytes (9.4.2.2): not taken as the SSID
     duplicate_ssid,    // a second SSID element; the first one is kept
     bad_ds_length,     // DS Parameter Set not 1 byte
     malformed_rsn,     // RSN element cut inside a field (the fields before it are kept)

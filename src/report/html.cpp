@@ -119,7 +119,7 @@ void header(std::string& out, const Report& r, const Strings& s) {
         if (!r.run->host.empty()) item(s.host, mono(r.run->host));
         item(s.started, mono(rfc3339(r.run->started_ns)));
         item(s.finished, mono(rfc3339(r.run->finished_ns)));
-        item(s.duration, duration_text(s, r.run->finished_ns - r.run->started_ns));
+        item(s.duration, duration_text(s, nanoseconds_between(r.run->started_ns, r.run->finished_ns)));
     }
     if (r.capture.frames > 0) item(s.capture_span, time_span_html(r.capture.first_ns, r.capture.last_ns));
     if (r.segment) {
@@ -168,19 +168,22 @@ void conversation_rows(std::string& out, const Strings& s, const std::vector<Con
                   time_span_html(c.first_ns, c.last_ns), html_escape(c.evidence)});
     }
     table_close(out);
-    if (list.size() > max) out += "<p class=\"note\">" + more_text(s, list.size() - max) + "</p>";
+    if (list.size() > max)
+        out += "<p class=\"note\">" + more_text(s, list.size() - max) + std::string(s.rows_in_json) + "</p>";
 }
 
 void traffic(std::string& out, const Report& r, const Strings& s) {
     if (!r.conversations.empty()) {
+        // A flat segment of many talkative terminals holds tens of thousands (22.5 MB of HTML for 40,960);
+        // one already fails the requirement, and the JSON report keeps them all.
         section_open(out, "conversations", s.conversations, s.conversations_intro, r.conversations.size());
-        conversation_rows(out, s, r.conversations, r.conversations.size());
+        conversation_rows(out, s, r.conversations, k_html_max_conversation_rows);
         section_close(out);
     }
     if (!r.attempts.empty()) {
         // Attempts are not findings and a large capture may hold thousands; the JSON report keeps them all.
         section_open(out, "attempts", s.attempts, s.attempts_intro, r.attempts.size());
-        conversation_rows(out, s, r.attempts, 100);
+        conversation_rows(out, s, r.attempts, k_html_max_attempt_rows);
         section_close(out);
     }
 }

@@ -1,6 +1,7 @@
 // The HTML report: one self-contained, printable HTML5 page (inline CSS and SVG, no script, a CSP that forbids
 // fetching anything) with the verdict and requirement table first, then the evidence and a timeline of the run.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,11 @@ namespace isoprobe::report {
 
 // A pure renderer over the model: every label in `lang`; the engine's reasons and evidence stay English.
 std::string to_html(const Report& r, Lang lang);
+
+// Rows the page shows of each list before "N more" (the JSON report keeps every one), so that its size stays
+// bounded whatever the capture holds.
+inline constexpr std::size_t k_html_max_conversation_rows = 1000;
+inline constexpr std::size_t k_html_max_attempt_rows = 100;
 
 // The one escape for text from the model, in element content and in attribute values alike: control characters
 // and invalid UTF-8 become visible \xNN (as on a terminal), and & < > " ' become character references.

@@ -24,6 +24,7 @@ struct Strings {
     // conversations and attempts
     std::string_view conversations, conversations_intro, attempts, attempts_intro, col_a, col_b, col_kind,
         col_protocols, col_frames, col_time, col_evidence, unicast, broadcast, via_gateway, mac_unknown, frames_unit;
+    std::string_view rows_in_json; // after "N more" under a capped table
     // live probes
     std::string_view probes, probes_intro, col_peer, probe_notes, col_method, col_result, col_notes, controls,
         controls_intro, col_control, col_detail, control_ok, control_failed;
@@ -57,7 +58,7 @@ std::string phase_label(const Strings& s, std::string_view name);
 // "ほか 12 件", "12 more": the items a list leaves out.
 std::string more_text(const Strings& s, std::size_t n);
 // "12.5 s", "3 min": a duration in a unit chosen for its size.
-std::string duration_text(const Strings& s, std::int64_t ns);
+std::string duration_text(const Strings& s, std::uint64_t ns);
 
 // <span class="st pass">適合</span> and the like.
 std::string status_badge(const Strings& s, Status st);

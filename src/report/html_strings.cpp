@@ -56,6 +56,7 @@ constexpr Strings k_ja{
     .via_gateway = "ゲートウェイ経由",
     .mac_unknown = "MAC 不明",
     .frames_unit = "フレーム",
+    .rows_in_json = "（すべて JSON レポート（--json）にあります）",
     .probes = "接触試験の結果（方式 × 相手端末）",
     .probes_intro = "各方式で各相手端末への到達を試した結果です。「到達」はセンチネルが受信したか相手が応答したこと、"
                     "「不達」はセンチネルが受信しなかったことを示します。センチネルのない相手の「応答なし」は隔離の証明になりません。",
@@ -205,6 +206,7 @@ constexpr Strings k_en{
     .via_gateway = "via the gateway",
     .mac_unknown = "MAC unknown",
     .frames_unit = "frames",
+    .rows_in_json = " (the JSON report, --json, lists them all)",
     .probes = "Contact methods per peer",
     .probes_intro = "Each method tried against each peer. \"Reached\": the sentinel received it or the peer answered; "
                     "\"not reached\": the sentinel did not receive it. \"No reply\" from a peer without a sentinel does not "
@@ -324,7 +326,7 @@ std::string more_text(const Strings& s, std::size_t n) {
     return std::string(s.more_prefix) + std::to_string(n) + std::string(s.more_suffix);
 }
 
-std::string duration_text(const Strings& s, std::int64_t ns) {
+std::string duration_text(const Strings& s, std::uint64_t ns) {
     const double secs = static_cast<double>(ns) / 1e9;
     const auto [value, unit] = secs < 1      ? std::pair{secs * 1e3, s.unit_ms}
                                : secs < 120  ? std::pair{secs, s.unit_s}

@@ -53,21 +53,20 @@ std::optional<Span> axis_span(const Report& r) {
     return span;
 }
 
-// The largest 1-2-5 step that puts at most 8 ticks on the axis.
-std::int64_t tick_step(std::int64_t len) {
-    for (std::int64_t decade = 1;; decade *= 10)
-        for (std::int64_t m : {1, 2, 5})
+// The largest 1-2-5 step that puts at most 8 ticks on the axis. Even the longest axis, 2^64 - 1 ns, stops at
+// 5 * 10^18, so decade * m never overflows.
+std::uint64_t tick_step(std::uint64_t len) {
+    for (std::uint64_t decade = 1;; decade *= 10)
+        for (std::uint64_t m : {1u, 2u, 5u})
             if (len / (decade * m) <= 8) return decade * m;
 }
 
 class Chart {
   public:
-    explicit Chart(Span span) : m_t0(span.t0), m_len(std::max<std::int64_t>(span.t1 - span.t0, 1)) {}
+    explicit Chart(Span span)
+        : m_t0(span.t0), m_len(std::max<std::uint64_t>(nanoseconds_between(span.t0, span.t1), 1)) {}
 
-    double x(std::int64_t t) const {
-        return k_plot_x0 + (k_plot_x1 - k_plot_x0) * static_cast<double>(std::clamp<std::int64_t>(t - m_t0, 0, m_len)) /
-                               static_cast<double>(m_len);
-    }
+    double x(std::int64_t t) const { return x_at(nanoseconds_between(m_t0, t)); }
     // A label on the left of the current row, clipped to its column; `html` is escaped already.
     void label(const std::string& html, bool heading) {
         m_labels += "<text x=\"6\" y=\"" + num(m_y + 13) + "\"" + (heading ? " font-weight=\"bold\"" : "") + ">" + html + "</text>";
@@ -98,9 +97,11 @@ class Chart {
         for (const auto& b : m_bands)
             out += "<rect x=\"" + num(b.x) + "\" y=\"" + num(k_top) + "\" width=\"" + num(b.w) + "\" height=\"" +
                    num(m_y - k_top) + "\" fill=\"" + b.fill + "\" opacity=\"0.45\"/>";
-        const std::int64_t step = tick_step(m_len);
-        for (std::int64_t t = 0; t <= m_len; t += step) {
-            const std::string tx = num(x(m_t0 + t));
+        const std::uint64_t step = tick_step(m_len);
+        // Counted, not summed up to m_len: t + step would wrap on the longest axes and never end the loop.
+        for (std::uint64_t tick = 0; tick <= m_len / step; ++tick) {
+            const std::uint64_t t = tick * step;
+            const std::string tx = num(x_at(t));
             out += "<line x1=\"" + tx + "\" y1=\"" + num(k_top - 6) + "\" x2=\"" + tx + "\" y2=\"" + num(m_y) +
                    "\" stroke=\"#d0d7de\" stroke-width=\"0.6\"/><text x=\"" + tx + "\" y=\"16\" text-anchor=\"" +
                    (t == 0 ? "start" : "middle") + "\">" + (t == 0 ? std::string("0") : duration_text(s, t)) + "</text>";
@@ -122,7 +123,14 @@ class Chart {
         double x, w;
         std::string fill, legend;
     };
-    std::int64_t m_t0, m_len;
+    // `offset` ns after the start of the axis; times past its end stay at its end.
+    double x_at(std::uint64_t offset) const {
+        return k_plot_x0 + (k_plot_x1 - k_plot_x0) * static_cast<double>(std::min(offset, m_len)) /
+                               static_cast<double>(m_len);
+    }
+
+    std::int64_t m_t0;
+    std::uint64_t m_len;
     double m_y = k_top;
     std::string m_body, m_labels;
     std::vector<Band> m_bands;
@@ -174,7 +182,7 @@ void timeline_section(std::string& out, const Report& r, const Strings& s) {
             const auto& p = r.run->phases[i];
             const auto name = phase_label(s, p.name);
             chart.band(p.start_ns, p.end_ns, k_phase_fill[i % k_phase_fill.size()], name,
-                       name + " " + duration_text(s, p.end_ns - p.start_ns));
+                       name + " " + duration_text(s, nanoseconds_between(p.start_ns, p.end_ns)));
         }
         chart.next_row();
     }

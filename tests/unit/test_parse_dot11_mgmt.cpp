@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "analyze/inspect.hpp"
 #include "parse/dot11_mgmt.hpp"
+#include "report/json.hpp"
 
 using namespace isoprobe;
 using namespace isoprobe::parse;
@@ -106,15 +108,24 @@ TEST_CASE("SSID element (9.4.2.2)") {
         REQUIRE(b);
         CHECK(*b->ssid == std::vector<std::uint8_t>{0xe6, 0x97, 0xa5});
     }
-    SUBCASE("a 33-byte SSID is flagged; a second SSID element does not replace the first") {
+    SUBCASE("a 33-byte SSID is malformed, no name; a second SSID element does not replace the first") {
         auto body = beacon({0x00, 33});
         body.insert(body.end(), 33, 'a');
         body.insert(body.end(), {0x00, 0x01, 'b'});
         auto b = parse_mgmt_body(k_mgmt_beacon, body);
         REQUIRE(b);
-        CHECK(b->ssid->size() == 33);
-        CHECK(has(*b, ElementAnomaly::bad_ssid_length));
-        CHECK(has(*b, ElementAnomaly::duplicate_ssid));
+        CHECK_FALSE(b->ssid);
+        CHECK(b->anomalies ==
+              std::vector<ElementAnomaly>{ElementAnomaly::bad_ssid_length, ElementAnomaly::duplicate_ssid});
+        CHECK(b->elements == 2);
+    }
+    SUBCASE("32 bytes is the longest SSID") {
+        auto body = beacon({0x00, 32});
+        body.insert(body.end(), 32, 'a');
+        auto b = parse_mgmt_body(k_mgmt_beacon, body);
+        REQUIRE(b);
+        CHECK(b->ssid->size() == 32);
+        CHECK(b->anomalies.empty());
     }
 }
 
@@ -207,4 +218,23 @@ TEST_CASE("fixed fields per subtype (9.3.3)") {
         REQUIRE_FALSE(b);
         CHECK(b.error().kind == ErrorKind::bad_value);
     }
+}
+
+TEST_CASE("an over-long SSID is a malformed element in the report, not the network's name") {
+    // tshark on captures/bad/ssid-33-bytes.pcap: frame 1 "SSID length (33) greater than maximum (32)"
+    // (Error/Malformed); frame 2 a 32-byte SSID, no complaint.
+    auto rep =
+        analyze::inspect_files({std::string(ISOPROBE_SOURCE_DIR) + "/captures/bad/ssid-33-bytes.pcap"}, {});
+    REQUIRE(rep);
+    const auto wlan = report::to_json(*rep)["wlan"];
+    REQUIRE(wlan["bss"].size() == 2);
+    const auto& bad = wlan["bss"][0];
+    CHECK(bad["bssid"] == "02:00:00:00:00:01");
+    CHECK(bad["ssid"].is_null());
+    CHECK(bad["anomalies"] == nlohmann::ordered_json{{"bad_ssid_length", 1}});
+    CHECK(bad["beacons"] == 1);
+    CHECK(bad["channel"] == 6);
+    const auto& good = wlan["bss"][1];
+    CHECK(good["ssid"] == std::string(32, 'B'));
+    CHECK(good["anomalies"].empty());
 }
