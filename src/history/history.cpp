@@ -16,6 +16,8 @@
 #include <sqlite3.h>
 
 #include "report/json.hpp"
+#include "util/escape.hpp"
+#include "util/json_text.hpp"
 
 namespace isoprobe::history {
 
@@ -211,6 +213,28 @@ void History::prepare(Mode mode) {
     tx.commit();
 }
 
+namespace {
+// A JSON array of the paths; a path that is not UTF-8 (JSON text cannot hold it) as {"hex": "..."}.
+std::string files_column(const std::vector<std::string>& files) {
+    nlohmann::ordered_json column = nlohmann::ordered_json::array();
+    for (const auto& f : files)
+        column.push_back(is_utf8(f) ? nlohmann::ordered_json(f)
+                                    : nlohmann::ordered_json{{"hex", hex_string(f)}});
+    return dump_json(std::move(column));
+}
+
+std::vector<std::string> files_from_column(const std::string& text) {
+    std::vector<std::string> files;
+    for (const auto& f : nlohmann::json::parse(text)) {
+        if (f.is_string())
+            files.push_back(f.get<std::string>());
+        else
+            files.push_back(from_hex(f.at("hex").get<std::string>()).value_or(""));
+    }
+    return files;
+}
+} // namespace
+
 RunFacts History::load_facts(std::int64_t run) {
     RunFacts f;
     Stmt reqs(m_db, "SELECT requirement, status FROM requirements WHERE run = ?1");
@@ -224,8 +248,8 @@ Expected<Recorded, std::string> History::record(const report::Report& r) {
     const RunFacts facts = facts_of(r);
     const std::string scope = scope_of(r);
     const report::RunInfo run = r.run.value_or(report::RunInfo{});
-    const std::string files = nlohmann::json(run.files).dump();
-    const std::string json = report::to_json(r).dump();
+    const std::string files = files_column(run.files);
+    const std::string json = dump_json(report::to_json(r));
     try {
         Transaction tx(m_db, true);
         Recorded out;
@@ -271,7 +295,7 @@ Expected<std::vector<RunRow>, std::string> History::list(std::size_t limit, bool
                        .scope = runs.text(5),
                        .verdict = runs.text(6),
                        .interrupted = runs.integer(7) != 0,
-                       .files = nlohmann::json::parse(runs.text(8)).get<std::vector<std::string>>(),
+                       .files = files_from_column(runs.text(8)),
                        .baseline = runs.null(9) ? std::nullopt : std::optional(runs.integer(9)),
                        .requirements = {},
                        .regressions = {}};
