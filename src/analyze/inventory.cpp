@@ -275,7 +275,7 @@ InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<Bss
         std::vector<report::InventoryFinding> here;
         auto add = [&](std::string kind, bool fails, std::string detail) {
             if (fails) failing.push_back(label + ": " + detail);
-            here.push_back({std::move(kind), e.bssid.str(), json_safe(name), fails, std::move(detail)});
+            here.push_back({std::move(kind), e.bssid.str(), utf8_safe(name), fails, std::move(detail)});
         };
         if (net) {
             ++authorised;
@@ -303,8 +303,9 @@ InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<Bss
             if (std::any_of(bss.begin(), bss.end(), [&](const BssEntry& e) { return p.matches(e.bssid); })) continue;
             ++missing;
             bool exact = p.bits == 48;
-            out.findings.push_back({"not-seen", exact ? p.str() : std::string(), json_safe(n.ssid), false,
-                                    exact ? "authorised BSSID never seen: the access point may be unused, switched off or out of range."
+            out.findings.push_back({"not-seen", exact ? p.str() : std::string(), utf8_safe(n.ssid), false,
+                                    exact ? "authorised BSSID never seen: the access point may be unused, "
+                                            "switched off or out of range."
                                           : "no BSS seen under the authorised prefix " + p.str() + "."});
         }
 

@@ -13,9 +13,9 @@ using report::Status;
 
 namespace {
 
-// SSIDs and identities are bytes from the air, not necessarily UTF-8: reasons carry them terminal-safe.
+// SSIDs are bytes from the air, not necessarily UTF-8: reasons quote them as readable UTF-8.
 std::string text(Bytes b) {
-    return json_safe({reinterpret_cast<const char*>(b.data()), b.size()});
+    return utf8_safe({reinterpret_cast<const char*>(b.data()), b.size()});
 }
 
 std::string bss_label(const BssEntry& e) {

@@ -11,6 +11,7 @@
 #include "cli/errors.hpp"
 #include "history/history.hpp"
 #include "util/escape.hpp"
+#include "util/json_text.hpp"
 #include "util/time.hpp"
 
 namespace isoprobe::cli {
@@ -30,22 +31,27 @@ std::string json_text(const std::string& path, const std::vector<history::RunRow
     for (const auto& row : rows) {
         ordered_json regressions = ordered_json::array();
         for (const auto& g : row.regressions) regressions.push_back({{"kind", g.kind}, {"key", g.key}, {"detail", g.detail}});
-        runs.push_back({{"id", row.id},
-                        {"started", rfc3339(row.started_ns)},
-                        {"finished", rfc3339(row.finished_ns)},
-                        {"duration_s", seconds(row.finished_ns - row.started_ns)},
-                        {"host", row.host},
-                        {"command", row.command},
-                        {"scope", row.scope},
-                        {"verdict", row.verdict},
-                        {"interrupted", row.interrupted},
-                        {"files", row.files},
-                        {"baseline", row.baseline ? ordered_json(*row.baseline) : ordered_json(nullptr)},
-                        {"requirements", row.requirements},
-                        {"regressions", std::move(regressions)},
-                        {"problems", row.problems}});
+        ordered_json run;
+        run["id"] = row.id;
+        run["started"] = rfc3339(row.started_ns);
+        run["finished"] = rfc3339(row.finished_ns);
+        run["duration_s"] = seconds(row.finished_ns - row.started_ns);
+        put_name(run, "host", row.host);
+        run["command"] = row.command;
+        put_name(run, "scope", row.scope);
+        run["verdict"] = row.verdict;
+        run["interrupted"] = row.interrupted;
+        put_names(run, "files", row.files);
+        run["baseline"] = row.baseline ? ordered_json(*row.baseline) : ordered_json(nullptr);
+        run["requirements"] = row.requirements;
+        run["regressions"] = std::move(regressions);
+        run["problems"] = row.problems;
+        runs.push_back(std::move(run));
     }
-    return ordered_json{{"database", path}, {"runs", std::move(runs)}}.dump(2) + "\n";
+    ordered_json out;
+    put_name(out, "database", path);
+    out["runs"] = std::move(runs);
+    return dump_json(std::move(out), 2) + "\n";
 }
 
 // Scopes, keys and details can hold SSIDs and names from the network: terminal_safe before printing.

@@ -12,6 +12,8 @@
 #include "report/jsonl.hpp"
 #include "report/prometheus.hpp"
 #include "report/text.hpp"
+#include "util/escape.hpp"
+#include "util/json_text.hpp"
 
 namespace isoprobe::cli {
 
@@ -26,7 +28,9 @@ std::string host_name() {
     return buf;
 }
 
-std::string render_json(const report::Report& r) { return report::to_json(r).dump(2) + "\n"; }
+std::string render_json(const report::Report& r) {
+    return dump_json(report::to_json(r), 2) + "\n";
+}
 std::string render_text(const report::Report& r) { return report::to_text(r, false); }
 } // namespace
 
@@ -133,7 +137,8 @@ int Outputs::emit(report::Report r, const std::vector<std::string>& also_written
     }
     if (!m_dir.empty() && !m_quiet) {
         std::printf("\nWritten:");
-        for (const auto& f : run.files) std::printf(" %s", f.c_str());
+        for (const auto& f : run.files)
+            std::printf(" %s", terminal_safe(f).c_str());
         std::printf("\n");
     }
     std::fflush(stdout);

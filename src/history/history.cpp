@@ -17,6 +17,8 @@
 #include <sqlite3.h>
 
 #include "report/json.hpp"
+#include "util/escape.hpp"
+#include "util/json_text.hpp"
 
 namespace isoprobe::history {
 
@@ -184,14 +186,22 @@ Expected<bool, std::string> create_database(int dir_fd, const std::string& name)
     return true;
 }
 
-// The `files` column as recorded: a JSON array of strings; nothing for anything else.
+// The `files` column as recorded (files_column): a JSON array of paths, each a string or {"hex": "..."} for a path
+// that is not UTF-8; nothing for anything else.
 std::optional<std::vector<std::string>> paths_of(const std::string& text) {
     const auto json = nlohmann::json::parse(text, nullptr, false);
     if (!json.is_array()) return std::nullopt;
     std::vector<std::string> paths;
     for (const auto& p : json) {
-        if (!p.is_string()) return std::nullopt;
-        paths.push_back(p.get<std::string>());
+        if (p.is_string()) {
+            paths.push_back(p.get<std::string>());
+            continue;
+        }
+        const auto hex = p.is_object() && p.size() == 1 && p.contains("hex") && p["hex"].is_string()
+                             ? from_hex(p["hex"].get<std::string>())
+                             : std::nullopt;
+        if (!hex) return std::nullopt;
+        paths.push_back(*hex);
     }
     return paths;
 }
@@ -280,6 +290,18 @@ void History::prepare(Mode mode) {
     tx.commit();
 }
 
+namespace {
+// A JSON array of the paths; a path that is not UTF-8 (JSON text cannot hold it) as {"hex": "..."}.
+std::string files_column(const std::vector<std::string>& files) {
+    nlohmann::ordered_json column = nlohmann::ordered_json::array();
+    for (const auto& f : files)
+        column.push_back(is_utf8(f) ? nlohmann::ordered_json(f)
+                                    : nlohmann::ordered_json{{"hex", hex_string(f)}});
+    return dump_json(std::move(column));
+}
+
+} // namespace
+
 RunFacts History::load_facts(std::int64_t run) {
     RunFacts f;
     Stmt reqs(m_db, "SELECT requirement, status FROM requirements WHERE run = ?1");
@@ -293,8 +315,8 @@ Expected<Recorded, std::string> History::record(const report::Report& r) {
     const RunFacts facts = facts_of(r);
     const std::string scope = scope_of(r);
     const report::RunInfo run = r.run.value_or(report::RunInfo{});
-    const std::string files = nlohmann::json(run.files).dump();
-    const std::string json = report::to_json(r).dump();
+    const std::string files = files_column(run.files);
+    const std::string json = dump_json(report::to_json(r));
     try {
         Transaction tx(m_db, true);
         Recorded out;

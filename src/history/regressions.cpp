@@ -28,7 +28,7 @@ std::string protocols_text(const decode::ProtoSet& s) {
 
 std::string ssid_text(const analyze::BssEntry& e) {
     if (!e.ssid_known) return "(hidden)";
-    return "\"" + json_safe({reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size()}) + "\"";
+    return "\"" + utf8_safe({reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size()}) + "\"";
 }
 
 } // namespace
@@ -58,8 +58,9 @@ RunFacts facts_of(const report::Report& r) {
             add("inventory", i.kind + " " + (i.bssid.empty() ? "-" : i.bssid) + " \"" + i.ssid + "\"", i.detail);
     for (const auto& s : r.eap) {
         if (s.outcome != analyze::EapOutcome::success || !s.method) continue;
-        add("eap-method", (s.supplicant ? s.supplicant->str() : "unknown") + " " + parse::eap_type_name(*s.method),
-            s.identity ? "identity \"" + json_safe(*s.identity) + "\"" : "no identity seen");
+        add("eap-method",
+            (s.supplicant ? s.supplicant->str() : "unknown") + " " + parse::eap_type_name(*s.method),
+            s.identity ? "identity \"" + utf8_safe(*s.identity) + "\"" : "no identity seen");
     }
     for (const auto& e : r.enumeration)
         if (e.result == "accepted") add("eap-accepted", e.name, e.detail);

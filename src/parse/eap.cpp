@@ -71,8 +71,9 @@ Expected<EapMessage, ParseError> parse_eap(Bytes data) {
     m.type_data = body.rest();
 
     if (m.type == k_eap_identity) {
-        auto nul = std::find(m.type_data.begin(), m.type_data.end(), std::uint8_t{0});
-        m.identity.assign(m.type_data.begin(), nul);
+        // All of it: a NUL in a Response is the supplicant's own (RFC 4284 puts network information after a
+        // NUL in Requests only), and cutting there would hide the bytes after it.
+        m.identity.assign(m.type_data.begin(), m.type_data.end());
     } else if (m.type == k_eap_nak) {
         m.nak_desired.assign(m.type_data.begin(), m.type_data.end());
     } else if (m.expanded && m.expanded->vendor_id == 0 && m.expanded->vendor_type == k_eap_nak) {

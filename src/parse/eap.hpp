@@ -58,7 +58,7 @@ struct EapMessage {
     std::uint8_t type = 0;        // Request/Response only, 0 otherwise
     std::optional<EapExpandedType> expanded; // type 254
     Bytes type_data;                         // after the type (after the 7-byte expanded header for 254)
-    std::string identity;                    // type 1: bytes up to the first NUL (RFC 4284 options follow it)
+    std::string identity; // type 1: all its bytes, NULs included (RFC 4284 options in Requests)
     std::vector<std::uint32_t> nak_desired;  // Legacy NAK, or the IETF types of an Expanded NAK
 };
 

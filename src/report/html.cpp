@@ -116,7 +116,7 @@ void header(std::string& out, const Report& r, const Strings& s) {
     item(s.command, mono("isoprobe " + r.command));
     item(s.tool, mono(std::string("isoprobe ") + ISOPROBE_VERSION));
     if (r.run) {
-        if (!r.run->host.empty()) item(s.host, mono(r.run->host));
+        if (!r.run->host.empty()) item(s.host, mono(r.run->host) + hex_note(r.run->host));
         item(s.started, mono(rfc3339(r.run->started_ns)));
         item(s.finished, mono(rfc3339(r.run->finished_ns)));
         item(s.duration, duration_text(s, nanoseconds_between(r.run->started_ns, r.run->finished_ns)));
@@ -124,7 +124,10 @@ void header(std::string& out, const Report& r, const Strings& s) {
     if (r.capture.frames > 0) item(s.capture_span, time_span_html(r.capture.first_ns, r.capture.last_ns));
     if (r.segment) {
         const auto& sg = *r.segment;
-        item(s.interface, mono(sg.interface) + (sg.sentinel.empty() ? "" : " &nbsp;" + std::string(s.sentinel) + ": " + mono(sg.sentinel)));
+        item(s.interface, mono(sg.interface) + hex_note(sg.interface) +
+                              (sg.sentinel.empty() ? ""
+                                                   : " &nbsp;" + std::string(s.sentinel) + ": " +
+                                                         mono(sg.sentinel) + hex_note(sg.sentinel)));
         item(s.segment, mono(sg.subnet) + " (" + mono(sg.address.str()) + ")");
         if (sg.gateway) item(s.gateway, endpoint_html(s, *sg.gateway));
         item(s.peers, std::to_string(sg.peers.size()));
@@ -267,7 +270,9 @@ void capture(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "capture", s.capture);
     if (!cap.files.empty()) {
         table_open(out, {s.col_file, s.col_first_frame, s.frames});
-        for (const auto& f : cap.files) row(out, {raw(f.path), std::to_string(f.first_frame), std::to_string(f.frames)});
+        for (const auto& f : cap.files)
+            row(out,
+                {raw(f.path) + hex_note(f.path), std::to_string(f.first_frame), std::to_string(f.frames)});
         table_close(out);
     }
     out += "<dl class=\"meta\">";

@@ -4,6 +4,7 @@
 #include "parse/rsn.hpp"
 #include "parse/tls_handshake.hpp"
 #include "report/html_parts.hpp"
+#include "util/escape.hpp"
 
 namespace isoprobe::report::html {
 
@@ -45,10 +46,13 @@ void eap(std::string& out, const Report& r, const Strings& s) {
         const auto& e = r.eap[i];
         any_tls = any_tls || e.tls;
         any_certificate = any_certificate || (e.tls && (!e.tls->server_chain.empty() || !e.tls->client_chain.empty()));
-        row(out, {std::to_string(i + 1), mac_html(s, e.supplicant), mac_html(s, e.authenticator),
-                  e.identity ? raw(*e.identity) : "", e.method ? mono(parse::eap_type_name(*e.method) + " (" + std::to_string(*e.method) + ")") : "",
-                  types_html(e.offered), types_html(e.nak_desired), std::string(s.eap_outcome[static_cast<std::size_t>(e.outcome)]),
-                  mono(std::to_string(e.first_frame) + "–" + std::to_string(e.last_frame))});
+        row(out,
+            {std::to_string(i + 1), mac_html(s, e.supplicant), mac_html(s, e.authenticator),
+             e.identity ? raw(*e.identity) + hex_note(*e.identity) : "",
+             e.method ? mono(parse::eap_type_name(*e.method) + " (" + std::to_string(*e.method) + ")") : "",
+             types_html(e.offered), types_html(e.nak_desired),
+             std::string(s.eap_outcome[static_cast<std::size_t>(e.outcome)]),
+             mono(std::to_string(e.first_frame) + "–" + std::to_string(e.last_frame))});
     }
     table_close(out);
     if (any_tls) {
@@ -98,7 +102,8 @@ void bss(std::string& out, const Report& r, const Strings& s) {
     table_open(out, {s.col_bssid, s.col_ssid, s.col_channel, s.col_security, s.col_akm, s.col_ciphers, s.col_pmf, s.col_seen, s.col_frames});
     for (const auto& e : r.wlan) {
         const auto& sec = e.security;
-        std::string ssid = e.ssid_known ? raw(std::string(e.ssid.begin(), e.ssid.end())) : "";
+        const std::string ssid_bytes(e.ssid.begin(), e.ssid.end());
+        std::string ssid = e.ssid_known ? raw(ssid_bytes) + hex_note(ssid_bytes) : "";
         if (e.hidden) ssid += "<br><span class=\"small\">" + std::string(s.hidden) + "</span>";
         std::string security = mono(analyze::bss_class_name(sec.cls));
         if (!e.from_ap) security += "<br><span class=\"small\">" + std::string(s.from_assoc) + "</span>";

@@ -2,6 +2,7 @@
 
 #include "report/catalogue.hpp"
 #include "report/json_wlan_eap.hpp"
+#include "util/json_text.hpp"
 #include "util/time.hpp"
 
 namespace isoprobe::report {
@@ -145,12 +146,17 @@ ordered_json to_json(const Report& r) {
             for (const auto& ip : p.ipv6) v6.push_back(ip.str());
             peers.push_back({{"mac", to_json(p.at)["mac"]}, {"ip", to_json(p.at)["ip"]}, {"ipv6", v6}, {"sentinel", p.sentinel}, {"found_by", p.found_by}});
         }
-        j["segment"] = {{"interface", sg.interface},
-                        {"sentinel", sg.sentinel.empty() ? ordered_json(nullptr) : ordered_json(sg.sentinel)},
-                        {"address", sg.address.str()},
-                        {"subnet", sg.subnet},
-                        {"gateway", sg.gateway ? to_json(*sg.gateway) : ordered_json(nullptr)},
-                        {"peers", peers}};
+        ordered_json segment;
+        put_name(segment, "interface", sg.interface);
+        if (sg.sentinel.empty())
+            segment["sentinel"] = nullptr;
+        else
+            put_name(segment, "sentinel", sg.sentinel);
+        segment["address"] = sg.address.str();
+        segment["subnet"] = sg.subnet;
+        segment["gateway"] = sg.gateway ? to_json(*sg.gateway) : ordered_json(nullptr);
+        segment["peers"] = std::move(peers);
+        j["segment"] = std::move(segment);
         ordered_json probes = ordered_json::array();
         for (const auto& p : r.probes) probes.push_back(to_json(p));
         j["probes"] = std::move(probes);
@@ -174,7 +180,13 @@ ordered_json to_json(const Report& r) {
 
     const auto& cap = r.capture;
     ordered_json files = ordered_json::array();
-    for (const auto& f : cap.files) files.push_back({{"path", f.path}, {"first_frame", f.first_frame}, {"frames", f.frames}});
+    for (const auto& f : cap.files) {
+        ordered_json file;
+        put_name(file, "path", f.path);
+        file["first_frame"] = f.first_frame;
+        file["frames"] = f.frames;
+        files.push_back(std::move(file));
+    }
     ordered_json c;
     c["files"] = std::move(files);
     c["frames"] = cap.frames;
@@ -193,12 +205,14 @@ ordered_json to_json(const Report& r) {
         ordered_json phases = ordered_json::array();
         for (const auto& ph : run.phases)
             phases.push_back({{"name", ph.name}, {"start", rfc3339(ph.start_ns)}, {"end", rfc3339(ph.end_ns)}});
-        j["run"] = {{"started", rfc3339(run.started_ns)},
-                    {"finished", rfc3339(run.finished_ns)},
-                    {"duration_s", static_cast<double>(run.finished_ns - run.started_ns) / 1e9},
-                    {"host", run.host},
-                    {"phases", std::move(phases)},
-                    {"files", run.files}};
+        ordered_json info;
+        info["started"] = rfc3339(run.started_ns);
+        info["finished"] = rfc3339(run.finished_ns);
+        info["duration_s"] = static_cast<double>(run.finished_ns - run.started_ns) / 1e9;
+        put_name(info, "host", run.host);
+        info["phases"] = std::move(phases);
+        put_names(info, "files", run.files);
+        j["run"] = std::move(info);
     }
     return j;
 }

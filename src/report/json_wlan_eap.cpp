@@ -1,7 +1,6 @@
 // The EAP and Wi-Fi sections of the JSON report.
 #include "report/json_wlan_eap.hpp"
 
-#include <cstdio>
 #include <utility>
 
 #include "parse/eap.hpp"
@@ -14,19 +13,8 @@ using nlohmann::ordered_json;
 
 namespace {
 
-std::string hex(Bytes b) {
-    std::string out;
-    char buf[3];
-    for (auto c : b) {
-        std::snprintf(buf, sizeof buf, "%02x", c);
-        out += buf;
-    }
-    return out;
-}
-
-// SSIDs and identities are bytes from the air, not necessarily UTF-8: JSON gets them terminal-safe.
-std::string text(Bytes b) {
-    return json_safe({reinterpret_cast<const char*>(b.data()), b.size()});
+std::string_view chars(Bytes b) {
+    return {reinterpret_cast<const char*>(b.data()), b.size()};
 }
 
 ordered_json mac_or_null(const std::optional<MacAddr>& m) {
@@ -56,8 +44,8 @@ ordered_json to_json(const analyze::CertInfo& c) {
     j["parsed"] = c.parsed;
     j["der_bytes"] = c.der_bytes;
     if (!c.parsed) return j;
-    j["subject"] = json_safe(c.subject);
-    j["issuer"] = json_safe(c.issuer);
+    j["subject"] = utf8_safe(c.subject);
+    j["issuer"] = utf8_safe(c.issuer);
     j["serial"] = c.serial;
     j["not_before"] = c.not_before;
     j["not_after"] = c.not_after;
@@ -105,6 +93,7 @@ ordered_json to_json(const analyze::EapSession& s) {
     j["supplicant"] = mac_or_null(s.supplicant);
     j["authenticator"] = mac_or_null(s.authenticator);
     j["identity"] = s.identity ? ordered_json(json_safe(*s.identity)) : ordered_json();
+    j["identity_hex"] = s.identity ? ordered_json(hex_string(*s.identity)) : ordered_json();
     j["offered"] = types_json(s.offered);
     j["nak_desired"] = types_json(s.nak_desired);
     j["method"] = or_null(s.method);
@@ -126,8 +115,8 @@ ordered_json to_json(const analyze::BssEntry& e) {
     const auto& sec = e.security;
     ordered_json j;
     j["bssid"] = e.bssid.str();
-    j["ssid"] = e.ssid_known ? ordered_json(text(e.ssid)) : ordered_json();
-    j["ssid_hex"] = e.ssid_known ? ordered_json(hex(e.ssid)) : ordered_json();
+    j["ssid"] = e.ssid_known ? ordered_json(json_safe(chars(e.ssid))) : ordered_json();
+    j["ssid_hex"] = e.ssid_known ? ordered_json(hex_string(chars(e.ssid))) : ordered_json();
     j["hidden"] = e.hidden;
     j["channel"] = or_null(e.channel);
     j["privacy"] = e.privacy;

@@ -11,8 +11,8 @@
 
 namespace isoprobe::report {
 
-// SSIDs and EAP identities are written with terminal_safe (util/escape.hpp): valid UTF-8 kept, other bytes
-// as \xNN; "ssid_hex" carries the exact bytes.
+// SSIDs and EAP identities are written with json_safe (util/escape.hpp): valid UTF-8 kept, backslashes
+// doubled, other bytes as \xNN; "ssid_hex" and "identity_hex" carry the exact bytes.
 nlohmann::ordered_json to_json(const analyze::CertInfo& c);
 nlohmann::ordered_json to_json(const analyze::TlsSummary& t);
 nlohmann::ordered_json to_json(const analyze::EapSession& s);

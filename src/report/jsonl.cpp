@@ -5,6 +5,7 @@
 
 #include "report/json.hpp"
 #include "report/json_wlan_eap.hpp"
+#include "util/json_text.hpp"
 #include "util/time.hpp"
 
 namespace isoprobe::report {
@@ -14,9 +15,12 @@ using nlohmann::ordered_json;
 std::string to_jsonl(const Report& r, const std::optional<history::Recorded>& recorded) {
     ordered_json common;
     common["time"] = r.run ? ordered_json(rfc3339(r.run->started_ns)) : ordered_json(nullptr);
-    common["host"] = r.run ? ordered_json(r.run->host) : ordered_json(nullptr);
+    if (r.run)
+        put_name(common, "host", r.run->host);
+    else
+        common["host"] = nullptr;
     common["command"] = r.command;
-    common["scope"] = history::scope_of(r);
+    put_name(common, "scope", history::scope_of(r));
     common["verdict"] = status_name(r.verdict);
     if (r.interrupted) common["interrupted"] = true;
     if (recorded) common["run"] = recorded->run;
@@ -25,7 +29,7 @@ std::string to_jsonl(const Report& r, const std::optional<history::Recorded>& re
         ordered_json j = common;
         j["finding"] = kind;
         j[kind] = std::move(item);
-        out += j.dump();
+        out += dump_json(std::move(j));
         out += '\n';
     };
     for (const auto& req : r.requirements) line("requirement", to_json(req));

@@ -6,6 +6,8 @@
 #include <map>
 #include <utility>
 
+#include "util/escape.hpp"
+
 namespace isoprobe::report {
 
 namespace {
@@ -46,7 +48,9 @@ constexpr Status k_statuses[] = {Status::pass, Status::fail, Status::inconclusiv
 std::string prometheus_label_value(std::string_view v) {
     std::string out;
     out.reserve(v.size());
-    for (char c : v) {
+    // The exposition format is UTF-8 and the textfile collector drops a whole file that is not: an interface
+    // name's stray bytes become readable \xNN text.
+    for (char c : utf8_safe(v)) {
         if (c == '\\') out += "\\\\";
         else if (c == '"') out += "\\\"";
         else if (c == '\n') out += "\\n";

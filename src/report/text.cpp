@@ -51,8 +51,9 @@ std::string to_text(const Report& r, bool colour) {
     }
     if (r.segment) {
         const auto& sg = *r.segment;
-        o << "\nSegment " << sg.subnet << " on " << sg.interface << " (" << sg.address.str() << ")";
-        if (!sg.sentinel.empty()) o << ", sentinel " << sg.sentinel;
+        o << "\nSegment " << sg.subnet << " on " << terminal_safe(sg.interface) << hex_note(sg.interface)
+          << " (" << sg.address.str() << ")";
+        if (!sg.sentinel.empty()) o << ", sentinel " << terminal_safe(sg.sentinel) << hex_note(sg.sentinel);
         if (sg.gateway) o << ", gateway " << endpoint_text(*sg.gateway);
         o << "; " << sg.peers.size() << " peer(s)\n";
         o << "\nControls:\n";
@@ -105,7 +106,8 @@ std::string to_text(const Report& r, bool colour) {
     }
     const auto& cap = r.capture;
     o << "\nCapture: " << cap.frames << " frames";
-    for (const auto& f : cap.files) o << ", " << terminal_safe(f.path);
+    for (const auto& f : cap.files)
+        o << ", " << terminal_safe(f.path) << hex_note(f.path);
     o << "; undecoded " << cap.undecoded << ", encrypted " << cap.encrypted;
     for (const auto& [name, n] : cap.anomalies) o << ", " << name << " " << n;
     o << "\n";

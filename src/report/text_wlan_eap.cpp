@@ -16,7 +16,7 @@ void eap_text(std::ostream& o, const Report& r) {
     o << "\nEAP conversations (" << r.eap.size() << "):\n";
     for (const auto& s : r.eap) {
         o << "  " << mac_text(s.supplicant) << " -> " << mac_text(s.authenticator);
-        if (s.identity) o << "  identity \"" << terminal_safe(*s.identity) << "\"";
+        if (s.identity) o << "  identity \"" << terminal_safe(*s.identity) << "\"" << hex_note(*s.identity);
         o << "  " << analyze::eap_outcome_name(s.outcome);
         o << "  method " << (s.method ? parse::eap_type_name(*s.method) : std::string("none"));
         std::string offered;
@@ -45,8 +45,9 @@ void wlan_text(std::ostream& o, const Report& r) {
     if (r.wlan.empty()) return;
     o << "\nWi-Fi networks (" << r.wlan.size() << "):\n";
     for (const auto& e : r.wlan) {
-        std::string ssid = e.ssid_known ? terminal_safe(std::string(e.ssid.begin(), e.ssid.end())) : "";
-        o << "  " << e.bssid.str() << "  \"" << ssid << "\"" << (e.hidden ? " (hidden)" : "");
+        const std::string raw(e.ssid.begin(), e.ssid.end());
+        o << "  " << e.bssid.str() << "  \"" << (e.ssid_known ? terminal_safe(raw) : "") << "\""
+          << (e.ssid_known ? hex_note(raw) : "") << (e.hidden ? " (hidden)" : "");
         if (e.channel) o << "  ch " << int(*e.channel);
         o << "  " << analyze::bss_class_name(e.security.cls) << "  PMF " << analyze::pmf_name(e.security.pmf);
         std::string akms;

@@ -20,22 +20,37 @@ std::size_t utf8_length(std::string_view s, std::size_t i, std::uint32_t& cp) {
     if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
     return n;
 }
-} // namespace
 
-// Copies `raw`, keeping each character (ASCII byte or valid UTF-8 sequence) that `keep(code point)` accepts and
-// writing every other byte as \xNN.
-template <class Keep> std::string escape_bytes(std::string_view raw, Keep keep) {
+bool invisible_or_bidi(std::uint32_t cp) {
+    return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+enum class Verdict { keep, escape_bytes, escape_code_point };
+
+// Copies `raw`, doubling '\' when asked, keeping each character (ASCII byte or valid UTF-8 sequence) that
+// `judge(code point)` keeps, writing a rejected valid character as \uNNNN and every byte that is not UTF-8
+// (or that `judge` rejects as bytes) as \xNN.
+template <class Judge> std::string escape(std::string_view raw, bool double_backslash, Judge judge) {
     std::string out;
     out.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size();) {
         auto c = static_cast<unsigned char>(raw[i]);
         std::uint32_t cp = c;
         std::size_t n = c < 0x80 ? 1 : utf8_length(raw, i, cp);
-        if (n && keep(cp)) {
+        const Verdict v = n ? judge(cp) : Verdict::escape_bytes;
+        char buf[16];
+        if (c == '\\' && double_backslash) {
+            out += "\\\\";
+            ++i;
+        } else if (v == Verdict::keep) {
             out.append(raw.substr(i, n));
             i += n;
+        } else if (v == Verdict::escape_code_point) {
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+            out += buf;
+            i += n;
         } else {
-            char buf[5];
             std::snprintf(buf, sizeof buf, "\\x%02x", c);
             out += buf;
             ++i;
@@ -44,18 +59,67 @@ template <class Keep> std::string escape_bytes(std::string_view raw, Keep keep) 
     return out;
 }
 
+Verdict keep_all(std::uint32_t) {
+    return Verdict::keep;
+}
+} // namespace
+
 std::string terminal_safe(std::string_view raw) {
-    std::string out;
-    // The backslash is doubled first so that an escape we write can never be confused with one in the input.
-    for (char c : raw) {
-        if (c == '\\') out += "\\\\";
-        else out += c;
-    }
-    return escape_bytes(out, [](std::uint32_t cp) { return cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0); });
+    return escape(raw, true, [](std::uint32_t cp) {
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) return Verdict::escape_bytes;
+        return invisible_or_bidi(cp) ? Verdict::escape_code_point : Verdict::keep;
+    });
 }
 
 std::string json_safe(std::string_view raw) {
-    return escape_bytes(raw, [](std::uint32_t) { return true; });
+    return escape(raw, true, keep_all);
+}
+
+std::string utf8_safe(std::string_view raw) {
+    return escape(raw, false, keep_all);
+}
+
+bool is_utf8(std::string_view raw) {
+    for (std::size_t i = 0; i < raw.size();) {
+        std::uint32_t cp = 0;
+        const std::size_t n = static_cast<unsigned char>(raw[i]) < 0x80 ? 1 : utf8_length(raw, i, cp);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+std::string hex_string(std::string_view raw) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(raw.size() * 2);
+    for (char ch : raw) {
+        const auto c = static_cast<unsigned char>(ch);
+        out += digits[c >> 4];
+        out += digits[c & 0xf];
+    }
+    return out;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+    auto digit = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        return -1;
+    };
+    if (hex.size() % 2 != 0) return std::nullopt;
+    std::string out;
+    out.reserve(hex.size() / 2);
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        const int hi = digit(hex[i]), lo = digit(hex[i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out += static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+std::string hex_note(std::string_view raw) {
+    return terminal_safe(raw) == raw ? std::string() : " (hex " + hex_string(raw) + ")";
 }
 
 } // namespace isoprobe

@@ -78,6 +78,11 @@ def check_eap(name, sessions, paths):
         codes = [c for r in span for c in r["eap.code"]]
         if s["identity"] is not None and s["identity"].isprintable():
             check(s["identity"] in [i for r in span for i in r["eap.identity"]], f"{where}: identity {s['identity']!r} not in tshark's eap.identity")
+        if s["identity_hex"] is not None:  # every byte kept, a NUL's followers included: the length says so
+            lengths = [int(r["eap.len"][0]) - 5 for r in span
+                       if r["eap.code"] == ["2"] and r["eap.type"] == ["1"] and r["eap.len"]]
+            check(len(s["identity_hex"]) // 2 in lengths,
+                  f"{where}: identity_hex is {len(s['identity_hex']) // 2} bytes, tshark's Response/Identity {lengths}")
         if s["method"] is not None:
             responses = [t for r in span if "2" in r["eap.code"] for t in r["eap.type"]]
             check(str(s["method"]) in responses, f"{where}: method {s['method']} never in a Response (tshark types {sorted(set(responses))})")

@@ -120,6 +120,7 @@ for literal in ["<img src=x onerror=alert(1)>", '"><script>alert(2)</script>', r
                 r"CN=\\<b onmouseover=alert(4)\\>", r"CN='\\>\\<iframe src=javascript:alert(5)\\>"]:
     check(literal in body, f"hostile string shown as literal text: {literal!r}")
 check("\x1b" not in body and "\x07" not in body, "no ESC or BEL character in the page text")
+check(r"Corp\u202eiFiW-tseuG" in body and "\u202e" not in body, "the right-to-left override shown as \\u202e, never applied")
 fail_word = {"en": "Fail", "ja": "不適合"}[lang]
 verdict = [n for n in nodes if "verdict" in n.attrs.get("class", "").split()]
 check(verdict and fail_word in verdict[0].text() and "fail" in verdict[0].attrs["class"].split(),

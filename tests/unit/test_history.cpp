@@ -340,3 +340,27 @@ TEST_CASE("a damaged row is listed and flagged, and regressions are still comput
     CHECK(rows->at(2).problems.empty());
     CHECK(rows->at(2).files == std::vector<std::string>{"/tmp/x/report.json"});
 }
+
+TEST_CASE("History keeps names that are not UTF-8 byte for byte") {
+    TempDir dir;
+    const std::string db = (dir.path / "history.db").string();
+    auto r = live_report(report::Status::pass, {});
+    r.segment->interface = "bad\xff"
+                           "if";
+    r.run->host = "h\xfe";
+    r.run->files = {"/tmp/x/r\xff.json", "/tmp/x/plain.json"};
+    {
+        auto h = history::History::open(db, history::History::Mode::record);
+        REQUIRE(h.has_value());
+        REQUIRE(h->record(r).has_value());
+    }
+    auto h = history::History::open(db, history::History::Mode::read);
+    REQUIRE(h.has_value());
+    auto rows = h->list(0, false);
+    REQUIRE(rows.has_value());
+    REQUIRE(rows->size() == 1);
+    CHECK(rows->front().scope == "bad\xff"
+                                 "if");
+    CHECK(rows->front().host == "h\xfe");
+    CHECK(rows->front().files == std::vector<std::string>{"/tmp/x/r\xff.json", "/tmp/x/plain.json"});
+}

@@ -51,9 +51,12 @@ TEST_CASE("html_escape: markup, quotes, terminal escapes and invalid UTF-8 becom
         {"<svg onload=alert(3)>", "&lt;svg onload=alert(3)&gt;"},
         {"\x1b[31mred", "\\x1b[31mred"},
         {"'a' & b", "&#39;a&#39; &amp; b"},
-        {"&lt;", "&amp;lt;"},                                      // an entity in the input stays text
+        {"&lt;", "&amp;lt;"},                                     // an entity in the input stays text
         {"\xe7\xab\xaf\xe6\x9c\xab", "\xe7\xab\xaf\xe6\x9c\xab"}, // 端末: valid UTF-8 kept
-        {"a\\x1b", "a\\\\x1b"},                                     // a literal backslash cannot fake an escape
+        {"a\\x1b", "a\\\\x1b"},                                   // a literal backslash cannot fake an escape
+        {"Corp\u202eiFiW-tseuG", "Corp\\u202eiFiW-tseuG"},        // right-to-left override: not applied
+        {"\u2066<b>\u2069\u200b\ufeff",
+         "\\u2066&lt;b&gt;\\u2069\\u200b\\ufeff"}, // isolates, invisible characters
     };
     for (const auto& r : rows) CHECK(report::html_escape(r.raw) == r.want);
 }
@@ -74,6 +77,13 @@ TEST_CASE("the hostile capture renders inert in both languages") {
                                   "\\x1b]0;pwned\\x07\\x1b[2J", "caf\\xe9 \\xff\\xfe\\xc3(", "&lt;svg onload=alert(3)&gt;",
                                   "\\x1b[31mred", "onmouseover=alert(4)", "iframe src=javascript"})
             CHECK_MESSAGE(has(page, shown), "missing " << shown);
+        // Bidi and invisible characters are shown, never applied; the byte 0x9b and the text "\x9b" differ;
+        // the identity keeps what follows its NUL; names that escaping changed show their bytes.
+        CHECK(has(page, "Corp\\u202eiFiW-tseuG</span> (hex 436f7270e280ae694669572d7473657547)"));
+        CHECK(page.find("\u202e") == std::string::npos);
+        CHECK(has(page, "lit\\\\x9b</span>"));
+        CHECK(has(page, "lit\\x9b</span>"));
+        CHECK(has(page, "&lt;svg onload=alert(3)&gt;\\x00@hidden</span> (hex "));
         // The identity is in the SVG timeline's labels as well, escaped there too.
         const auto svg = page.find("<svg");
         REQUIRE(svg != std::string::npos);

@@ -155,8 +155,9 @@ TEST_CASE("JSON of a BSS: exact SSID text, hex, AKMs as numbers or selector text
     e.anomalies[static_cast<std::size_t>(parse::ElementAnomaly::malformed_rsn)] = 3;
     auto j = report::to_json(e);
     CHECK(j["bssid"] == "02:00:00:00:00:01");
-    // JSON keeps valid UTF-8 and the backslash exactly; only the byte that is not UTF-8 becomes \xff (ssid_hex is exact).
-    CHECK(j["ssid"] == "caf\xc3\xa9\\xff\\");
+    // JSON keeps valid UTF-8 exactly; the byte that is not UTF-8 becomes \xff and the backslash is doubled, so that
+    // the two cannot be confused (ssid_hex is exact).
+    CHECK(j["ssid"] == "caf\xc3\xa9\\xff\\\\");
     CHECK(j["ssid_hex"] == "636166c3a9ff5c");
     CHECK(j["hidden"] == false);
     CHECK(j["channel"] == 6);
