@@ -91,6 +91,7 @@ expect_error "--db onto the capture" "is the input" "$bin" inspect "$work/cap.pc
 ln -s cap.pcap "$work/cap-link.pcap"
 expect_error "--json onto a link to the capture" "is the input" "$bin" inspect "$work/cap-link.pcap" --json "$work/cap.pcap"
 check "the capture is untouched" cmp -s "$root/captures/h1-open.pcap" "$work/cap.pcap"
+cp "$root/captures/h1-open.pcap" "$work/cap.pcap" # what follows needs it, even after a failure above
 printf '{"networks": []}\n' >"$work/inv.json"
 expect_error "--json onto the inventory" "is the input" "$bin" inspect "$work/cap.pcap" --inventory "$work/inv.json" --json "$work/inv.json"
 expect_error "--json and --html on one file" "same file" "$bin" inspect "$work/cap.pcap" --json "$work/report.x" --html "$work/report.x"
