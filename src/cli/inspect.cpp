@@ -56,12 +56,13 @@ int run_inspect(InspectOptions& o) {
     std::vector<std::string> inputs = o.files;
     if (o.inventory_path) inputs.push_back(*o.inventory_path);
     o.outputs.reads(inputs);
-    o.outputs.open();
     g_stop = false;
     struct sigaction sa {};
     sa.sa_handler = on_inspect_signal;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
+    o.outputs
+        .open(); // after the handlers: a signal while the temporaries are created must not leave them behind
     // A gigabyte takes seconds: on a terminal, say how far the reading is. Every progress call is also where
     // a signal stops the reading.
     const bool tty = isatty(STDERR_FILENO) != 0;

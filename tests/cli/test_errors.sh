@@ -149,27 +149,40 @@ check "other files are kept" test -e "$work/tmpdir/notes.txt.tmp-ABCDEF" -a -e "
 kill "$locker"; wait "$locker" 2>/dev/null
 rm -rf "$work/tmpdir"
 
-# An interrupted inspect removes its temporaries and exits 3 (interrupted), like the live commands.
-/usr/bin/python3 - "$work/big.pcap" <<'PY'
-import struct, sys
+# An interrupted inspect removes its temporaries and exits 3 (interrupted), like the live commands. The capture comes
+# through a FIFO whose writer waits for the signal before sending the rest, so that the signal always lands mid-read.
+cat >"$work/writer.py" <<'PY'
+import os, struct, sys, time
 frame = bytes.fromhex("ffffffffffff021300000001" "0806" "0001080006040001" "021300000001" "0ad50001" "000000000000" "0ad50002")
+rec = struct.pack("<IIII", 1, 0, len(frame), len(frame)) + frame
 with open(sys.argv[1], "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
-    rec = struct.pack("<IIII", 1, 0, len(frame), len(frame)) + frame
-    for _ in range(20):
-        f.write(rec * 100000)
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1) + rec * 70000)
+    f.flush()
+    while not os.path.exists(sys.argv[2]):
+        time.sleep(0.05)
+    try:
+        f.write(rec * 70000)  # past the next progress call, where the reading stops
+    except BrokenPipeError:
+        pass
 PY
 for sig in INT TERM; do
-    "$bin" inspect "$work/big.pcap" --json "$work/report-int.json" >"$work/out" 2>"$work/err" &
+    rm -f "$work/fifo.pcap" "$work/go"
+    mkfifo "$work/fifo.pcap"
+    /usr/bin/python3 "$work/writer.py" "$work/fifo.pcap" "$work/go" 2>/dev/null &
+    writer=$!
+    "$bin" inspect "$work/fifo.pcap" --json "$work/report-int.json" >"$work/out" 2>"$work/err" &
     pid=$!
-    for _ in $(seq 100); do ls "$work" | grep -q 'report-int.json.tmp-' && break; sleep 0.05; done
+    for _ in $(seq 200); do ls "$work" | grep -q 'report-int.json.tmp-' && break; sleep 0.05; done
     sleep 0.2
     kill -"$sig" "$pid"
+    sleep 0.2
+    touch "$work/go"
     rc=0; wait "$pid" || rc=$?
+    wait "$writer"
     check "SIG$sig during inspect: exit 3 ($rc), one line, no report, no temporary" \
         sh -c "[ $rc = 3 ] && [ \"\$(wc -l <'$work/err')\" = 1 ] && grep -q '^isoprobe: interrupted' '$work/err' && [ -z \"\$(ls '$work' | grep report-int)\" ]"
 done
-rm -f "$work/big.pcap"
+rm -f "$work/fifo.pcap" "$work/go" "$work/writer.py"
 
 if [ "$(id -u)" -eq 0 ]; then
     ip netns add "$ns"
