@@ -61,8 +61,8 @@ int run_inspect(InspectOptions& o) {
     sa.sa_handler = on_inspect_signal;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
-    o.outputs
-        .open(); // after the handlers: a signal while the temporaries are created must not leave them behind
+    // After the handlers: a signal while the temporaries are created must not leave them behind.
+    o.outputs.open();
     // A gigabyte takes seconds: on a terminal, say how far the reading is. Every progress call is also where
     // a signal stops the reading.
     const bool tty = isatty(STDERR_FILENO) != 0;
