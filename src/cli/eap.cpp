@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
 #include "cli/output.hpp"
+#include "cli/parse_args.hpp"
 #include "probe/eap_enumerate.hpp"
 #include "probe/run_lock.hpp"
 
@@ -48,7 +49,9 @@ Command add_eap(CLI::App& app) {
     cmd->add_option("--identity", opts->probe.identity, "EAP identity to answer with")->capture_default_str()->type_name("ID");
     cmd->add_flag("--enumerate", opts->probe.enumerate, "Propose every method in turn with a Nak and record which are accepted");
     cmd->add_option("--timeout", opts->probe.timeout_s, "Seconds to wait for each answer (2 retries)")
-        ->capture_default_str()->check(CLI::Range(0.2, 60.0));
+        ->capture_default_str()
+        ->check(finite_number())
+        ->check(CLI::Range(0.2, 60.0));
     opts->outputs.add_options(*cmd);
     return [opts] { return run_eap(*opts); };
 }

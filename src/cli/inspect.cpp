@@ -1,6 +1,8 @@
 // `isoprobe inspect FILE...`: the offline analysis of captures (the same analysis path as a live run).
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -20,6 +22,14 @@
 namespace isoprobe::cli {
 
 namespace {
+// Like the live commands, SIGINT and SIGTERM stop the work rather than the process, so that the temporaries
+// of the outputs are removed on the way out.
+std::atomic<bool> g_stop{false};
+extern "C" void on_inspect_signal(int) {
+    g_stop = true;
+}
+struct Interrupted {};
+
 struct InspectOptions {
     std::vector<std::string> files;
     std::string self;
@@ -43,23 +53,45 @@ std::optional<analyze::Inventory> load_inventory(const std::optional<std::string
 int run_inspect(InspectOptions& o) {
     analyze::RoleHints hints = parse_role_hints(o.self, o.infra, o.subnet);
     auto inventory = load_inventory(o.inventory_path);
+    std::vector<std::string> inputs = o.files;
+    if (o.inventory_path) inputs.push_back(*o.inventory_path);
+    o.outputs.reads(inputs);
+    g_stop = false;
+    struct sigaction sa {};
+    sa.sa_handler = on_inspect_signal;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    // After the handlers: a signal while the temporaries are created must not leave them behind.
     o.outputs.open();
-    // A gigabyte takes seconds: on a terminal, say how far the reading is.
-    analyze::InspectProgress progress;
+    // A gigabyte takes seconds: on a terminal, say how far the reading is. Every progress call is also where
+    // a signal stops the reading.
+    const bool tty = isatty(STDERR_FILENO) != 0;
     bool shown = false;
-    if (isatty(STDERR_FILENO) != 0)
-        progress = [&shown](const std::string& file, std::uint64_t frames) {
-            shown = true;
-            std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
-                         static_cast<unsigned long long>(frames));
-        };
-    auto rep = analyze::inspect_files(o.files, hints, progress);
+    analyze::InspectProgress progress = [tty, &shown](const std::string& file, std::uint64_t frames) {
+        if (g_stop) throw Interrupted{};
+        if (!tty) return;
+        shown = true;
+        std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
+                     static_cast<unsigned long long>(frames));
+    };
+    std::optional<Expected<report::Report, std::string>> rep;
+    try {
+        rep.emplace(analyze::inspect_files(o.files, hints, progress));
+    } catch (const Interrupted&) {
+    }
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
     if (shown) std::fprintf(stderr, "\r\033[K");
-    if (!rep) throw UserError(rep.error());
-    if (inventory) analyze::apply_inventory(*inventory, rep.value());
-    for (const auto& t : rep->capture.truncated_files)
+    if (g_stop) {
+        o.outputs.discard();
+        std::fprintf(stderr, "isoprobe: interrupted: no report written\n");
+        return static_cast<int>(Exit::inconclusive);
+    }
+    if (!*rep) throw UserError(rep->error());
+    if (inventory) analyze::apply_inventory(*inventory, rep->value());
+    for (const auto& t : rep->value().capture.truncated_files)
         std::fprintf(stderr, "isoprobe: warning: %s (the frames before the cut were analysed)\n", t.c_str());
-    return o.outputs.emit(std::move(rep.value()));
+    return o.outputs.emit(std::move(rep->value()));
 }
 } // namespace
 

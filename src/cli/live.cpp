@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "cli/errors.hpp"
+#include "cli/parse_args.hpp"
 #include "probe/run_lock.hpp"
 
 namespace isoprobe::cli {
@@ -22,8 +23,14 @@ void add_live_options(CLI::App& cmd, LiveOptions& o) {
     cmd.add_option("--sentinel", o.probe.sentinel, "Second interface of ours on the same segment, playing the victim (paired mode)")
         ->type_name("IF2");
     cmd.add_option("--methods", o.methods, "Comma-separated contact methods (default: all non-intrusive)")->type_name("LIST");
-    cmd.add_option("--rate", o.probe.rate_pps, "Maximum frames per second sent")->capture_default_str()->check(CLI::Range(1.0, 5000.0));
-    cmd.add_option("--timeout", o.probe.timeout_s, "Seconds to wait for answers after sending")->capture_default_str()->check(CLI::Range(0.2, 60.0));
+    cmd.add_option("--rate", o.probe.rate_pps, "Maximum frames per second sent")
+        ->capture_default_str()
+        ->check(finite_number())
+        ->check(CLI::Range(1.0, 5000.0));
+    cmd.add_option("--timeout", o.probe.timeout_s, "Seconds to wait for answers after sending")
+        ->capture_default_str()
+        ->check(finite_number())
+        ->check(CLI::Range(0.2, 60.0));
     cmd.add_flag("--intrusive", o.probe.intrusive, "Allow intrusive methods (port-steal: claims peers' MAC addresses briefly, then restores)");
     cmd.add_flag("--allow-large", o.probe.allow_large, "Allow sweeping subnets larger than /22");
     cmd.add_option("--peer", o.peers, "Also probe this IPv4 address of the connected subnet (repeatable)")->type_name("IP");

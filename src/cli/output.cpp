@@ -1,5 +1,6 @@
 #include "cli/output.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -62,26 +63,85 @@ std::vector<Outputs::Target> Outputs::targets() const {
     const auto lang = m_lang.empty() ? report::default_lang() : report::parse_lang(m_lang).value_or(report::Lang::en);
     auto render_html = [lang](const report::Report& r) { return report::to_html(r, lang); };
     std::vector<Target> t;
+    if (!m_capture_path.empty()) t.push_back({m_dir.empty() ? "-w" : "--out", m_capture_path, {}, 8u << 20});
     if (!m_dir.empty()) {
-        t.push_back({m_dir + "/report.json", render_json});
-        t.push_back({m_dir + "/report.txt", render_text});
-        t.push_back({m_dir + "/report.html", render_html});
+        t.push_back({"--out", m_dir + "/report.json", render_json});
+        t.push_back({"--out", m_dir + "/report.txt", render_text});
+        t.push_back({"--out", m_dir + "/report.html", render_html});
     }
-    if (!m_json_path.empty() && m_json_path != "-") t.push_back({m_json_path, render_json});
-    if (!m_text_path.empty()) t.push_back({m_text_path, render_text});
-    if (!m_html_path.empty()) t.push_back({m_html_path, render_html});
-    if (!m_prom_path.empty()) t.push_back({m_prom_path, report::to_prometheus});
+    if (!m_json_path.empty() && m_json_path != "-") t.push_back({"--json", m_json_path, render_json});
+    if (!m_text_path.empty()) t.push_back({"--text-file", m_text_path, render_text});
+    if (!m_html_path.empty()) t.push_back({"--html", m_html_path, render_html});
+    if (!m_prom_path.empty()) t.push_back({"--prom", m_prom_path, report::to_prometheus});
     return t;
 }
 
-void Outputs::open_history() {
-    std::string path = m_db_path;
-    if (path.empty()) {
-        if (m_no_db || !m_record_by_default) return;
-        auto d = history::default_path(true);
-        if (!d) throw UserError(d.error());
-        path = d.value();
+std::vector<std::string> Outputs::paths() const {
+    std::vector<std::string> p;
+    for (const auto& t : targets())
+        p.push_back(t.path);
+    return p;
+}
+
+std::string Outputs::history_path() const {
+    if (!m_db_path.empty()) return m_db_path;
+    if (m_no_db || !m_record_by_default) return "";
+    auto d = history::default_path(true);
+    if (!d) throw UserError(d.error());
+    return d.value();
+}
+
+namespace {
+// What a path will name once written: the existing file (after every symbolic link), or the name in its
+// directory. Paths that are no regular file (/dev/null, a pipe) are written in place and may be shared: no
+// identity.
+struct FileId {
+    dev_t dev = 0;
+    ino_t ino = 0;
+    std::string name; // empty for an existing file
+    bool operator==(const FileId&) const = default;
+};
+
+std::optional<FileId> file_id(const std::string& path) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) == 0) {
+        if (!S_ISREG(st.st_mode)) return std::nullopt;
+        return FileId{st.st_dev, st.st_ino, ""};
     }
+    const auto slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+    if (stat(dir.c_str(), &st) != 0) return std::nullopt; // cannot be written: opening it says why
+    return FileId{st.st_dev, st.st_ino, path.substr(slash == std::string::npos ? 0 : slash + 1)};
+}
+} // namespace
+
+void Outputs::refuse_collisions(const std::string& db_path) const {
+    struct Named {
+        std::string option, path;
+        std::optional<FileId> id;
+    };
+    std::vector<Named> written, read;
+    for (const auto& t : targets())
+        written.push_back({t.option, t.path, file_id(t.path)});
+    if (!db_path.empty()) written.push_back({"--db", db_path, file_id(db_path)});
+    for (const auto& in : m_inputs)
+        read.push_back({"", in, file_id(in)});
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        const auto& w = written[i];
+        if (!w.id) continue;
+        for (const auto& in : read)
+            if (in.id == w.id)
+                throw UserError(w.option + " " + w.path + ": is the input " + in.path +
+                                ": refusing to overwrite it");
+        for (std::size_t j = 0; j < i; ++j)
+            if (written[j].id == w.id)
+                throw UserError(w.option + " " + w.path + ": same file as " + written[j].option + " " +
+                                written[j].path + ": give each output its own path");
+    }
+}
+
+void Outputs::open_history(const std::string& path) {
+    if (path.empty()) return;
     auto h = history::History::open(path, history::History::Mode::record);
     if (!h) throw UserError(h.error());
     m_history.emplace(std::move(h.value()));
@@ -90,32 +150,59 @@ void Outputs::open_history() {
 void Outputs::open() {
     if (m_jsonl && m_json_path == "-") throw UserError("--jsonl and --json - both write to standard output: choose one");
     m_started_ns = now_ns();
-    open_history();
+    const std::string db_path = history_path();
+    refuse_collisions(db_path);
+    open_history(db_path);
     for (auto& target : targets()) {
-        auto f = AtomicFile::open(target.path);
+        auto f = AtomicFile::open(target.path, target.reserve);
         if (!f) throw UserError(f.error());
         m_files.emplace_back(std::move(target), std::move(f.value()));
     }
 }
 
-int Outputs::emit(report::Report r, const std::vector<std::string>& also_written) {
+// Files first, then the outputs written in place (a pipe cannot be taken back), and all taken back on a
+// failure.
+Expected<bool, std::string> Outputs::publish_all() {
+    for (bool in_place : {false, true})
+        for (auto& [target, file] : m_files)
+            if (file.in_place() == in_place)
+                if (auto done = file.publish(); !done) {
+                    for (auto& entry : m_files)
+                        entry.second.revert();
+                    return done;
+                }
+    return true;
+}
+
+int Outputs::emit(report::Report r, const std::string& capture) {
     auto& run = r.run ? *r.run : r.run.emplace();
     run.started_ns = m_started_ns;
     run.finished_ns = now_ns();
     run.host = host_name();
-    run.files = also_written;
+    run.files.clear();
     for (const auto& [target, file] : m_files) run.files.push_back(target.path);
 
+    // Everything that can fail before anything is visible: rendering, writing and syncing the temporaries.
     for (auto& [target, file] : m_files) {
-        auto done = file.commit(target.render(r));
+        auto done = file.write(target.render ? target.render(r) : capture);
         if (!done) throw UserError(done.error());
     }
+    // With a history, the files are renamed inside its transaction, just before COMMIT: a failed rename rolls
+    // the record back, and a failed COMMIT takes the renamed files back.
     std::optional<history::Recorded> recorded;
     if (m_history) {
-        auto rec = m_history->record(r);
-        if (!rec) throw UserError(rec.error());
+        auto rec = m_history->record(r, [this] { return publish_all(); });
+        if (!rec) {
+            for (auto& entry : m_files)
+                entry.second.revert();
+            throw UserError(rec.error());
+        }
         recorded = std::move(rec.value());
+    } else if (auto done = publish_all(); !done) {
+        throw UserError(done.error());
     }
+    for (auto& entry : m_files)
+        entry.second.finish();
     if (m_jsonl) {
         std::string lines = report::to_jsonl(r, recorded);
         std::fwrite(lines.data(), 1, lines.size(), stdout);

@@ -1,10 +1,24 @@
 #include "cli/parse_args.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 
 #include "cli/errors.hpp"
 
 namespace isoprobe::cli {
+
+CLI::Validator finite_number() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size()) return "'" + text + "' is not a number";
+            if (!std::isfinite(value)) return "'" + text + "' is not a finite number";
+            return {};
+        },
+        "FINITE");
+}
 
 MacAddr parse_mac_arg(const std::string& option, const std::string& text) {
     auto mac = MacAddr::parse(text);

@@ -7,7 +7,6 @@
 #include "cli/errors.hpp"
 #include "cli/live.hpp"
 #include "cli/output.hpp"
-#include "util/atomic_file.hpp"
 
 namespace isoprobe::cli {
 
@@ -18,21 +17,10 @@ struct ProbeCommand {
 };
 
 int run_probe_command(ProbeCommand& o) {
+    if (!o.live.pcapng_path.empty()) o.outputs.capture_to(o.live.pcapng_path);
     o.outputs.open();
-    std::optional<AtomicFile> pcapng;
-    if (!o.live.pcapng_path.empty()) {
-        auto f = AtomicFile::open(o.live.pcapng_path, 8u << 20);
-        if (!f) throw UserError(f.error());
-        pcapng.emplace(std::move(f.value()));
-    }
     auto run = run_live(o.live, true);
-    if (pcapng) {
-        auto done = pcapng->commit(run.pcapng);
-        if (!done) throw UserError(done.error());
-    }
-    std::vector<std::string> written;
-    if (pcapng) written.push_back(o.live.pcapng_path);
-    return o.outputs.emit(std::move(run.report), written);
+    return o.outputs.emit(std::move(run.report), run.pcapng);
 }
 } // namespace
 

@@ -311,7 +311,7 @@ RunFacts History::load_facts(std::int64_t run) {
     return f;
 }
 
-Expected<Recorded, std::string> History::record(const report::Report& r) {
+Expected<Recorded, std::string> History::record(const report::Report& r, const BeforeCommit& before_commit) {
     const RunFacts facts = facts_of(r);
     const std::string scope = scope_of(r);
     const report::RunInfo run = r.run.value_or(report::RunInfo{});
@@ -337,6 +337,8 @@ Expected<Recorded, std::string> History::record(const report::Report& r) {
         for (const auto& f : facts.findings) finding.bind(out.run, f.kind, f.key, f.detail).step();
         Stmt regression(m_db, "INSERT INTO regressions (run, kind, key, detail) VALUES (?1, ?2, ?3, ?4)");
         for (const auto& g : out.regressions) regression.bind(out.run, g.kind, g.key, g.detail).step();
+        if (before_commit)
+            if (auto done = before_commit(); !done) return unexpected(done.error());
         tx.commit();
         return out;
     } catch (const DbError& e) {

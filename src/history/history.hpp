@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -45,7 +46,10 @@ class History {
 
     // Records a finished run (its `run` section gives times, host and files) in one transaction, with its
     // regressions against the latest earlier uninterrupted run of the same command and scope (scope_of).
-    Expected<Recorded, std::string> record(const report::Report& r);
+    // `before_commit` runs inside the transaction, last: when it fails the run is not recorded (its error is
+    // returned), so that files it publishes and the record land together.
+    using BeforeCommit = std::function<Expected<bool, std::string>()>;
+    Expected<Recorded, std::string> record(const report::Report& r, const BeforeCommit& before_commit = {});
     // The latest `limit` runs (all when 0), oldest first; with `only_regressions`, only runs that have some.
     Expected<std::vector<RunRow>, std::string> list(std::size_t limit, bool only_regressions);
 

@@ -112,9 +112,18 @@ class Run {
             m_seg.sentinel = *s;
             names.push_back(m_o.sentinel);
         }
-        for (const auto& ip : m_o.extra_peers)
+        for (const auto& ip : m_o.extra_peers) {
             if (ip.family != 4 || network_of(ip, m_seg.iface.prefix) != network_of(m_seg.iface.ipv4, m_seg.iface.prefix))
                 return "--peer " + ip.str() + ": not in the directly connected subnet " + subnet_text();
+            // Frames to these would reach every host at once or come back to us: neither proves anything
+            // about a peer.
+            const auto host_bits = m_seg.iface.prefix >= 32 ? 0u : 0xffffffffu >> m_seg.iface.prefix;
+            if (ip == network_of(ip, m_seg.iface.prefix) || (ip.v4_host_order() & host_bits) == host_bits)
+                return "--peer " + ip.str() + ": the network or broadcast address of " + subnet_text() +
+                       ", not a peer";
+            if (ip == m_seg.iface.ipv4 || (m_seg.sentinel && ip == m_seg.sentinel->ipv4))
+                return "--peer " + ip.str() + ": an address of this host, not a peer";
+        }
         m_seg.gateway_ip = default_gateway(m_o.interface);
         auto cap = LiveCapture::open(names);
         if (!cap) return cap.error();
