@@ -2,6 +2,7 @@
 // (not merely the one offered), and what the TLS inside EAP-TLS/PEAP/TTLS/FAST/TEAP showed.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -100,7 +101,7 @@ class EapSessions {
 
     Limits m_limits;
     KeepWhenFull m_keep;
-    std::vector<Attempt> m_attempts;
+    std::deque<Attempt> m_attempts; // eviction takes the least recently active, near the front: cheap here
     EapStats m_stats;
 };
 
