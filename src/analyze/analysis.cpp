@@ -7,6 +7,17 @@
 
 namespace isoprobe::analyze {
 
+Analysis::Analysis(RoleHints hints, std::shared_ptr<const Inventory> inventory)
+    : m_hints(std::move(hints)), m_eap(EapSessions::Limits{},
+                                       [](const EapSession& s) {
+                                           auto v = eap_success_verdict(s);
+                                           return v && v->first == report::Status::fail;
+                                       }),
+      m_bss(4096, [inventory = std::move(inventory)](const BssEntry& e) {
+          return encryption_verdict(e.security).first == report::Status::fail ||
+                 (inventory && fails_survey(*inventory, e));
+      }) {}
+
 decode::Packet Analysis::feed(const capture::Frame& frame) {
     decode::Packet p = decode::classify(frame);
     if (m_frames == 0 || frame.ts_ns < m_first_ns) m_first_ns = frame.ts_ns;
@@ -39,7 +50,10 @@ void Analysis::finish(report::Report& out) const {
     cap.anomalies = m_anomalies;
     if (m_flows.folded()) cap.anomalies["flow_table_folded"] = m_flows.folded();
     if (m_flows.lost()) cap.anomalies["flow_table_full"] = m_flows.lost();
-    if (m_stations.overflow()) cap.anomalies["station_table_full"] = m_stations.overflow();
+    if (m_stations.dropped()) cap.anomalies["station_table_full"] = m_stations.dropped();
+    cap.full_tables.clear();
+    for (auto full : {m_stations.full_table(), m_flows.full_table(), m_bss.full_table(), m_eap.full_table()})
+        if (full) cap.full_tables.push_back(*full);
     cap.link_types.clear();
     for (auto lt : m_link_types) cap.link_types.push_back(capture::link_type_name(lt));
 
@@ -49,6 +63,7 @@ void Analysis::finish(report::Report& out) const {
     out.stations = std::move(resolved.stations);
     out.conversations = std::move(iso.conversations);
     out.attempts = std::move(iso.attempts);
+    mark_full_tables(cap.full_tables, iso.requirement);
     out.requirements.push_back(std::move(iso.requirement));
 
     out.eap = m_eap.sessions();
@@ -56,8 +71,10 @@ void Analysis::finish(report::Report& out) const {
     out.wlan = m_bss.entries();
     out.wlan_malformed = m_bss.malformed();
     out.wlan_dropped = m_bss.dropped();
-    out.requirements.push_back(decide_wlan_encryption(out.wlan));
-    out.requirements.push_back(decide_8021x_eap_tls(out.eap, out.wlan));
+    for (auto req : {decide_wlan_encryption(out.wlan), decide_8021x_eap_tls(out.eap, out.wlan)}) {
+        mark_full_tables(cap.full_tables, req);
+        out.requirements.push_back(std::move(req));
+    }
     out.requirements.push_back({"ap-inventory", report::Status::not_tested, {"no inventory given (--inventory FILE)"}});
 }
 

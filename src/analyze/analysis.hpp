@@ -2,11 +2,13 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "analyze/bss_table.hpp"
 #include "analyze/eap_sessions.hpp"
 #include "analyze/flows.hpp"
+#include "analyze/inventory.hpp"
 #include "analyze/stations.hpp"
 #include "capture/frame.hpp"
 #include "report/model.hpp"
@@ -15,7 +17,8 @@ namespace isoprobe::analyze {
 
 class Analysis {
   public:
-    explicit Analysis(RoleHints hints) : m_hints(std::move(hints)) {}
+    // With an inventory, the BSSes that fail its survey are kept even when the BSS table is full.
+    explicit Analysis(RoleHints hints, std::shared_ptr<const Inventory> inventory = nullptr);
 
     // Decodes and analyses one frame; returns the decoded packet so a caller (the live probe) can look at it too.
     decode::Packet feed(const capture::Frame& frame);

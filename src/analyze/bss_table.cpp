@@ -71,6 +71,38 @@ std::size_t index(parse::ElementAnomaly a) {
     return static_cast<std::size_t>(a);
 }
 
+// What one beacon, probe response or (re)association request tells about its BSS.
+void learn(BssEntry& e, const decode::Packet& p, const parse::MgmtBody& body) {
+    const auto& d = *p.dot11;
+    bool from_ap = d.subtype == parse::k_mgmt_beacon || d.subtype == parse::k_mgmt_probe_response;
+    e.last_frame = p.frame ? p.frame->number : 0;
+    for (auto a : body.anomalies)
+        ++e.anomalies[index(a)];
+    if (d.subtype == parse::k_mgmt_beacon) ++e.beacons;
+    if (d.subtype == parse::k_mgmt_probe_response) ++e.probe_responses;
+    if (!from_ap) ++e.assoc_requests;
+
+    if (body.ssid) {
+        bool hidden = parse::ssid_hidden(*body.ssid);
+        if (hidden && d.subtype == parse::k_mgmt_beacon) e.hidden = true;
+        if (!hidden) {
+            e.ssid = *body.ssid;
+            e.ssid_known = true;
+        }
+    }
+    if (body.channel && (from_ap || !e.channel)) e.channel = body.channel;
+    // The AP's own advertisement is the truth about the BSS; a station's association request (its choice of
+    // AKM and cipher) stands in only until a beacon or probe response is heard. The latest one wins, since an
+    // AP can be reconfigured during a capture.
+    if (from_ap || !e.from_ap) {
+        e.from_ap = from_ap;
+        e.privacy = body.privacy();
+        e.rsn = body.rsn;
+        e.wpa = body.wpa;
+        e.security = classify_bss(e.rsn, e.wpa, e.privacy);
+    }
+}
+
 } // namespace
 
 std::string_view pmf_name(Pmf p) {
@@ -155,41 +187,21 @@ void BssTable::feed(const decode::Packet& p) {
     auto it = std::lower_bound(m_entries.begin(), m_entries.end(), bssid,
                                [](const BssEntry& e, const MacAddr& m) { return e.bssid < m; });
     if (it == m_entries.end() || it->bssid != bssid) {
+        BssEntry fresh;
+        fresh.bssid = bssid;
+        fresh.first_frame = p.frame ? p.frame->number : 0;
         if (m_entries.size() >= m_max_entries) {
-            ++m_dropped;
+            // A flood of beacons must not push out the one open network or evil twin that fails the site.
+            learn(fresh, p, *body);
+            if (m_keep && m_entries.size() < m_max_entries + m_max_entries / 4 && m_keep(fresh))
+                m_entries.insert(it, std::move(fresh));
+            else
+                m_dropped.add(std::hash<MacAddr>{}(bssid));
             return;
         }
-        it = m_entries.insert(it, BssEntry{});
-        it->bssid = bssid;
-        it->first_frame = p.frame ? p.frame->number : 0;
+        it = m_entries.insert(it, std::move(fresh));
     }
-    BssEntry& e = *it;
-    e.last_frame = p.frame ? p.frame->number : 0;
-    for (auto a : body->anomalies)
-        ++e.anomalies[index(a)];
-    if (d.subtype == parse::k_mgmt_beacon) ++e.beacons;
-    if (d.subtype == parse::k_mgmt_probe_response) ++e.probe_responses;
-    if (assoc) ++e.assoc_requests;
-
-    if (body->ssid) {
-        bool hidden = parse::ssid_hidden(*body->ssid);
-        if (hidden && d.subtype == parse::k_mgmt_beacon) e.hidden = true;
-        if (!hidden) {
-            e.ssid = *body->ssid;
-            e.ssid_known = true;
-        }
-    }
-    if (body->channel && (from_ap || !e.channel)) e.channel = body->channel;
-    // The AP's own advertisement is the truth about the BSS; a station's association request (its choice of
-    // AKM and cipher) stands in only until a beacon or probe response is heard. The latest one wins, since an
-    // AP can be reconfigured during a capture.
-    if (from_ap || !e.from_ap) {
-        e.from_ap = from_ap;
-        e.privacy = body->privacy();
-        e.rsn = body->rsn;
-        e.wpa = body->wpa;
-        e.security = classify_bss(e.rsn, e.wpa, e.privacy);
-    }
+    learn(*it, p, *body);
 }
 
 } // namespace isoprobe::analyze

@@ -3,10 +3,12 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "analyze/full_tables.hpp"
 #include "decode/packet.hpp"
 #include "parse/dot11_mgmt.hpp"
 #include "parse/rsn.hpp"
@@ -60,21 +62,30 @@ struct BssEntry {
     std::array<std::uint64_t, static_cast<std::size_t>(parse::ElementAnomaly::count_)> anomalies{};
 };
 
+// Whether a BSS that a full table cannot hold decides a verdict by itself, so that it is kept anyway.
+using KeepWhenFull = std::function<bool(const BssEntry&)>;
+
 class BssTable {
   public:
-    explicit BssTable(std::size_t max_entries = 4096) : m_max_entries(max_entries) {}
+    // Once max_entries BSSes are held, a new one is kept only when `keep` says it decides a verdict, in a
+    // reserve of max_entries / 4 more; the rest are dropped and counted.
+    explicit BssTable(std::size_t max_entries = 4096, KeepWhenFull keep = {})
+        : m_max_entries(max_entries), m_keep(std::move(keep)) {}
 
     // Reads Packet::dot11 of beacons, probe responses and (re)association requests.
     void feed(const decode::Packet& p);
 
     const std::vector<BssEntry>& entries() const { return m_entries; } // sorted by BSSID
     std::uint64_t malformed() const { return m_malformed; }            // short fixed fields, or a failed FCS
-    std::uint64_t dropped() const { return m_dropped; }                // frames of BSSes beyond max_entries
+    std::uint64_t dropped() const { return m_dropped.count(); }        // BSSes not kept (distinct BSSIDs)
+    std::optional<FullTable> full_table() const { return m_dropped.full_table("bss", m_max_entries); }
 
   private:
     std::size_t m_max_entries;
+    KeepWhenFull m_keep;
     std::vector<BssEntry> m_entries;
-    std::uint64_t m_malformed = 0, m_dropped = 0;
+    std::uint64_t m_malformed = 0;
+    DroppedKeys m_dropped;
 };
 
 } // namespace isoprobe::analyze

@@ -55,6 +55,7 @@ EapSessions::Attempt* EapSessions::find(const std::optional<MacAddr>& supplicant
         bool complements = (supplicant && !s.supplicant && s.authenticator && !authenticator) ||
                            (authenticator && !s.authenticator && s.supplicant && !supplicant);
         if (!matches && !complements) continue;
+        if (it->closed) return nullptr;
         if (!s.supplicant) s.supplicant = supplicant;
         if (!s.authenticator) s.authenticator = authenticator;
         return &*it;
@@ -65,16 +66,38 @@ EapSessions::Attempt* EapSessions::find(const std::optional<MacAddr>& supplicant
 EapSessions::Attempt* EapSessions::start_attempt(const std::optional<MacAddr>& supplicant,
                                                  const std::optional<MacAddr>& authenticator,
                                                  const Attempt* previous) {
-    if (m_attempts.size() >= m_limits.max_sessions) {
-        ++m_stats.sessions_dropped;
-        return nullptr;
-    }
     Attempt a{m_limits.max_tls_bytes};
     // A new attempt on the same port keeps the side this frame does not name.
     a.s.supplicant = supplicant ? supplicant : previous ? previous->s.supplicant : std::nullopt;
     a.s.authenticator = authenticator ? authenticator : previous ? previous->s.authenticator : std::nullopt;
+    if (m_limits.max_sessions == 0) {
+        ++m_stats.sessions_dropped;
+        return nullptr;
+    }
+    if (m_attempts.size() >= m_limits.max_sessions) evict_one(); // `previous` may be gone from here on
     m_attempts.push_back(std::move(a));
     return &m_attempts.back();
+}
+
+void EapSessions::evict_one() {
+    auto idle_first = [](const Attempt& x, const Attempt& y) { return x.s.last_frame < y.s.last_frame; };
+    auto victim = m_attempts.end();
+    for (auto it = m_attempts.begin(); it != m_attempts.end(); ++it)
+        if (!it->keep && (victim == m_attempts.end() || idle_first(*it, *victim))) victim = it;
+    // Every attempt decides a verdict: losing one still leaves the others to decide it.
+    if (victim == m_attempts.end())
+        victim = std::min_element(m_attempts.begin(), m_attempts.end(), idle_first);
+    // Frames still to come from the evicted attempt would otherwise join an earlier attempt on the same port.
+    for (auto it = m_attempts.begin(); it != victim; ++it)
+        if (it->s.supplicant == victim->s.supplicant && it->s.authenticator == victim->s.authenticator)
+            it->closed = true;
+    m_attempts.erase(victim);
+    ++m_stats.sessions_dropped;
+}
+
+std::optional<FullTable> EapSessions::full_table() const {
+    if (m_stats.sessions_dropped == 0) return std::nullopt;
+    return FullTable{"eap-sessions", m_limits.max_sessions, m_stats.sessions_dropped, false};
 }
 
 void EapSessions::touch(Attempt& a, const decode::Packet& p) {
@@ -170,6 +193,7 @@ void EapSessions::on_eap(const decode::Packet& p, Bytes eap) {
     default:
         a->s.outcome = m->code == parse::k_eap_success ? EapOutcome::success : EapOutcome::failure;
         finalize(*a);
+        a->keep = m_keep && m_keep(a->s);
         return;
     }
 }

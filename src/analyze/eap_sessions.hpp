@@ -2,12 +2,15 @@
 // (not merely the one offered), and what the TLS inside EAP-TLS/PEAP/TTLS/FAST/TEAP showed.
 #pragma once
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analyze/eap_tls_reassembly.hpp"
+#include "analyze/full_tables.hpp"
 #include "decode/packet.hpp"
 #include "util/addr.hpp"
 
@@ -44,7 +47,7 @@ struct EapStats {
     std::uint64_t eapol_frames = 0;
     std::uint64_t malformed = 0;        // EAPOL headers or EAP packets that did not parse, or failed the FCS
     std::uint64_t unattributed = 0;     // EAPOL-Key or other frames with no attempt to belong to
-    std::uint64_t sessions_dropped = 0; // attempts not tracked because of Limits::max_sessions
+    std::uint64_t sessions_dropped = 0; // attempts evicted to make room beyond Limits::max_sessions
 };
 
 class EapSessions {
@@ -54,8 +57,13 @@ class EapSessions {
         std::size_t max_tls_bytes = 32 * 1024; // per direction, so 64 KiB per attempt
     };
 
+    // Whether a finished attempt decides a verdict by itself: once the table is full, the least recently
+    // active attempt that does not is evicted to make room, so a flood of attempts cannot hide the one that
+    // fails.
+    using KeepWhenFull = std::function<bool(const EapSession&)>;
+
     EapSessions() = default;
-    explicit EapSessions(Limits limits) : m_limits(limits) {}
+    explicit EapSessions(Limits limits, KeepWhenFull keep = {}) : m_limits(limits), m_keep(std::move(keep)) {}
 
     // Reads Packet::eapol (the EAPOL PDU), Packet::src/dst and the frame number and time.
     void feed(const decode::Packet& p);
@@ -63,6 +71,7 @@ class EapSessions {
     // Every attempt in order of its first frame; TLS is summarised for attempts still open, too.
     std::vector<EapSession> sessions() const;
     const EapStats& stats() const { return m_stats; }
+    std::optional<FullTable> full_table() const;
 
   private:
     struct Attempt {
@@ -74,6 +83,9 @@ class EapSessions {
         std::uint8_t last_request_type = 0; // of the last method Request
         bool responded = false;             // any Response seen
         bool finalized = false;             // TLS summarised and buffers freed
+        bool keep = false;                  // decides a verdict: evicted only when every attempt does
+        // A later attempt on its port was evicted: the frames still to come from that one must not land here.
+        bool closed = false;
     };
 
     Attempt* find(const std::optional<MacAddr>& supplicant, const std::optional<MacAddr>& authenticator);
@@ -85,9 +97,11 @@ class EapSessions {
     void finalize(Attempt& a);
     static bool has_tls(const Attempt& a);
     void touch(Attempt& a, const decode::Packet& p);
+    void evict_one();
 
     Limits m_limits;
-    std::vector<Attempt> m_attempts;
+    KeepWhenFull m_keep;
+    std::deque<Attempt> m_attempts; // eviction takes the least recently active, near the front: cheap here
     EapStats m_stats;
 };
 

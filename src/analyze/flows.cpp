@@ -29,6 +29,7 @@ void FlowTable::feed(const decode::Packet& p) {
     FlowKey key{p.src, p.dst, p.arp ? p.arp->sender_ip : p.ip_src, p.arp ? p.arp->target_ip : p.ip_dst, path_of(p)};
     auto it = m_flows.find(key);
     if (it == m_flows.end() && m_flows.size() >= k_max_flows) {
+        m_dropped.add(FlowKeyHash{}(key));
         key.ip_src = {};
         key.ip_dst = {};
         it = m_flows.find(key);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "analyze/full_tables.hpp"
 #include "decode/packet.hpp"
 
 namespace isoprobe::analyze {
@@ -46,10 +47,14 @@ class FlowTable {
     // Frames whose IP detail was dropped (folded into an L2-only flow) or lost because the table was full.
     std::uint64_t folded() const { return m_folded; }
     std::uint64_t lost() const { return m_lost; }
+    // Flows that did not get an entry of their own (folded or lost): their IP detail, and the contact a
+    // gateway relays, cannot be seen.
+    std::optional<FullTable> full_table() const { return m_dropped.full_table("flows", k_max_flows); }
 
   private:
     std::unordered_map<FlowKey, Flow, FlowKeyHash> m_flows;
     std::uint64_t m_folded = 0, m_lost = 0;
+    DroppedKeys m_dropped;
 };
 
 } // namespace isoprobe::analyze

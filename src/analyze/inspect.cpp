@@ -5,9 +5,10 @@
 
 namespace isoprobe::analyze {
 
-Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files, const RoleHints& hints,
-                                                    const InspectProgress& progress) {
-    Analysis analysis(hints);
+Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files,
+                                                    const RoleHints& hints, const InspectProgress& progress,
+                                                    std::shared_ptr<const Inventory> inventory) {
+    Analysis analysis(hints, std::move(inventory));
     report::Report rep;
     rep.command = "inspect";
     std::uint64_t next = 1, dropped = 0;

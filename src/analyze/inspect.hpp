@@ -2,9 +2,11 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "analyze/inventory.hpp"
 #include "analyze/stations.hpp"
 #include "report/model.hpp"
 #include "util/expected.hpp"
@@ -14,9 +16,13 @@ namespace isoprobe::analyze {
 // Told the file being read and the frames read so far (all files), every few tens of thousands of frames.
 using InspectProgress = std::function<void(const std::string& file, std::uint64_t frames)>;
 
-// Reads the files in order (frame numbers continue across files) and returns the finished report, or the first
-// input error as one line (unreadable file, wrong format, corruption).
-Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files, const RoleHints& hints,
-                                                    const InspectProgress& progress = {});
+// Reads the files in order (frame numbers continue across files) and returns the finished report, or the
+// first input error as one line (unreadable file, wrong format, corruption). The inventory, when given, keeps
+// the BSSes that fail its survey even in a full BSS table; apply_inventory still has to be called on the
+// report.
+Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files,
+                                                    const RoleHints& hints,
+                                                    const InspectProgress& progress = {},
+                                                    std::shared_ptr<const Inventory> inventory = nullptr);
 
 } // namespace isoprobe::analyze

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyze/full_tables.hpp"
 #include "analyze/security_verdicts.hpp"
 #include "util/escape.hpp"
 
@@ -194,6 +195,53 @@ std::string class_text(BssClass c) {
     return std::string(bss_class_name(c));
 }
 
+// What the survey finds about one BSS that the inventory does not ignore.
+struct Survey {
+    const AuthorisedNetwork* net = nullptr; // the authorised network it belongs to, if any
+    std::string label;                      // "BSS aa:bb:cc:dd:ee:ff (\"corp\")"
+    std::vector<report::InventoryFinding> findings;
+};
+
+Survey survey(const Inventory& inv, const BssEntry& e) {
+    Survey out;
+    std::string_view ssid(reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size());
+    // A hidden SSID can only be recognised by its BSSID.
+    out.net = e.ssid_known ? network_by_ssid(inv, ssid) : network_by_bssid(inv, e.bssid);
+    std::string name = out.net ? out.net->ssid : std::string(ssid);
+    out.label =
+        "BSS " + e.bssid.str() + " (" + (e.ssid_known || out.net ? in_quotes(name) : "hidden SSID") + ")";
+    std::string seen =
+        class_text(e.security.cls) + (e.from_ap ? "" : " (from a station's association request)");
+    auto add = [&](std::string kind, bool fails, std::string detail) {
+        out.findings.push_back({std::move(kind), e.bssid.str(), utf8_safe(name), fails, std::move(detail)});
+    };
+    if (out.net) {
+        if (!listed(*out.net, e.bssid))
+            add("unknown-bssid", true,
+                "an authorised SSID from a BSSID not in its list: a possible evil twin or unauthorised "
+                "access point.");
+        if (!meets(e.security.cls, out.net->min_class))
+            add("weaker-security", true,
+                "advertises " + seen + ", below the inventory's minimum " + class_text(out.net->min_class) +
+                    ".");
+    } else {
+        std::string why = e.ssid_known ? "an SSID in neither networks nor ignore_ssids"
+                                       : "a hidden SSID from a BSSID not in the inventory";
+        if (const auto* other = network_by_bssid(inv, e.bssid))
+            why += "; its BSSID is listed for " + in_quotes(other->ssid);
+        add("unknown-ssid", false, why + ".");
+    }
+    if (e.security.cls == BssClass::open)
+        add("open-network", true, "open: stations join without encryption.");
+    if (e.security.cls == BssClass::wep)
+        add("open-network", true, "WEP: its encryption is broken and it has no real authentication.");
+    if (out.findings.empty())
+        add("ok", false,
+            std::string(e.ssid_known ? "" : "hidden SSID matched by BSSID; ") + "authorised BSSID, " + seen +
+                " meets the minimum " + class_text(out.net->min_class) + ".");
+    return out;
+}
+
 } // namespace
 
 bool BssidPattern::matches(const MacAddr& m) const {
@@ -244,6 +292,12 @@ Expected<Inventory, std::string> parse_inventory(std::string_view json_text) {
     return inv;
 }
 
+bool fails_survey(const Inventory& inv, const BssEntry& e) {
+    if (ignores(inv, e)) return false;
+    auto s = survey(inv, e);
+    return std::any_of(s.findings.begin(), s.findings.end(), [](const auto& f) { return f.failing; });
+}
+
 bool ignores(const Inventory& inv, const BssEntry& e) {
     std::string_view ssid(reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size());
     return e.ssid_known && std::find(inv.ignore_ssids.begin(), inv.ignore_ssids.end(), ssid) != inv.ignore_ssids.end();
@@ -266,36 +320,11 @@ InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<Bss
             ++ignored;
             continue;
         }
-        std::string_view ssid(reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size());
-        // A hidden SSID can only be recognised by its BSSID.
-        const AuthorisedNetwork* net = e.ssid_known ? network_by_ssid(inv, ssid) : network_by_bssid(inv, e.bssid);
-        std::string name = net ? net->ssid : std::string(ssid);
-        std::string label = "BSS " + e.bssid.str() + " (" + (e.ssid_known || net ? in_quotes(name) : "hidden SSID") + ")";
-        std::string seen = class_text(e.security.cls) + (e.from_ap ? "" : " (from a station's association request)");
-        std::vector<report::InventoryFinding> here;
-        auto add = [&](std::string kind, bool fails, std::string detail) {
-            if (fails) failing.push_back(label + ": " + detail);
-            here.push_back({std::move(kind), e.bssid.str(), utf8_safe(name), fails, std::move(detail)});
-        };
-        if (net) {
-            ++authorised;
-            if (!listed(*net, e.bssid))
-                add("unknown-bssid", true, "an authorised SSID from a BSSID not in its list: a possible evil twin or unauthorised access point.");
-            if (!meets(e.security.cls, net->min_class))
-                add("weaker-security", true, "advertises " + seen + ", below the inventory's minimum " + class_text(net->min_class) + ".");
-        } else {
-            ++unknown;
-            std::string why = e.ssid_known ? "an SSID in neither networks nor ignore_ssids" : "a hidden SSID from a BSSID not in the inventory";
-            if (const auto* other = network_by_bssid(inv, e.bssid))
-                why += "; its BSSID is listed for " + in_quotes(other->ssid);
-            add("unknown-ssid", false, why + ".");
-        }
-        if (e.security.cls == BssClass::open) add("open-network", true, "open: stations join without encryption.");
-        if (e.security.cls == BssClass::wep) add("open-network", true, "WEP: its encryption is broken and it has no real authentication.");
-        if (here.empty())
-            add("ok", false, std::string(e.ssid_known ? "" : "hidden SSID matched by BSSID; ") + "authorised BSSID, " + seen +
-                                 " meets the minimum " + class_text(net->min_class) + ".");
-        out.findings.insert(out.findings.end(), here.begin(), here.end());
+        auto s = survey(inv, e);
+        ++(s.net ? authorised : unknown);
+        for (const auto& f : s.findings)
+            if (f.failing) failing.push_back(s.label + ": " + f.detail);
+        out.findings.insert(out.findings.end(), s.findings.begin(), s.findings.end());
     }
     std::size_t missing = 0;
     for (const auto& n : inv.networks)
@@ -346,8 +375,10 @@ void apply_inventory(const Inventory& inv, report::Report& rep) {
             req.reasons = {"Only " + ignored + " were captured: none of the site's own networks to judge."};
         else if (left_out > 0)
             req.reasons.push_back(ignored + " left out.");
+        mark_full_tables(rep.capture.full_tables, req);
         replace(std::move(req));
     }
+    mark_full_tables(rep.capture.full_tables, a.requirement);
     replace(std::move(a.requirement));
     std::vector<report::Status> statuses;
     for (const auto& r : rep.requirements) statuses.push_back(r.status);

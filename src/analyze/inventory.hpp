@@ -52,6 +52,9 @@ InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<Bss
 
 // Whether the inventory leaves this BSS out of the survey (a neighbour's SSID in ignore_ssids).
 bool ignores(const Inventory& inv, const BssEntry& e);
+// Whether this BSS alone fails ap-inventory (an unknown BSSID of an authorised SSID, weaker security, open or
+// WEP).
+bool fails_survey(const Inventory& inv, const BssEntry& e);
 
 // Applies the assessment to a finished report: sets report.inventory, replaces its ap-inventory requirement,
 // decides wlan-encryption and 8021x-eap-tls again over the BSSes the inventory does not ignore (a neighbour's open

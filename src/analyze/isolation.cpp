@@ -246,10 +246,6 @@ class Assessor {
             req.reasons.push_back("no decodable frames in the capture");
             return req;
         }
-        if (m_in.flows.lost() > 0) {
-            req.reasons.push_back(std::to_string(m_in.flows.lost()) + " frames were not analysed because the flow table was full");
-            return req;
-        }
         if (r.attempts.empty()) {
             req.reasons.push_back("no terminal tried to reach another terminal: nothing on the capture shows the segment could have carried terminal-to-terminal traffic");
             return req;

@@ -47,7 +47,8 @@ bool enterprise(BssClass c) {
            c == BssClass::wpa3_enterprise_192;
 }
 
-// What a BSS's security means for wlan-encryption: the status and the words after its label.
+} // namespace
+
 std::pair<Status, std::string> encryption_verdict(const BssSecurity& sec) {
     switch (sec.cls) {
     case BssClass::open:
@@ -68,7 +69,40 @@ std::pair<Status, std::string> encryption_verdict(const BssSecurity& sec) {
     return {Status::pass, " (PMF " + std::string(pmf_name(sec.pmf)) + ")."};
 }
 
-} // namespace
+std::optional<std::pair<Status, std::string>> eap_success_verdict(const EapSession& s) {
+    using Verdict = std::pair<Status, std::string>;
+    if (s.outcome != EapOutcome::success) return std::nullopt;
+    std::string who = session_label(s);
+    if (!s.method)
+        return Verdict{Status::inconclusive,
+                       who + ": EAP-Success without an observed method exchange (the capture may "
+                             "have begun mid-exchange)."};
+    if (*s.method != parse::k_eap_tls)
+        return Verdict{Status::fail,
+                       who + ": authentication completed with " + method_words(*s.method) + ", not EAP-TLS."};
+    if (!s.tls)
+        return Verdict{Status::inconclusive,
+                       who + ": EAP-TLS completed but its TLS handshake was not captured."};
+    std::string tls =
+        who + ": EAP-TLS" + (s.tls->version ? " (TLS " + parse::tls_version_name(*s.tls->version) + ")" : "");
+    switch (s.tls->client_certificate) {
+    case ClientCertificate::present:
+        return Verdict{Status::pass, tls + " completed with a client certificate" +
+                                         (s.tls->client_chain.empty() || !s.tls->client_chain[0].parsed
+                                              ? std::string(".")
+                                              : " (" + terminal_safe(s.tls->client_chain[0].subject) + ").")};
+    case ClientCertificate::not_observable:
+        return Verdict{Status::pass, tls + " completed; the client certificate is not observable: " +
+                                         s.tls->client_certificate_why +
+                                         " EAP-TLS servers require one to succeed."};
+    case ClientCertificate::absent:
+        return Verdict{Status::fail,
+                       tls + " completed without a client certificate: " + s.tls->client_certificate_why};
+    case ClientCertificate::unknown:
+        break;
+    }
+    return Verdict{Status::inconclusive, tls + " completed, but " + s.tls->client_certificate_why};
+}
 
 Requirement decide_8021x_eap_tls(const std::vector<EapSession>& sessions,
                                  const std::vector<BssEntry>& bss) {
@@ -91,42 +125,7 @@ Requirement decide_8021x_eap_tls(const std::vector<EapSession>& sessions,
     for (const auto& s : sessions) {
         if (s.outcome == EapOutcome::failure) ++failed;
         if (s.outcome == EapOutcome::incomplete) ++incomplete;
-        if (s.outcome != EapOutcome::success) continue;
-        std::string who = session_label(s);
-        if (!s.method) {
-            add(Status::inconclusive,
-                who + ": EAP-Success without an observed method exchange (the capture may "
-                      "have begun mid-exchange).");
-        } else if (*s.method != parse::k_eap_tls) {
-            add(Status::fail,
-                who + ": authentication completed with " + method_words(*s.method) + ", not EAP-TLS.");
-        } else if (!s.tls) {
-            add(Status::inconclusive, who + ": EAP-TLS completed but its TLS handshake was not captured.");
-        } else {
-            std::string tls =
-                who + ": EAP-TLS" +
-                (s.tls->version ? " (TLS " + parse::tls_version_name(*s.tls->version) + ")" : "");
-            switch (s.tls->client_certificate) {
-            case ClientCertificate::present:
-                add(Status::pass, tls + " completed with a client certificate" +
-                                      (s.tls->client_chain.empty() || !s.tls->client_chain[0].parsed
-                                           ? std::string(".")
-                                           : " (" + terminal_safe(s.tls->client_chain[0].subject) + ")."));
-                break;
-            case ClientCertificate::not_observable:
-                add(Status::pass, tls + " completed; the client certificate is not observable: " +
-                                      s.tls->client_certificate_why +
-                                      " EAP-TLS servers require one to succeed.");
-                break;
-            case ClientCertificate::absent:
-                add(Status::fail,
-                    tls + " completed without a client certificate: " + s.tls->client_certificate_why);
-                break;
-            case ClientCertificate::unknown:
-                add(Status::inconclusive, tls + " completed, but " + s.tls->client_certificate_why);
-                break;
-            }
-        }
+        if (auto v = eap_success_verdict(s)) add(v->first, std::move(v->second));
     }
     if (failed + incomplete > 0)
         r.reasons.push_back(std::to_string(failed) + " attempt(s) ended in EAP-Failure and " +

@@ -47,7 +47,7 @@ StationEvidence* StationTable::station(const MacAddr& mac, std::uint64_t frame) 
     auto it = m_stations.find(mac);
     if (it != m_stations.end()) return &it->second;
     if (m_stations.size() >= k_max_stations) {
-        ++m_overflow;
+        m_dropped.add(std::hash<MacAddr>{}(mac));
         return nullptr;
     }
     auto& s = m_stations[mac];

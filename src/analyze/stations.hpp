@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analyze/full_tables.hpp"
 #include "decode/packet.hpp"
 #include "report/model.hpp"
 
@@ -48,7 +49,8 @@ class StationTable {
     Resolved resolve(const RoleHints& hints) const;
 
     const std::unordered_map<MacAddr, StationEvidence>& evidence() const { return m_stations; }
-    std::uint64_t overflow() const { return m_overflow; }
+    std::uint64_t dropped() const { return m_dropped.count(); } // stations beyond k_max_stations
+    std::optional<FullTable> full_table() const { return m_dropped.full_table("stations", k_max_stations); }
     bool saw_dot11() const { return m_dot11_frames > 0; }
 
   private:
@@ -60,7 +62,7 @@ class StationTable {
     std::uint64_t m_unicast_frames = 0;
     std::uint64_t m_dot11_frames = 0;
     std::unordered_map<MacAddr, std::uint64_t> m_sll_outgoing; // Linux cooked "outgoing" frames name the capturer
-    std::uint64_t m_overflow = 0;
+    DroppedKeys m_dropped;
 };
 
 // True when `ip` is inside `subnet` (IPv4 only).

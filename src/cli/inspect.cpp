@@ -40,14 +40,14 @@ struct InspectOptions {
 };
 
 // Read and checked before any capture is, so a typo in the inventory costs no analysis time.
-std::optional<analyze::Inventory> load_inventory(const std::optional<std::string>& path) {
-    if (!path) return std::nullopt;
+std::shared_ptr<const analyze::Inventory> load_inventory(const std::optional<std::string>& path) {
+    if (!path) return nullptr;
     std::ifstream in(*path, std::ios::binary);
     std::ostringstream text;
     if (!in || !(text << in.rdbuf())) throw UserError("cannot read inventory " + *path);
     auto inv = analyze::parse_inventory(text.str());
     if (!inv) throw UserError("inventory " + *path + ": " + inv.error());
-    return std::move(inv.value());
+    return std::make_shared<const analyze::Inventory>(std::move(inv.value()));
 }
 
 int run_inspect(InspectOptions& o) {
@@ -76,7 +76,7 @@ int run_inspect(InspectOptions& o) {
     };
     std::optional<Expected<report::Report, std::string>> rep;
     try {
-        rep.emplace(analyze::inspect_files(o.files, hints, progress));
+        rep.emplace(analyze::inspect_files(o.files, hints, progress, inventory));
     } catch (const Interrupted&) {
     }
     signal(SIGINT, SIG_DFL);

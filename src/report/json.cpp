@@ -195,6 +195,16 @@ ordered_json to_json(const Report& r) {
     c["undecoded"] = cap.undecoded;
     c["encrypted"] = cap.encrypted;
     c["anomalies"] = cap.anomalies;
+    // Only when a table was full, so that reports of ordinary captures stay as they were.
+    if (!cap.full_tables.empty()) {
+        ordered_json full = ordered_json::array();
+        for (const auto& t : cap.full_tables)
+            full.push_back({{"table", t.table},
+                            {"capacity", t.capacity},
+                            {"dropped", t.dropped},
+                            {"at_least", t.at_least}});
+        c["full_tables"] = std::move(full);
+    }
     c["truncated"] = cap.truncated_files;
     c["dropped"] = cap.dropped ? ordered_json(*cap.dropped) : ordered_json(nullptr);
     c["first_seen"] = cap.frames ? ordered_json(rfc3339(cap.first_ns)) : ordered_json(nullptr);

@@ -10,6 +10,7 @@
 
 #include "analyze/bss_table.hpp"
 #include "analyze/eap_sessions.hpp"
+#include "analyze/full_tables.hpp"
 #include "decode/packet.hpp"
 #include "util/addr.hpp"
 
@@ -68,6 +69,7 @@ struct CaptureSummary {
     std::uint64_t undecoded = 0;
     std::uint64_t encrypted = 0; // 802.11 protected data frames: addresses used, payload not
     std::map<std::string, std::uint64_t> anomalies;
+    std::vector<analyze::FullTable> full_tables; // only the tables that dropped something
     std::optional<std::uint64_t> dropped;
     std::int64_t first_ns = 0, last_ns = 0;
     std::vector<std::string> truncated_files; // "FILE: truncated: ..." for captures cut short mid-record
