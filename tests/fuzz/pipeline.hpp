@@ -25,7 +25,8 @@ namespace isoprobe::fuzz {
 struct PipelineResult {
     std::string error;              // the capture could not be read: the one line `inspect` prints
     std::string json;               // the JSON report as --json writes it
-    std::vector<std::string> other; // text, coloured text, HTML ja and en, JSONL, Prometheus
+    std::vector<std::string> jsonl; // --jsonl with and without a history record
+    std::vector<std::string> other; // text, coloured text, HTML ja and en, Prometheus
 };
 
 // One authorised network with a BSSID and a prefix, and one ignored SSID: every survey finding kind can
@@ -70,8 +71,8 @@ inline PipelineResult run_pipeline(Bytes capture) {
     out.other.push_back(report::to_text(r, true));
     out.other.push_back(report::to_html(r, report::Lang::ja));
     out.other.push_back(report::to_html(r, report::Lang::en));
-    out.other.push_back(report::to_jsonl(r, recorded));
-    out.other.push_back(report::to_jsonl(r, std::nullopt));
+    out.jsonl.push_back(report::to_jsonl(r, recorded));
+    out.jsonl.push_back(report::to_jsonl(r, std::nullopt));
     out.other.push_back(report::to_prometheus(r));
     return out;
 }
@@ -83,13 +84,14 @@ inline std::string pipeline_problem(const PipelineResult& result) {
     if (result.json.empty()) return "neither an error nor a report";
     if (!nlohmann::json::accept(result.json)) return "the JSON report does not parse";
     const auto j = nlohmann::json::parse(result.json);
+    const auto array = [&j](const char* key) { return j.contains(key) && j.at(key).is_array(); };
     if (!j.is_object() || j.value("schema", "") != "isoprobe.report/1" ||
-        j.value("command", "") != "inspect" || !j.contains("verdict") || !j["requirements"].is_array() ||
-        !j["inventory"].is_array())
+        j.value("command", "") != "inspect" || !j.contains("verdict") || !array("requirements") ||
+        !array("inventory"))
         return "the JSON report lacks its schema, command, verdict, requirements or inventory";
     for (const auto& rendered : result.other)
         if (rendered.empty()) return "a renderer wrote nothing";
-    for (const auto& jsonl : {result.other[4], result.other[5]}) {
+    for (const auto& jsonl : result.jsonl) {
         std::size_t start = 0;
         for (std::size_t end; (end = jsonl.find('\n', start)) != std::string::npos; start = end + 1)
             if (!nlohmann::json::accept(std::string_view(jsonl).substr(start, end - start)))

@@ -104,6 +104,6 @@ TEST_CASE("the pipeline's checks catch what they are for") {
         R"({"schema": "isoprobe.report/1", "command": "inspect", "verdict": "pass", "requirements": []})";
     CHECK(fuzz::pipeline_problem(no_inventory) != "");
     auto bad_jsonl = report;
-    bad_jsonl.other[4] += "{\n";
+    bad_jsonl.jsonl.at(0) += "{\n";
     CHECK(fuzz::pipeline_problem(bad_jsonl) == "a JSONL line does not parse");
 }
