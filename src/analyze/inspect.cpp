@@ -5,16 +5,17 @@
 
 namespace isoprobe::analyze {
 
-Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files,
-                                                    const RoleHints& hints, const InspectProgress& progress,
-                                                    std::shared_ptr<const Inventory> inventory) {
+Expected<report::Report, std::string> inspect_captures(const std::vector<std::string>& names,
+                                                       const CaptureOpener& open, const RoleHints& hints,
+                                                       const InspectProgress& progress,
+                                                       std::shared_ptr<const Inventory> inventory) {
     Analysis analysis(hints, std::move(inventory));
     report::Report rep;
     rep.command = "inspect";
     std::uint64_t next = 1, dropped = 0;
     bool drops_known = false;
-    for (const auto& path : files) {
-        auto src = capture::open_capture_file(path, next);
+    for (const auto& path : names) {
+        auto src = open(path, next);
         if (!src) return unexpected(src.error().message);
         report::CaptureFile file{path, next, 0};
         for (;;) {
@@ -43,6 +44,17 @@ Expected<report::Report, std::string> inspect_files(const std::vector<std::strin
     for (const auto& r : rep.requirements) statuses.push_back(r.status);
     rep.verdict = report::combine(statuses);
     return rep;
+}
+
+Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files,
+                                                    const RoleHints& hints, const InspectProgress& progress,
+                                                    std::shared_ptr<const Inventory> inventory) {
+    return inspect_captures(
+        files,
+        [](const std::string& path, std::uint64_t first_number) {
+            return capture::open_capture_file(path, first_number);
+        },
+        hints, progress, std::move(inventory));
 }
 
 } // namespace isoprobe::analyze
