@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <stdexcept>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,14 +32,14 @@ struct PipelineResult {
 
 // One authorised network with a BSSID and a prefix, and one ignored SSID: every survey finding kind can
 // occur.
-inline const analyze::Inventory& pipeline_inventory() {
-    static const analyze::Inventory inv = [] {
+inline std::shared_ptr<const analyze::Inventory> pipeline_inventory() {
+    static const auto inv = [] {
         auto parsed = analyze::parse_inventory(R"({
             "networks": [{"ssid": "LGWAN-Office", "bssids": ["02:00:00:00:00:01", "02:00:00:01:*"],
                           "class": "wpa3-enterprise"}],
             "ignore_ssids": ["neighbour-cafe"]})");
         if (!parsed) throw std::logic_error("fuzz pipeline inventory: " + parsed.error());
-        return std::move(parsed.value());
+        return std::make_shared<const analyze::Inventory>(std::move(parsed.value()));
     }();
     return inv;
 }
@@ -50,13 +51,13 @@ inline PipelineResult run_pipeline(Bytes capture) {
                                          [capture](const std::string& name, std::uint64_t first_number) {
                                              return capture::open_capture_memory(capture, name, first_number);
                                          },
-                                         {});
+                                         {}, {}, pipeline_inventory());
     if (!rep) {
         out.error = rep.error();
         return out;
     }
     report::Report& r = rep.value();
-    analyze::apply_inventory(pipeline_inventory(), r);
+    analyze::apply_inventory(*pipeline_inventory(), r);
     // What Outputs::emit adds to every real run, with fixed values.
     r.run = report::RunInfo{
         1'700'000'000'000'000'000, 1'700'000'005'000'000'000, "fuzz-host", {}, {"report.json"}};
