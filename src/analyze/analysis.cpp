@@ -49,6 +49,7 @@ void Analysis::finish(report::Report& out) const {
     out.stations = std::move(resolved.stations);
     out.conversations = std::move(iso.conversations);
     out.attempts = std::move(iso.attempts);
+    out.observations = std::move(iso.observations);
     out.requirements.push_back(std::move(iso.requirement));
 
     out.eap = m_eap.sessions();
