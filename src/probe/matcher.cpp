@@ -167,8 +167,9 @@ class Matching {
         if (method->intrusive()) {
             // A frame we spoofed proves nothing; the answer to it arriving at the sentinel shows the switch
             // kept the sentinel's address on the sentinel's own port.
-            if (ProbeRecord* r = record(*id);
-                r && m_seg.peers[r->peer].sentinel && r->outcome != ProbeOutcome::reached)
+            ProbeRecord* r = record(*id);
+            if (r && m_seg.peers[r->peer].sentinel && r->outcome != ProbeOutcome::reached &&
+                m_kept_port.insert(r->id).second)
                 note(*r, "the switch did not accept the stolen address: traffic for it still reached the "
                          "sentinel (frame " +
                              std::to_string(f.number) + ")");
@@ -198,6 +199,7 @@ class Matching {
     MatchResult m_out;
     std::map<std::uint32_t, std::size_t> m_by_id;
     std::set<std::string> m_redirected;
+    std::set<std::uint32_t> m_kept_port; // port-steal probes already noted as refused by the switch
 };
 
 } // namespace

@@ -73,6 +73,8 @@ run_scenario() {
         bg_pids+=($!)
         extra=(--intrusive)
     fi
+    # Port security: the switch keeps the sentinel's MAC on its own port; stealing it must fail, and say so.
+    [ "$scenario" = port-security ] && extra=(--intrusive)
     local report=$work/$scenario.json rc=0
     ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 2000 --timeout 1.5 \
         "${extra[@]}" --json "$report" -w "$work/$scenario.pcapng" --db "$db" --prom "$work/$scenario.prom" >"$work/$id.out" 2>&1 || rc=$?
