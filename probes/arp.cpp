@@ -1,4 +1,5 @@
-// arp: broadcast and unicast ARP who-has (RFC 826) for the peer's address; the answer is its ARP reply.
+// arp: broadcast and unicast ARP who-has (RFC 826) for the peer's address; the answer is its ARP reply, from its own
+// MAC (a reply naming the gateway's MAC is proxy ARP, RFC 1027/3069: the gateway speaking, not the peer).
 #include "probes/common.hpp"
 #include "probe/frames.hpp"
 
@@ -16,7 +17,8 @@ class Arp final : public probe::Method {
         return out;
     }
     bool is_answer(const probe::Segment& seg, const probe::Peer& peer, const decode::Packet& p) const override {
-        return p.arp && p.arp->op == 2 && p.arp->sender_ip == peer.ipv4 && p.arp->target_ip == seg.iface.ipv4;
+        return p.arp && p.arp->op == 2 && p.arp->sender_ip == peer.ipv4 && p.arp->target_ip == seg.iface.ipv4 &&
+               p.arp->sender_mac == p.src;
     }
 };
 const Arp k_arp;

@@ -6,14 +6,8 @@
 
 namespace isoprobe::probes {
 
-inline bool from_peer(const probe::Peer& peer, const decode::Packet& p) {
-    if (!p.ip_src.empty())
-        return p.ip_src == peer.ipv4 || std::find(peer.ipv6.begin(), peer.ipv6.end(), p.ip_src) != peer.ipv6.end();
-    return peer.mac && p.src == *peer.mac;
-}
-
-inline bool udp_answer(const probe::Peer& peer, const decode::Packet& p, std::uint16_t service_port) {
-    return p.has_l2 && decode::has(p.protos, decode::Proto::udp) && p.sport == service_port && from_peer(peer, p);
+inline bool udp_answer(const decode::Packet& p, std::uint16_t service_port) {
+    return p.has_l2 && decode::has(p.protos, decode::Proto::udp) && p.sport == service_port;
 }
 
 inline std::optional<std::string> needs_mac(const probe::Peer& peer) {

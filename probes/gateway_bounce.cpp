@@ -1,30 +1,55 @@
-// gateway-bounce: an ICMP echo whose IP destination is the peer but whose Ethernet destination is the gateway. A
-// gateway that routes it back onto the segment defeats port isolation; its ICMP redirect (RFC 792) admits it.
-#include "probes/common.hpp"
+// gateway-bounce: packets whose IP destination is the peer but whose Ethernet destination is the gateway,
+// over ICMP (a marked echo), TCP (a SYN to 445 and to a high port) and UDP: a gateway that routes any of them
+// back onto the segment defeats port isolation. Gateways often drop ICMP between clients and still route TCP
+// and UDP, so all three are tried. Only the peer's own answer (echo reply, SYN-ACK, UDP reply) or the
+// sentinel's capture proves delivery: an ICMP redirect only says the gateway would route, and a TCP RST or
+// ICMP unreachable can be the gateway's own.
 #include "probe/frames.hpp"
+#include "probes/common.hpp"
 
 namespace isoprobe::probes {
 
 namespace {
+constexpr std::uint16_t k_smb = 445, k_high_port = 50445, k_source_port = 44446;
+
 class GatewayBounce final : public probe::Method {
   public:
     std::string_view name() const override { return "gateway-bounce"; }
+    bool via_gateway() const override { return true; }
     std::optional<std::string> unavailable(const probe::Segment& seg, const probe::Peer&) const override {
         if (!seg.gateway_mac) return std::string("no gateway answered ARP on the segment");
         return std::nullopt;
     }
-    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer, const std::string& marker) const override {
-        return {{probe::frames::icmp_echo(*seg.gateway_mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, 0x1502, 1, marker), false}};
+    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
+                                        const std::string& marker) const override {
+        const MacAddr& gw = *seg.gateway_mac;
+        const MacAddr& own = seg.iface.mac;
+        const IpAddr& from = seg.iface.ipv4;
+        return {{probe::frames::icmp_echo(gw, own, from, peer.ipv4, 0x1502, 1, marker), false},
+                {probe::frames::tcp_syn(gw, own, from, peer.ipv4, k_source_port, k_smb, 0x15020000u, marker),
+                 false},
+                {probe::frames::tcp_syn(gw, own, from, peer.ipv4, k_source_port, k_high_port, 0x15020001u,
+                                        marker),
+                 false},
+                {probe::frames::udp(gw, own, from, peer.ipv4, k_source_port, k_high_port,
+                                    with_marker({}, marker)),
+                 false}};
     }
-    bool is_answer(const probe::Segment& seg, const probe::Peer& peer, const decode::Packet& p) const override {
-        bool redirect = p.icmp_type == 5 && seg.gateway_mac && p.src == *seg.gateway_mac && p.icmp_inner_dst == peer.ipv4;
-        bool echo_back = p.icmp_type == 0 && p.ip_src == peer.ipv4 && seg.gateway_mac && p.src == *seg.gateway_mac;
-        return decode::has(p.protos, decode::Proto::icmp) && (redirect || echo_back);
+    bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
+        if (p.ip_src != peer.ipv4) return false;
+        if (decode::has(p.protos, decode::Proto::icmp)) return p.icmp_type == 0;
+        if (decode::has(p.protos, decode::Proto::tcp))
+            return p.dport == k_source_port && (p.sport == k_smb || p.sport == k_high_port) &&
+                   (p.tcp_flags & 0x12) == 0x12;
+        return decode::has(p.protos, decode::Proto::udp) && p.dport == k_source_port &&
+               p.sport == k_high_port;
     }
 };
 const GatewayBounce k_gateway_bounce;
 } // namespace
 
-const probe::Method& gateway_bounce_method() { return k_gateway_bounce; }
+const probe::Method& gateway_bounce_method() {
+    return k_gateway_bounce;
+}
 
 } // namespace isoprobe::probes

@@ -9,6 +9,7 @@ namespace {
 class Ipv6 final : public probe::Method {
   public:
     std::string_view name() const override { return "ipv6"; }
+    bool needs_ipv4() const override { return false; }
     std::optional<std::string> unavailable(const probe::Segment& seg, const probe::Peer&) const override {
         if (seg.iface.ipv6.empty()) return seg.iface.name + " has no IPv6 address";
         return std::nullopt;

@@ -26,8 +26,8 @@ class Llmnr final : public probe::Method {
         return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group, k_query_port, k_llmnr, q), true},
                 {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port, k_llmnr, q), false}};
     }
-    bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
-        return udp_answer(peer, p, k_llmnr);
+    bool is_answer(const probe::Segment&, const probe::Peer&, const decode::Packet& p) const override {
+        return udp_answer(p, k_llmnr);
     }
 };
 const Llmnr k_llmnr_method;

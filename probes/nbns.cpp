@@ -37,8 +37,8 @@ class Nbns final : public probe::Method {
         return {{probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_nbns, k_nbns, status), false},
                 {probe::frames::udp(broadcast, seg.iface.mac, seg.iface.ipv4, IpAddr::v4(bcast), k_nbns, k_nbns, query), true}};
     }
-    bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
-        return udp_answer(peer, p, k_nbns) && p.is_response;
+    bool is_answer(const probe::Segment&, const probe::Peer&, const decode::Packet& p) const override {
+        return udp_answer(p, k_nbns) && p.is_response;
     }
 };
 const Nbns k_nbns_method;

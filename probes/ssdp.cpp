@@ -23,8 +23,8 @@ class Ssdp final : public probe::Method {
         return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group, k_query_port, k_ssdp, msearch(group.str(), marker)), true},
                 {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port, k_ssdp, msearch(peer.ipv4.str(), marker)), false}};
     }
-    bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
-        return udp_answer(peer, p, k_ssdp);
+    bool is_answer(const probe::Segment&, const probe::Peer&, const decode::Packet& p) const override {
+        return udp_answer(p, k_ssdp);
     }
 };
 const Ssdp k_ssdp_method;

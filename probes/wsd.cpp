@@ -30,8 +30,8 @@ class Wsd final : public probe::Method {
         return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group, k_query_port, k_wsd, probe_message(marker)), true},
                 {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port, k_wsd, probe_message(marker)), false}};
     }
-    bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
-        return udp_answer(peer, p, k_wsd);
+    bool is_answer(const probe::Segment&, const probe::Peer&, const decode::Packet& p) const override {
+        return udp_answer(p, k_wsd);
     }
 };
 const Wsd k_wsd_method;

@@ -64,6 +64,7 @@ void Analysis::finish(report::Report& out) const {
     out.conversations = std::move(iso.conversations);
     out.attempts = std::move(iso.attempts);
     mark_full_tables(cap.full_tables, iso.requirement);
+    out.observations = std::move(iso.observations);
     out.requirements.push_back(std::move(iso.requirement));
 
     out.eap = m_eap.sessions();

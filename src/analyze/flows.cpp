@@ -55,6 +55,7 @@ void FlowTable::feed(const decode::Packet& p) {
     if (p.icmp_type == 5 && p.ip_src.family == 4 && f.redirect_inner_dst.empty()) {
         f.redirect_inner_dst = p.icmp_inner_dst;
         f.redirect_inner_proto = p.icmp_inner_proto;
+        f.redirect_frame = p.frame ? p.frame->number : 0;
     }
 }
 

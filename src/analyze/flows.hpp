@@ -35,6 +35,7 @@ struct Flow {
     IpAddr arp_request_target;  // ARP who-has target in this flow (first one)
     IpAddr redirect_inner_dst;  // ICMP redirect: the destination the gateway was asked to reach
     std::uint8_t redirect_inner_proto = 0;
+    std::uint64_t redirect_frame = 0;   // the frame of that redirect
 };
 
 class FlowTable {

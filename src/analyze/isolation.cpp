@@ -118,6 +118,11 @@ class Assessor {
             bool answered = a.b.mac && a.a.mac && m_pairs.count({*a.b.mac, *a.a.mac});
             if (!contacted.count({ka, kb}) && !answered) r.attempts.push_back(std::move(a));
         }
+        for (const auto& [gateway, ips] : m_proxied)
+            r.observations.push_back("proxy ARP: gateway " + gateway.str() + " answered ARP for " + std::to_string(ips.size()) +
+                                     " terminal address(es) with its own MAC (first " + ips.begin()->str() +
+                                     "): RFC 3069 / private-VLAN isolation; its replies are not contact");
+        r.observations.insert(r.observations.end(), m_observations.begin(), m_observations.end());
         r.requirement = decide(r);
         return r;
     }
@@ -187,13 +192,24 @@ class Assessor {
             return;
         }
         if (role(x) == Role::gateway && terminal(y)) {
+            // An ARP reply naming another terminal's address is proxy ARP (RFC 1027, RFC 3069): the gateway
+            // speaking for it, which is how private VLANs keep terminals apart. Only routed IP is bouncing.
+            auto besides_arp = f.protos;
+            besides_arp.reset(static_cast<std::size_t>(decode::Proto::arp));
+            if (besides_arp.none()) {
+                if (terminal_at(k.ip_src, y, true)) m_proxied[x].insert(k.ip_src);
+                return;
+            }
             if (auto z = terminal_at(k.ip_src, y, true))
                 m_contact.add(*z, ey, ConversationKind::unicast, true, f,
                               "gateway " + xs + " relayed packets from " + k.ip_src.str() + " to terminal " + ys + " (gateway bouncing)");
-            if (!f.redirect_inner_dst.empty())
-                if (auto z = terminal_at(f.redirect_inner_dst, y, true))
-                    m_contact.add(ey, *z, ConversationKind::unicast, true, f,
-                                  "gateway " + xs + " sent " + ys + " an ICMP redirect for " + f.redirect_inner_dst.str() + ": it forwarded the packet to the other terminal");
+            // Linux sends the redirect before its forward hook may drop the packet: it shows the gateway would
+            // route, not that anything arrived.
+            if (!f.redirect_inner_dst.empty() && terminal_at(f.redirect_inner_dst, y, true) &&
+                m_redirected.insert(f.redirect_inner_dst).second)
+                m_observations.push_back("gateway " + xs + " would route terminal-to-terminal traffic from " + ys + " to " +
+                                         f.redirect_inner_dst.str() + " (ICMP redirect, frame " + std::to_string(f.redirect_frame) +
+                                         "); nothing shows it was delivered");
             return;
         }
         if (terminal(x) && role(y) == Role::gateway) {
@@ -275,6 +291,9 @@ class Assessor {
     std::set<IpAddr> m_arp_targets;
     std::set<std::pair<MacAddr, MacAddr>> m_pairs;
     Builder m_contact, m_tries{true, {}};
+    std::map<MacAddr, std::set<IpAddr>> m_proxied; // gateway -> addresses it answered ARP for
+    std::set<IpAddr> m_redirected;
+    std::vector<std::string> m_observations;
 };
 
 } // namespace

@@ -12,6 +12,7 @@ namespace isoprobe::analyze {
 struct IsolationResult {
     std::vector<report::Conversation> conversations;
     std::vector<report::Conversation> attempts;
+    std::vector<std::string> observations; // how the segment isolates (proxy ARP, redirects): never contact
     report::Requirement requirement;
 };
 

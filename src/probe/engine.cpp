@@ -12,6 +12,7 @@
 #include "probe/frames.hpp"
 #include "probe/live_capture.hpp"
 #include "probe/marker.hpp"
+#include "probe/matcher.hpp"
 #include "probe/sender.hpp"
 #include "probes/registry.hpp"
 
@@ -20,29 +21,54 @@ namespace isoprobe::probe {
 namespace {
 
 using report::ProbeOutcome;
-constexpr std::uint32_t k_control_id = 0xc0000000u;
-constexpr std::uint32_t k_sentinel_control_id = 0xc0000001u;
-constexpr std::uint32_t k_discovery_id = 0xd0000000u;
-constexpr std::size_t k_max_evidence = 5;
-
-struct Record {
-    std::size_t peer = 0;
-    const Method* method = nullptr;
-    std::uint32_t id = 0;
-    ProbeOutcome outcome = ProbeOutcome::not_run;
-    std::vector<std::uint64_t> frames;
-    std::vector<std::string> notes;
-};
+// Each method still unanswered is sent again, up to this many times in all: one lost frame must not turn a
+// reachable peer into "not reached", nor a lost gateway reply into a terminal.
+constexpr int k_rounds = 3;
+constexpr double k_round_wait_s = 0.3;
+constexpr int k_gateway_attempts = 3;
 
 void sleep_for(double seconds, const std::atomic<bool>& stop) {
     auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!stop && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    while (!stop && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
+// Captured frames decoded once, for discovery and matching alike.
+struct DecodedFrames {
+    std::vector<capture::Frame> frames;
+    std::vector<decode::Packet> packets; // packets[i].frame points into frames
+    std::vector<SeenFrame> seen;
+    std::vector<decode::Packet> probe_side() const {
+        std::vector<decode::Packet> out;
+        for (std::size_t i = 0; i < packets.size(); ++i)
+            if (seen[i].interface == 0) out.push_back(packets[i]);
+        return out;
+    }
+};
+
+template <class Decode> DecodedFrames decode_frames(const std::vector<StoredFrame>& stored, Decode decode) {
+    DecodedFrames d;
+    d.frames.reserve(stored.size());
+    d.packets.reserve(stored.size());
+    d.seen.reserve(stored.size());
+    for (std::size_t n = 0; n < stored.size(); ++n)
+        d.frames.push_back(as_frame(stored[n], n + 1));
+    for (const auto& fr : d.frames)
+        d.packets.push_back(decode(fr));
+    for (std::size_t n = 0; n < stored.size(); ++n)
+        d.seen.push_back(
+            {stored[n].interface, n + 1, stored[n].ts_ns, Bytes(stored[n].bytes), &d.packets[n]});
+    return d;
+}
+
+DecodedFrames classify_all(const std::vector<StoredFrame>& stored) {
+    return decode_frames(stored, [](const capture::Frame& fr) { return decode::classify(fr); });
+}
 
 class Run {
   public:
-    Run(const ProbeOptions& o, const std::atomic<bool>& stop) : m_o(o), m_stop(stop), m_marker(Marker::random()) {}
+    Run(const ProbeOptions& o, const std::atomic<bool>& stop)
+        : m_o(o), m_stop(stop), m_marker(Marker::random()) {}
 
     Expected<ProbeRun, std::string> execute() {
         if (auto err = prepare()) return unexpected(*err);
@@ -50,9 +76,9 @@ class Run {
         sleep_for(0.05, m_stop); // pcap is active once activated; this only lets the threads reach their loop
         progress("discovery", "discovering peers");
         discover();
-        send_controls();
         progress("probing", "probing " + std::to_string(m_seg.peers.size()) + " peers");
         probe_all();
+        progress("waiting", "waiting for answers");
         wait(m_o.timeout_s);
         follow_ups();
         restore();
@@ -66,7 +92,8 @@ class Run {
     // Waits for answers, but not past an interruption or a lost link.
     void wait(double seconds) {
         auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-        while (!halted() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        while (!halted() && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
 
     // Starts a phase of the timeline (closing the previous one) and tells the progress line.
@@ -77,7 +104,9 @@ class Run {
         if (m_o.progress) m_o.progress(label);
     }
     static std::int64_t wall_ns() {
-        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
     }
     bool halted() {
         if (m_stop || m_cap->failed()) m_interrupted = true;
@@ -99,12 +128,16 @@ class Run {
         if (!itf) return itf.error();
         m_seg.iface = *itf;
         if (m_seg.iface.prefix < 22 && !m_o.allow_large)
-            return m_o.interface + ": subnet " + network_of(m_seg.iface.ipv4, m_seg.iface.prefix).str() + "/" +
-                   std::to_string(m_seg.iface.prefix) + " is larger than /22: add --allow-large to sweep it";
-        if (m_seg.iface.prefix > 30) return m_o.interface + ": subnet /" + std::to_string(m_seg.iface.prefix) + " has no peers to probe";
+            return m_o.interface + ": subnet " + network_of(m_seg.iface.ipv4, m_seg.iface.prefix).str() +
+                   "/" + std::to_string(m_seg.iface.prefix) +
+                   " is larger than /22: add --allow-large to sweep it";
+        if (m_seg.iface.prefix > 30)
+            return m_o.interface + ": subnet /" + std::to_string(m_seg.iface.prefix) +
+                   " has no peers to probe";
         std::vector<std::string> names{m_o.interface};
         if (!m_o.sentinel.empty()) {
-            if (m_o.sentinel == m_o.interface) return "--sentinel must be a second interface, not " + m_o.interface;
+            if (m_o.sentinel == m_o.interface)
+                return "--sentinel must be a second interface, not " + m_o.interface;
             auto s = describe_interface(m_o.sentinel);
             if (!s) return s.error();
             if (network_of(s->ipv4, m_seg.iface.prefix) != network_of(m_seg.iface.ipv4, m_seg.iface.prefix))
@@ -148,7 +181,8 @@ class Run {
         for (const auto& name : m_o.methods) {
             const auto* m = probes::find_method(name);
             if (!m) return "--methods: unknown method '" + name + "' (known: " + join(method_names()) + ")";
-            if (m->intrusive() && !m_o.intrusive) return "--methods: " + name + " is intrusive: add --intrusive to allow it";
+            if (m->intrusive() && !m_o.intrusive)
+                return "--methods: " + name + " is intrusive: add --intrusive to allow it";
             m_methods.push_back(m);
         }
         return std::nullopt;
@@ -156,11 +190,13 @@ class Run {
 
     static std::string join(const std::vector<std::string>& v) {
         std::string s;
-        for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+        for (const auto& x : v)
+            s += (s.empty() ? "" : ", ") + x;
         return s;
     }
     std::string subnet_text() const {
-        return network_of(m_seg.iface.ipv4, m_seg.iface.prefix).str() + "/" + std::to_string(m_seg.iface.prefix);
+        return network_of(m_seg.iface.ipv4, m_seg.iface.prefix).str() + "/" +
+               std::to_string(m_seg.iface.prefix);
     }
 
     bool send(Sender& tx, const std::vector<std::uint8_t>& frame) {
@@ -171,202 +207,194 @@ class Run {
             return false;
         }
         if (&tx == &*m_tx) {
-            m_sent.insert(frame);
-            ++m_sent_count;
+            m_sent.frames.insert(frame);
+            ++m_sent.count;
         }
         return true;
     }
 
+    static MacAddr broadcast() {
+        MacAddr b;
+        b.b.fill(0xff);
+        return b;
+    }
+
     void discover() {
-        MacAddr broadcast;
-        broadcast.b.fill(0xff);
         const std::string marker = m_marker.text(k_discovery_id);
         std::uint32_t net = network_of(m_seg.iface.ipv4, m_seg.iface.prefix).v4_host_order();
         std::uint32_t hosts = (1u << (32 - m_seg.iface.prefix)) - 2;
         for (std::uint32_t i = 1; i <= hosts && !halted(); ++i) {
             IpAddr target = IpAddr::v4(net + i);
             if (target == m_seg.iface.ipv4 || (m_seg.sentinel && target == m_seg.sentinel->ipv4)) continue;
-            send(*m_tx, frames::arp_request(broadcast, m_seg.iface.mac, m_seg.iface.ipv4, target, marker));
+            send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, target, marker));
         }
         const IpAddr mdns = *IpAddr::parse("224.0.0.251");
-        send(*m_tx, frames::udp(frames::multicast_mac(mdns), m_seg.iface.mac, m_seg.iface.ipv4, mdns, 5353, 5353,
-                                frames::dns_query(0, {{"_services._dns-sd._udp.local", 12}, {marker + ".local", 1}}, false)));
+        send(*m_tx,
+             frames::udp(frames::multicast_mac(mdns), m_seg.iface.mac, m_seg.iface.ipv4, mdns, 5353, 5353,
+                         frames::dns_query(0, {{"_services._dns-sd._udp.local", 12}, {marker + ".local", 1}},
+                                           false)));
         if (!m_seg.iface.ipv6.empty()) {
             const IpAddr all_nodes = *IpAddr::parse("ff02::1");
-            send(*m_tx, frames::icmpv6_echo(frames::multicast_mac(all_nodes), m_seg.iface.mac, m_seg.iface.ipv6.front(), all_nodes, 0x1500, 1, marker));
+            send(*m_tx, frames::icmpv6_echo(frames::multicast_mac(all_nodes), m_seg.iface.mac,
+                                            m_seg.iface.ipv6.front(), all_nodes, 0x1500, 1, marker));
         }
         wait(std::max(0.5, m_o.timeout_s / 2));
-        auto seen = m_cap->snapshot();
-        Discovered d = learn_segment(seen, m_seg, m_o.extra_peers);
-        m_seg.gateway_mac = d.gateway_mac;
-        m_seg.peers = std::move(d.peers);
+        learn();
+        // The gateway must never be taken for a terminal: ask it again, then look in the kernel's neighbour
+        // table.
+        for (int attempt = 1;
+             attempt < k_gateway_attempts && m_seg.gateway_ip && !m_seg.gateway_mac && !halted(); ++attempt) {
+            send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, *m_seg.gateway_ip,
+                                            marker));
+            wait(k_round_wait_s);
+            learn();
+        }
+        if (m_seg.gateway_ip && !m_seg.gateway_mac) {
+            m_seg.gateway_mac = neighbour_mac(m_o.interface, *m_seg.gateway_ip);
+            if (m_seg.gateway_mac) {
+                m_gateway_how = " (from the kernel's neighbour table: it did not answer our ARP)";
+                learn();
+            }
+        }
         if (m_seg.sentinel)
-            m_seg.peers.insert(m_seg.peers.begin(), Peer{m_seg.sentinel->mac, m_seg.sentinel->ipv4, m_seg.sentinel->ipv6, true, "sentinel"});
+            m_seg.peers.insert(m_seg.peers.begin(), Peer{m_seg.sentinel->mac, m_seg.sentinel->ipv4,
+                                                         m_seg.sentinel->ipv6, true, "sentinel"});
     }
 
-    void send_controls() {
-        if (m_seg.gateway_mac && m_seg.gateway_ip)
-            send(*m_tx, frames::icmp_echo(*m_seg.gateway_mac, m_seg.iface.mac, m_seg.iface.ipv4, *m_seg.gateway_ip, 0x15c0, 1, m_marker.text(k_control_id)));
-        if (m_stx && m_seg.gateway_ip) {
-            MacAddr broadcast;
-            broadcast.b.fill(0xff);
-            send(*m_stx, frames::arp_request(broadcast, m_seg.sentinel->mac, m_seg.sentinel->ipv4, *m_seg.gateway_ip, m_marker.text(k_sentinel_control_id)));
-        }
+    void learn() {
+        m_found = learn_segment(classify_all(m_cap->snapshot()).probe_side(), m_seg, m_o.extra_peers);
+        m_seg.gateway_mac = m_found.gateway_mac;
+        m_seg.peers = m_found.peers;
+    }
+
+    // The controls are repeated like the probes until they are answered.
+    void send_controls(const MatchFacts* facts) {
+        if (m_seg.gateway_mac && m_seg.gateway_ip && !(facts && facts->gateway_echo))
+            send(*m_tx, frames::icmp_echo(*m_seg.gateway_mac, m_seg.iface.mac, m_seg.iface.ipv4,
+                                          *m_seg.gateway_ip, 0x15c0, 1, m_marker.text(k_control_id)));
+        if (m_stx && m_seg.gateway_ip && !(facts && facts->sentinel_gateway))
+            send(*m_stx, frames::arp_request(broadcast(), m_seg.sentinel->mac, m_seg.sentinel->ipv4,
+                                             *m_seg.gateway_ip, m_marker.text(k_sentinel_control_id)));
+    }
+
+    // One record per method and peer: not run (with the reason) or sent and awaiting an answer.
+    void plan() {
+        for (const auto* method : m_methods)
+            for (std::size_t i = 0; i < m_seg.peers.size(); ++i) {
+                const Peer& peer = m_seg.peers[i];
+                ProbeRecord r{i, method, m_next_id++, ProbeOutcome::no_reply, {}, {}};
+                auto why_not = peer.ipv4.empty() && method->needs_ipv4()
+                                   ? std::optional<std::string>("no IPv4 address known for the peer")
+                                   : method->unavailable(m_seg, peer);
+                if (why_not) {
+                    r.outcome = ProbeOutcome::not_run;
+                    r.notes.push_back(*why_not);
+                }
+                m_sent.records.push_back(std::move(r));
+            }
     }
 
     void probe_all() {
-        for (const auto* method : m_methods) {
-            bool group_sent = false;
-            std::uint32_t group_id = 0;
-            for (std::size_t i = 0; i < m_seg.peers.size(); ++i) {
-                const Peer& peer = m_seg.peers[i];
-                Record r{i, method, m_next_id++, ProbeOutcome::not_run, {}, {}};
-                auto why_not = peer.ipv4.empty() && method->name() != "ipv6" ? std::optional<std::string>("no IPv4 address known for the peer")
-                                                                             : method->unavailable(m_seg, peer);
-                if (why_not) {
-                    r.notes.push_back(*why_not);
-                } else if (halted()) {
-                    r.notes.push_back("the run was interrupted before this method ran");
-                } else {
-                    r.outcome = ProbeOutcome::no_reply;
-                    for (const auto& out : method->frames(m_seg, peer, m_marker.text(r.id))) {
-                        if (out.group && group_sent) continue;
-                        if (!send(*m_tx, out.frame)) {
-                            r.outcome = m_interrupted ? ProbeOutcome::not_run : ProbeOutcome::error;
-                            r.notes.push_back(m_interrupted ? "interrupted" : m_send_errors.back());
-                            break;
-                        }
-                        if (out.group) {
-                            group_sent = true;
-                            group_id = r.id;
-                        }
+        plan();
+        send_controls(nullptr);
+        std::vector<bool> pending;
+        for (const auto& r : m_sent.records)
+            pending.push_back(r.outcome == ProbeOutcome::no_reply);
+        for (int round = 0; round < k_rounds && !halted(); ++round) {
+            if (round > 0) {
+                wait(k_round_wait_s);
+                if (halted()) break;
+                auto m = match_probes(m_seg, m_marker, m_sent, classify_all(m_cap->snapshot()).seen, false);
+                bool any = false;
+                for (std::size_t i = 0; i < pending.size(); ++i) {
+                    pending[i] = pending[i] && !m_sent.records[i].method->intrusive() &&
+                                 m.records[i].outcome == ProbeOutcome::no_reply;
+                    any = any || pending[i];
+                }
+                send_controls(&m.facts);
+                if (!any) break;
+            }
+            send_round(pending);
+        }
+        for (auto& r : m_sent.records)
+            if (r.outcome == ProbeOutcome::no_reply && !m_sent_ids.count(r.id)) {
+                r.outcome = ProbeOutcome::not_run;
+                r.notes.push_back("the run was interrupted before this method ran");
+            }
+    }
+
+    void send_round(const std::vector<bool>& pending) {
+        std::set<const Method*> group_sent;
+        for (std::size_t i = 0; i < m_sent.records.size(); ++i) {
+            if (!pending[i] || halted()) continue;
+            ProbeRecord& r = m_sent.records[i];
+            if (r.method->intrusive() && !m_sent.first_sent_ns.count(r.id))
+                m_sent.first_sent_ns[r.id] = wall_ns();
+            for (const auto& out : r.method->frames(m_seg, m_seg.peers[r.peer], m_marker.text(r.id))) {
+                if (out.group && !group_sent.insert(r.method).second) continue;
+                if (!send(*m_tx, out.frame)) {
+                    if (!m_interrupted) {
+                        r.outcome = ProbeOutcome::error;
+                        r.notes.push_back(m_send_errors.back());
                     }
+                    break;
                 }
-                m_by_id[r.id] = m_records.size();
-                m_records.push_back(std::move(r));
+                if (out.group) m_sent.group_method[r.id] = r.method;
+                m_sent_ids.insert(r.id);
             }
-            if (group_sent) m_group_method[group_id] = method;
         }
-        progress("waiting", "waiting for answers");
-    }
-
-    // Matching runs twice: once before follow-ups (to know who answered), and finally over the whole capture.
-    void match(const std::vector<StoredFrame>& frames, bool final_pass) {
-        for (auto& r : m_records) {
-            r.frames.clear();
-            if (r.outcome == ProbeOutcome::reached) r.outcome = ProbeOutcome::no_reply;
-        }
-        m_control_gateway_icmp = m_control_sentinel = false;
-        m_own_seen = 0;
-        for (std::size_t n = 0; n < frames.size(); ++n) {
-            const StoredFrame& f = frames[n];
-            auto fr = as_frame(f, n + 1);
-            auto p = decode::classify(fr);
-            auto id = m_marker.find(fr.bytes);
-            if (f.interface == 1) {
-                sentinel_frame(p, id, n + 1);
-                continue;
-            }
-            if (m_sent.count(f.bytes)) {
-                ++m_own_seen;
-                continue;
-            }
-            if (id && *id == k_control_id && p.icmp_type == 0) m_control_gateway_icmp = true;
-            if (id) {
-                // Our marker coming back (echo replies, ICMP errors quoting the probe) from the probed peer itself.
-                if (auto it = m_by_id.find(*id); it != m_by_id.end()) {
-                    Record& r = m_records[it->second];
-                    if (!r.method->intrusive() && peer_matches(m_seg.peers[r.peer], p)) reached(r, n + 1, "answered with our marker");
-                }
-                if (auto g = m_group_method.find(*id); g != m_group_method.end())
-                    for (auto& r : m_records)
-                        if (r.method == g->second && peer_matches(m_seg.peers[r.peer], p)) reached(r, n + 1, "answered our group probe");
-            }
-            for (auto& r : m_records)
-                if (r.outcome != ProbeOutcome::not_run && r.outcome != ProbeOutcome::error && r.method->is_answer(m_seg, m_seg.peers[r.peer], p))
-                    reached(r, n + 1, "");
-        }
-        if (final_pass)
-            for (auto& r : m_records)
-                if (r.outcome == ProbeOutcome::no_reply && m_seg.peers[r.peer].sentinel) r.outcome = ProbeOutcome::not_reached;
-    }
-
-    static bool peer_matches(const Peer& peer, const decode::Packet& p) {
-        return (peer.mac && p.src == *peer.mac) || (!p.ip_src.empty() && p.ip_src == peer.ipv4) ||
-               std::find(peer.ipv6.begin(), peer.ipv6.end(), p.ip_src) != peer.ipv6.end();
-    }
-
-    void sentinel_frame(const decode::Packet& p, std::optional<std::uint32_t> id, std::uint64_t number) {
-        if (p.arp && p.arp->op == 2 && m_seg.gateway_ip && p.arp->sender_ip == *m_seg.gateway_ip) m_control_sentinel = true;
-        if (!id || !p.has_l2 || p.src == m_seg.sentinel->mac) return;
-        const Method* method = nullptr;
-        if (auto it = m_by_id.find(*id); it != m_by_id.end()) method = m_records[it->second].method;
-        if (auto g = m_group_method.find(*id); g != m_group_method.end()) method = g->second;
-        if (!method) return;
-        for (auto& r : m_records)
-            if (r.method == method && m_seg.peers[r.peer].sentinel && r.outcome != ProbeOutcome::not_run)
-                reached(r, number, "the sentinel received it");
-    }
-
-    static void reached(Record& r, std::uint64_t frame, const std::string& note) {
-        r.outcome = ProbeOutcome::reached;
-        if (r.frames.size() < k_max_evidence && std::find(r.frames.begin(), r.frames.end(), frame) == r.frames.end())
-            r.frames.push_back(frame);
-        if (!note.empty() && std::find(r.notes.begin(), r.notes.end(), note) == r.notes.end()) r.notes.push_back(note);
     }
 
     void follow_ups() {
-        match(m_cap->snapshot(), false);
-        for (auto& r : m_records) {
-            if (r.outcome != ProbeOutcome::reached || halted()) continue;
+        auto m = match_probes(m_seg, m_marker, m_sent, classify_all(m_cap->snapshot()).seen, false);
+        for (std::size_t i = 0; i < m.records.size(); ++i) {
+            ProbeRecord& r = m_sent.records[i];
+            if (m.records[i].outcome != ProbeOutcome::reached || halted()) continue;
             if (auto extra = r.method->follow_up(m_seg, m_seg.peers[r.peer])) r.notes.push_back(*extra);
         }
     }
 
     void restore() {
-        for (const auto& r : m_records) {
+        for (const auto& r : m_sent.records) {
             if (!r.method->intrusive() || r.outcome == ProbeOutcome::not_run) continue;
             for (const auto& out : r.method->restore(m_seg, m_seg.peers[r.peer], m_marker.text(r.id))) {
                 auto ok = m_tx->send(out.frame); // even when interrupted: undo what we changed
-                if (ok) m_sent.insert(out.frame);
+                if (ok) m_sent.frames.insert(out.frame);
             }
         }
     }
 
     Expected<ProbeRun, std::string> analyse();
+    std::vector<report::Control> controls(const MatchFacts& facts, std::uint64_t dropped,
+                                          const std::string& capture_errors) const;
 
     const ProbeOptions& m_o;
     const std::atomic<bool>& m_stop;
     Marker m_marker;
     Segment m_seg;
+    Discovered m_found;
+    std::string m_gateway_how;
     std::vector<const Method*> m_methods;
     std::unique_ptr<LiveCapture> m_cap;
     std::optional<Sender> m_tx, m_stx;
-    std::set<std::vector<std::uint8_t>> m_sent;
-    std::uint64_t m_sent_count = 0, m_own_seen = 0;
-    std::vector<Record> m_records;
-    std::map<std::uint32_t, std::size_t> m_by_id;
-    std::map<std::uint32_t, const Method*> m_group_method;
+    SentProbes m_sent;
+    std::set<std::uint32_t> m_sent_ids; // records at least one frame of which went out
     std::uint32_t m_next_id = 1;
     std::vector<report::Phase> m_phases;
-    bool m_interrupted = false, m_control_gateway_icmp = false, m_control_sentinel = false;
+    bool m_interrupted = false;
     std::vector<std::string> m_send_errors;
     std::string m_link_problem;
     std::chrono::steady_clock::time_point m_last_link_check{};
-
 };
 
-} // namespace
-
-namespace {
-
-report::Endpoint endpoint(const Peer& p) { return report::Endpoint{p.mac, p.ipv4}; }
+report::Endpoint endpoint(const Peer& p) {
+    return report::Endpoint{p.mac, p.ipv4};
+}
 
 } // namespace
 
 Expected<ProbeRun, std::string> Run::analyse() {
-    auto frames = m_cap->take();
-    match(frames, true);
+    auto stored = m_cap->take();
     ProbeRun out;
     report::Report& rep = out.report;
     rep.command = "probe";
@@ -381,15 +409,27 @@ Expected<ProbeRun, std::string> Run::analyse() {
     hints.gateway = m_seg.gateway_mac;
     hints.gateway_ip = m_seg.gateway_ip;
     hints.subnet = std::make_pair(network_of(m_seg.iface.ipv4, m_seg.iface.prefix), m_seg.iface.prefix);
-    // The passive watch is the probe interface's view, analysed exactly as `inspect` would analyse it.
+    // The passive watch is the probe interface's view, analysed exactly as `inspect` would analyse it; the
+    // matcher reads the packets that analysis decoded.
     analyze::Analysis analysis(hints);
-    for (std::size_t n = 0; n < frames.size(); ++n) {
-        pcapng.add(frames[n].interface, frames[n].ts_ns, frames[n].orig_len, Bytes(frames[n].bytes));
-        if (frames[n].interface == 0) analysis.feed(as_frame(frames[n], n + 1));
-    }
+    // Frames we forged with another station's MAC (--intrusive) are ours, not that station's: the passive
+    // watch never sees them.
+    auto forged = [&](const capture::Frame& fr) {
+        return fr.bytes.size() >= 12 &&
+               !std::equal(m_seg.iface.mac.b.begin(), m_seg.iface.mac.b.end(), fr.bytes.begin() + 6) &&
+               m_sent.frames.count(std::vector<std::uint8_t>(fr.bytes.begin(), fr.bytes.end())) > 0;
+    };
+    auto decoded = decode_frames(stored, [&](const capture::Frame& fr) {
+        return fr.interface == 0 && !forged(fr) ? analysis.feed(fr) : decode::classify(fr);
+    });
+    for (const auto& f : stored)
+        pcapng.add(f.interface, f.ts_ns, f.orig_len, Bytes(f.bytes));
     out.pcapng = pcapng.bytes();
     analysis.finish(rep);
-    rep.capture.files.push_back({m_o.interface + (m_seg.sentinel ? "+" + m_o.sentinel : std::string()) + " (live)", 1, frames.size()});
+    rep.capture.files.push_back(
+        {m_o.interface + (m_seg.sentinel ? "+" + m_o.sentinel : std::string()) + " (live)", 1,
+         stored.size()});
+    const MatchResult matched = match_probes(m_seg, m_marker, m_sent, decoded.seen, true);
 
     report::SegmentInfo seg;
     seg.interface = m_o.interface;
@@ -397,87 +437,163 @@ Expected<ProbeRun, std::string> Run::analyse() {
     seg.address = m_seg.iface.ipv4;
     seg.subnet = subnet_text();
     if (m_seg.gateway_ip) seg.gateway = report::Endpoint{m_seg.gateway_mac, *m_seg.gateway_ip};
-    for (const auto& p : m_seg.peers) seg.peers.push_back({endpoint(p), p.ipv6, p.sentinel, p.found_by});
+    for (const auto& p : m_seg.peers)
+        seg.peers.push_back({endpoint(p), p.ipv6, p.sentinel, p.found_by});
     rep.segment = std::move(seg);
+    if (m_found.proxy_arp)
+        rep.observations.push_back(
+            proxy_arp_observation(m_found, m_seg.gateway_mac && *m_found.proxy_arp == *m_seg.gateway_mac));
+    for (const auto& mac : m_found.routers)
+        rep.observations.push_back(
+            "router " + mac.str() +
+            " advertises itself (IPv6 router advertisement): not probed as a terminal");
+    for (const auto& o : matched.facts.observations)
+        rep.observations.push_back(o);
 
-    for (const auto& r : m_records)
-        rep.probes.push_back({endpoint(m_seg.peers[r.peer]), m_seg.peers[r.peer].sentinel, std::string(r.method->name()), r.outcome, r.frames, r.notes});
+    for (const auto& r : matched.records)
+        rep.probes.push_back({endpoint(m_seg.peers[r.peer]), m_seg.peers[r.peer].sentinel,
+                              std::string(r.method->name()), r.outcome, r.frames, r.notes});
 
-    auto stats = m_cap->stats();
     std::uint64_t dropped = 0;
     std::string capture_errors = m_link_problem;
-    for (const auto& s : stats) {
+    for (const auto& s : m_cap->stats()) {
         dropped += s.dropped + s.if_dropped + s.over_limit;
         if (!s.error.empty()) capture_errors += (capture_errors.empty() ? "" : "; ") + s.error;
     }
     rep.capture.dropped = dropped;
-    auto& c = rep.controls;
-    c.push_back({"own-frames-captured", m_own_seen >= m_sent_count && m_sent_count > 0,
-                 "the capture holds " + std::to_string(m_own_seen) + " of the " + std::to_string(m_sent_count) + " frames we sent"});
-    c.push_back({"gateway-arp", m_seg.gateway_mac.has_value(),
-                 !m_seg.gateway_ip ? "no default route through " + m_o.interface
-                 : m_seg.gateway_mac ? "gateway " + m_seg.gateway_ip->str() + " is at " + m_seg.gateway_mac->str()
-                                     : "gateway " + m_seg.gateway_ip->str() + " did not answer ARP"});
-    c.push_back({"gateway-icmp", m_control_gateway_icmp,
-                 m_control_gateway_icmp ? "the gateway answered our echo request" : "no echo reply from the gateway"});
-    if (m_seg.sentinel)
-        c.push_back({"sentinel-receives", m_control_sentinel,
-                     m_control_sentinel ? "the sentinel " + m_o.sentinel + " received the gateway's ARP reply: its capture works and its port is live"
-                                        : "the sentinel " + m_o.sentinel + " received no ARP reply from the gateway: silence there proves nothing"});
-    c.push_back({"no-drops", dropped == 0 && capture_errors.empty(),
-                 capture_errors.empty() ? std::to_string(dropped) + " frames dropped by the capture" : capture_errors});
-    if (!m_send_errors.empty()) c.push_back({"sending", false, m_send_errors.front()});
+    rep.controls = controls(matched.facts, dropped, capture_errors);
 
-    // terminal-isolation from the probe: combine the passive watch (already decided by the analysis) with the methods.
+    // terminal-isolation from the probe: combine the passive watch (already decided by the analysis) with the
+    // methods.
     report::Requirement& req = rep.requirements.front();
     std::vector<std::string> reasons;
-    std::size_t reached = 0, sentinel_runs = 0, sentinel_silent = 0;
+    std::size_t reached_sentinel = 0, sentinel_runs = 0, sentinel_silent = 0;
+    std::string at_sentinel, at_peers;
+    auto add = [](std::string& list, const report::ProbeResult& r) {
+        list += (list.empty() ? "" : ", ") + r.method + "->" +
+                (r.peer.ip.empty() ? r.peer.mac->str() : r.peer.ip.str());
+        if (!r.frames.empty()) list += " (frame " + std::to_string(r.frames.front()) + ")";
+    };
     for (const auto& r : rep.probes) {
-        reached += r.result == ProbeOutcome::reached;
+        if (r.result == ProbeOutcome::reached) add(r.sentinel ? at_sentinel : at_peers, r);
+        reached_sentinel += r.sentinel && r.result == ProbeOutcome::reached;
         if (r.sentinel && r.result != ProbeOutcome::not_run) {
             ++sentinel_runs;
             sentinel_silent += r.result == ProbeOutcome::not_reached;
         }
     }
+    // A peer's answer proves terminal-to-terminal contact only when the peer is known not to be the router:
+    // with no gateway resolved, the host that answered may be the router itself. The sentinel is always a
+    // terminal: ours.
+    const bool peers_prove = !at_peers.empty() && m_seg.gateway_mac.has_value();
+    const bool watch_proves = req.status == report::Status::fail && m_seg.gateway_mac.has_value();
     std::vector<std::string> failed_controls;
-    for (const auto& ctl : c)
+    for (const auto& ctl : rep.controls)
         if (!ctl.ok) failed_controls.push_back(ctl.name + ": " + ctl.detail);
-    if (reached > 0 || req.status == report::Status::fail) {
-        if (reached) {
-            std::string which;
-            for (const auto& r : rep.probes)
-                if (r.result == ProbeOutcome::reached)
-                    which += (which.empty() ? "" : ", ") + r.method + "->" + (r.peer.ip.empty() ? r.peer.mac->str() : r.peer.ip.str());
-            reasons.push_back(std::to_string(reached) + " probe(s) reached another terminal: " + which);
-        }
-        if (req.status == report::Status::fail)
-            for (const auto& why : req.reasons) reasons.push_back("passive watch: " + why);
+    if (reached_sentinel > 0 || peers_prove || watch_proves) {
+        if (!at_sentinel.empty())
+            reasons.push_back("the sentinel " + m_o.sentinel + " received our probes: " + at_sentinel);
+        if (peers_prove) reasons.push_back("peers answered from their own addresses: " + at_peers);
+        if (watch_proves)
+            for (const auto& why : req.reasons)
+                reasons.push_back("passive watch: " + why);
         req.status = report::Status::fail;
     } else if (m_interrupted) {
         req.status = report::Status::inconclusive;
-        reasons.push_back("the run was interrupted" + (capture_errors.empty() ? std::string() : ": " + capture_errors));
+        reasons.push_back("the run was interrupted" +
+                          (capture_errors.empty() ? std::string() : ": " + capture_errors));
+    } else if (!at_peers.empty() || req.status == report::Status::fail) {
+        req.status = report::Status::inconclusive;
+        reasons.push_back(
+            "hosts answered" + (at_peers.empty() ? std::string() : " (" + at_peers + ")") +
+            ", but no gateway was resolved, so any of them may be the router rather than a terminal");
+        for (const auto& why : req.reasons)
+            reasons.push_back("passive watch: " + why);
     } else if (!m_seg.sentinel) {
         req.status = report::Status::inconclusive;
-        reasons.push_back("no probe reached a peer, but without --sentinel silence is not proof of isolation (a peer may simply not answer)");
+        reasons.push_back("no probe reached a peer, but without --sentinel silence is not proof of isolation "
+                          "(a peer may simply not answer)");
     } else if (!failed_controls.empty()) {
         req.status = report::Status::inconclusive;
-        for (const auto& f : failed_controls) reasons.push_back("control failed: " + f);
+        for (const auto& f : failed_controls)
+            reasons.push_back("control failed: " + f);
     } else if (sentinel_runs == 0 || sentinel_silent != sentinel_runs) {
         req.status = report::Status::inconclusive;
         reasons.push_back("not every method could be run against the sentinel");
     } else {
         req.status = report::Status::pass;
-        reasons.push_back("all " + std::to_string(sentinel_runs) + " methods sent toward the sentinel " + m_o.sentinel +
-                          " were not received there, no peer answered, and every control passed");
-        for (const auto& why : req.reasons) reasons.push_back("passive watch: " + why);
+        reasons.push_back("all " + std::to_string(sentinel_runs) + " methods sent toward the sentinel " +
+                          m_o.sentinel + " were not received there (each sent up to " +
+                          std::to_string(k_rounds) +
+                          " times), no peer answered, and every control passed: the sentinel heard the same "
+                          "gateway (frame " +
+                          std::to_string(*matched.facts.sentinel_gateway) + ")");
+        for (const auto& why : req.reasons)
+            reasons.push_back("passive watch: " + why);
     }
     req.reasons = std::move(reasons);
     std::vector<report::Status> statuses;
-    for (const auto& r : rep.requirements) statuses.push_back(r.status);
+    for (const auto& r : rep.requirements)
+        statuses.push_back(r.status);
     rep.verdict = report::combine(statuses);
     if (!m_phases.empty()) m_phases.back().end_ns = wall_ns();
     rep.run.emplace().phases = std::move(m_phases);
     return out;
+}
+
+std::vector<report::Control> Run::controls(const MatchFacts& facts, std::uint64_t dropped,
+                                           const std::string& capture_errors) const {
+    std::vector<report::Control> c;
+    auto frame = [](std::optional<std::uint64_t> n) {
+        return n ? " (frame " + std::to_string(*n) + ")" : std::string();
+    };
+    c.push_back({"own-frames-captured", facts.own_seen >= m_sent.count && m_sent.count > 0,
+                 "the capture holds " + std::to_string(facts.own_seen) + " of the " +
+                     std::to_string(m_sent.count) + " frames we sent"});
+    c.push_back({"gateway-arp", m_seg.gateway_mac.has_value(),
+                 !m_seg.gateway_ip ? "no default route through " + m_o.interface +
+                                         ": nothing tells the router from a terminal"
+                 : m_seg.gateway_mac ? "gateway " + m_seg.gateway_ip->str() + " is at " +
+                                           m_seg.gateway_mac->str() + m_gateway_how
+                                     : "gateway " + m_seg.gateway_ip->str() + " did not answer ARP (asked " +
+                                           std::to_string(k_gateway_attempts) + " times)"});
+    c.push_back({"gateway-icmp", facts.gateway_echo.has_value(),
+                 facts.gateway_echo ? "the gateway answered our echo request" + frame(facts.gateway_echo)
+                                    : "no echo reply from the gateway"});
+    if (m_seg.sentinel) {
+        const bool heard = facts.sentinel_gateway || facts.sentinel_other_gateway;
+        c.push_back({"sentinel-receives", heard,
+                     heard ? "the sentinel " + m_o.sentinel +
+                                 " received the gateway's ARP reply: its capture works and its port is live"
+                           : "the sentinel " + m_o.sentinel +
+                                 " received no ARP reply from the gateway: silence there proves nothing"});
+        std::string why;
+        bool same = false;
+        if (facts.sentinel_other_gateway && m_seg.gateway_mac)
+            why = "the sentinel's gateway " + m_seg.gateway_ip->str() + " answered from " +
+                  facts.sentinel_other_gateway->str() + ", the probe's from " + m_seg.gateway_mac->str() +
+                  ": the sentinel is on another segment numbered alike";
+        else if (!facts.sentinel_gateway)
+            why = "the sentinel never heard the probe's gateway answer: nothing shows it shares the probe's "
+                  "segment";
+        else if (!facts.probe_routers.empty() && !facts.sentinel_routers.empty() &&
+                 std::none_of(facts.probe_routers.begin(), facts.probe_routers.end(),
+                              [&](const MacAddr& m) { return facts.sentinel_routers.count(m) > 0; }))
+            why = "the IPv6 routers advertising on the two interfaces differ: the sentinel is on another "
+                  "segment";
+        else {
+            same = true;
+            why = "the sentinel heard the gateway " + m_seg.gateway_ip->str() + " answer from " +
+                  m_seg.gateway_mac->str() + ", the MAC the probe resolved" + frame(facts.sentinel_gateway) +
+                  ": both interfaces are on one segment";
+        }
+        c.push_back({"sentinel-same-segment", same, why});
+    }
+    c.push_back({"no-drops", dropped == 0 && capture_errors.empty(),
+                 capture_errors.empty() ? std::to_string(dropped) + " frames dropped by the capture"
+                                        : capture_errors});
+    if (!m_send_errors.empty()) c.push_back({"sending", false, m_send_errors.front()});
+    return c;
 }
 
 Expected<ProbeRun, std::string> run_probe(const ProbeOptions& options, const std::atomic<bool>& stop) {
@@ -487,7 +603,8 @@ Expected<ProbeRun, std::string> run_probe(const ProbeOptions& options, const std
 
 std::vector<std::string> method_names() {
     std::vector<std::string> names;
-    for (const auto* m : probes::all_methods()) names.emplace_back(m->name());
+    for (const auto* m : probes::all_methods())
+        names.emplace_back(m->name());
     return names;
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -97,6 +98,22 @@ std::optional<IpAddr> default_gateway(const std::string& ifname) {
         std::memcpy(b, &raw, 4);
         IpAddr ip = IpAddr::v4(Bytes(b, 4));
         if (!ip.is_unspecified()) return ip;
+    }
+    return std::nullopt;
+}
+
+std::optional<MacAddr> neighbour_mac(const std::string& ifname, const IpAddr& ip) {
+    constexpr unsigned k_complete = 0x2; // ATF_COM
+    std::ifstream table("/proc/net/arp");
+    std::string line;
+    std::getline(table, line); // header
+    while (std::getline(table, line)) {
+        std::istringstream f(line);
+        std::string address, hw_type, flags, hw_address, mask, device;
+        f >> address >> hw_type >> flags >> hw_address >> mask >> device;
+        if (device != ifname || address != ip.str()) continue;
+        auto mac = MacAddr::parse(hw_address);
+        if (mac && (std::strtoul(flags.c_str(), nullptr, 16) & k_complete) && !mac->is_zero()) return mac;
     }
     return std::nullopt;
 }

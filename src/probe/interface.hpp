@@ -28,6 +28,9 @@ Expected<Interface, std::string> describe_interface(const std::string& name, Nee
 bool interface_running(const std::string& name);
 // The IPv4 default gateway routed through `ifname`, if any.
 std::optional<IpAddr> default_gateway(const std::string& ifname);
+// The kernel's complete ARP entry for `ip` on `ifname` (/proc/net/arp), if any: the gateway's MAC survives a lost
+// ARP reply when the host already talks to it.
+std::optional<MacAddr> neighbour_mac(const std::string& ifname, const IpAddr& ip);
 // The network address of ip/prefix.
 IpAddr network_of(const IpAddr& ip, int prefix);
 

@@ -38,11 +38,16 @@ class Method {
     virtual ~Method() = default;
     virtual std::string_view name() const = 0;
     virtual bool intrusive() const { return false; }
+    // Whether the method needs the peer's IPv4 address (only IPv6's does not).
+    virtual bool needs_ipv4() const { return true; }
+    // Sent to the gateway's MAC on purpose: the peer's answer then comes back from the gateway's MAC too.
+    virtual bool via_gateway() const { return false; }
     // Why this method cannot run against `peer` (e.g. no MAC, no IPv6 address), or nullopt when it can.
     virtual std::optional<std::string> unavailable(const Segment&, const Peer&) const { return std::nullopt; }
     // The frames to send; every frame must carry `marker` somewhere in its bytes.
     virtual std::vector<Outgoing> frames(const Segment& seg, const Peer& peer, const std::string& marker) const = 0;
-    // True when `p`, received on the probe interface, is `peer`'s answer to this method.
+    // True when `p`, received on the probe interface, is this method's kind of answer from `peer`; whether it
+    // really comes from the peer is decided once for every method (probe::from_peer in probe/matcher.hpp).
     virtual bool is_answer(const Segment& seg, const Peer& peer, const decode::Packet& p) const = 0;
     // Work after a peer answered (SMB: negotiate a dialect over a real TCP connection); a sentence for the report.
     virtual std::optional<std::string> follow_up(const Segment&, const Peer&) const { return std::nullopt; }

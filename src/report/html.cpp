@@ -253,6 +253,14 @@ void controls(std::string& out, const Report& r, const Strings& s) {
     section_close(out);
 }
 
+void observations(std::string& out, const Report& r, const Strings& s) {
+    section_open(out, "observations", s.observations, s.observations_intro);
+    out += "<ul>";
+    for (const auto& o : r.observations) out += "<li>" + html_escape(o) + "</li>";
+    out += "</ul>";
+    section_close(out);
+}
+
 void stations(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "stations", s.stations, {}, r.stations.size());
     table_open(out, {s.col_mac, s.col_ips, s.col_role, s.col_why});
@@ -350,6 +358,7 @@ std::string to_html(const Report& r, Lang lang) {
     html::traffic(out, r, s);
     if (!r.probes.empty()) html::probes(out, r, s);
     if (!r.controls.empty()) html::controls(out, r, s);
+    if (!r.observations.empty()) html::observations(out, r, s);
     if (!r.stations.empty()) html::stations(out, r, s);
     html::eap_sections(out, r, s);
     html::wlan_sections(out, r, s);

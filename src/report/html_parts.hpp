@@ -27,7 +27,7 @@ struct Strings {
     std::string_view rows_in_json; // after "N more" under a capped table
     // live probes
     std::string_view probes, probes_intro, col_peer, probe_notes, col_method, col_result, col_notes, controls,
-        controls_intro, col_control, col_detail, control_ok, control_failed;
+        controls_intro, col_control, col_detail, control_ok, control_failed, observations, observations_intro;
     std::array<std::string_view, 5> outcome; // ProbeOutcome
     // stations
     std::string_view stations, col_mac, col_ips, col_role, col_why;

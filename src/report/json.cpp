@@ -164,6 +164,7 @@ ordered_json to_json(const Report& r) {
         for (const auto& c : r.controls) controls.push_back(to_json(c));
         j["controls"] = std::move(controls);
     }
+    if (!r.observations.empty()) j["observations"] = r.observations;
     j["eap"] = eap_section(r.eap, r.eap_stats);
     j["wlan"] = wlan_section(r.wlan, r.wlan_malformed, r.wlan_dropped);
     if (!r.enumeration.empty()) {

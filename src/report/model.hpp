@@ -166,6 +166,8 @@ struct Report {
     std::optional<SegmentInfo> segment;
     std::vector<ProbeResult> probes;
     std::vector<Control> controls;
+    // How the segment keeps terminals apart or would not (proxy ARP, ICMP redirects, routers): never proof of contact.
+    std::vector<std::string> observations;
     bool interrupted = false;
     std::optional<RunInfo> run;
 };

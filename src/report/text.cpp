@@ -59,6 +59,8 @@ std::string to_text(const Report& r, bool colour) {
         o << "\nControls:\n";
         for (const auto& c : r.controls)
             o << "  " << paint(c.ok ? "ok  " : "FAIL", c.ok ? Status::pass : Status::fail, colour) << "  " << c.name << ": " << terminal_safe(c.detail) << "\n";
+        if (!r.observations.empty()) o << "\nObservations (not proof of contact):\n";
+        for (const auto& obs : r.observations) o << "  " << terminal_safe(obs) << "\n";
         o << "\nProbes (peer, method, result):\n";
         for (const auto& p : r.probes) {
             Status s = p.result == ProbeOutcome::reached ? Status::fail : p.result == ProbeOutcome::not_reached ? Status::pass : Status::not_tested;

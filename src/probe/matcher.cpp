@@ -1,0 +1,224 @@
+#include "probe/matcher.hpp"
+
+#include <algorithm>
+
+namespace isoprobe::probe {
+
+namespace {
+
+using report::ProbeOutcome;
+constexpr std::size_t k_max_evidence = 5;
+
+bool is_icmpv4(const decode::Packet& p) {
+    return decode::has(p.protos, decode::Proto::icmp);
+}
+bool is_icmpv6(const decode::Packet& p) {
+    return decode::has(p.protos, decode::Proto::icmpv6);
+}
+
+// ICMP errors and redirects quote our probe, marker included, but are written by whoever dropped or rerouted
+// it: they say nothing about whether the peer received anything.
+bool quotes_our_probe(const decode::Packet& p) {
+    if (is_icmpv4(p))
+        return p.icmp_type == 3 || p.icmp_type == 4 || p.icmp_type == 5 || p.icmp_type == 11 ||
+               p.icmp_type == 12;
+    if (is_icmpv6(p)) return (p.icmp_type >= 1 && p.icmp_type <= 4) || p.icmp_type == 137;
+    return false;
+}
+bool is_redirect(const decode::Packet& p) {
+    return (is_icmpv4(p) && p.icmp_type == 5) || (is_icmpv6(p) && p.icmp_type == 137);
+}
+
+// What a frame was, in a few words, for the evidence sentences.
+std::string describe(const decode::Packet& p) {
+    if (p.arp) return p.arp->op == 2 ? "an ARP reply" : "an ARP request";
+    if (is_icmpv4(p) || is_icmpv6(p))
+        return std::string(is_icmpv6(p) ? "an ICMPv6" : "an ICMP") + " message (type " +
+               std::to_string(p.icmp_type) + ")";
+    if (decode::has(p.protos, decode::Proto::tcp))
+        return std::string("a TCP ") +
+               ((p.tcp_flags & 0x12) == 0x12 ? "SYN-ACK"
+                : (p.tcp_flags & 0x02)       ? "SYN"
+                                             : "segment") +
+               " to port " + std::to_string(p.dport);
+    if (decode::has(p.protos, decode::Proto::udp)) return "a UDP datagram to port " + std::to_string(p.dport);
+    return "a frame";
+}
+
+class Matching {
+  public:
+    Matching(const Segment& seg, const Marker& marker, const SentProbes& sent)
+        : m_seg(seg), m_marker(marker), m_sent(sent) {
+        m_out.records = sent.records;
+        for (std::size_t i = 0; i < m_out.records.size(); ++i) {
+            auto& r = m_out.records[i];
+            r.frames.clear();
+            if (r.outcome == ProbeOutcome::reached || r.outcome == ProbeOutcome::not_reached)
+                r.outcome = ProbeOutcome::no_reply;
+            m_by_id[r.id] = i;
+        }
+    }
+
+    void frame(const SeenFrame& f) {
+        const decode::Packet& p = *f.packet;
+        const auto id = m_marker.find(f.bytes);
+        if (f.interface == 1) return sentinel_frame(f, p, id);
+        if (m_sent.frames.count(std::vector<std::uint8_t>(f.bytes.begin(), f.bytes.end()))) {
+            ++m_out.facts.own_seen;
+            return;
+        }
+        // Whatever our own stack sends (its ARP replies, the SMB follow-up's connection) proves nothing about
+        // others.
+        if (p.has_l2 && p.src == m_seg.iface.mac) return;
+        if (is_icmpv6(p) && p.icmp_type == 134 && p.has_l2) m_out.facts.probe_routers.insert(p.src);
+        if (id && *id == k_control_id && is_icmpv4(p) && p.icmp_type == 0 && is_gateway(p) &&
+            !m_out.facts.gateway_echo)
+            m_out.facts.gateway_echo = f.number;
+        if (is_redirect(p)) return redirect(f, p, id);
+        if (quotes_our_probe(p)) return;
+        if (id) marked_answer(f, p, *id);
+        for (auto& r : m_out.records) {
+            if (r.outcome == ProbeOutcome::not_run || r.outcome == ProbeOutcome::error) continue;
+            const Peer& peer = m_seg.peers[r.peer];
+            if (r.method->intrusive()) {
+                // Traffic for the peer's address that comes to us after we stole it: the switch moved the
+                // address.
+                auto first = m_sent.first_sent_ns.find(r.id);
+                if (first != m_sent.first_sent_ns.end() && f.ts_ns >= first->second &&
+                    r.method->is_answer(m_seg, peer, p))
+                    reached(
+                        r, f.number,
+                        "traffic for " + peer_name(peer) + " (" + describe(p) +
+                            ") reached the probe after the steal: the switch accepted the stolen address");
+                continue;
+            }
+            if (from_peer(m_seg, peer, *r.method, p) && r.method->is_answer(m_seg, peer, p))
+                reached(r, f.number, "");
+        }
+    }
+
+    MatchResult finish(bool final_pass) {
+        if (final_pass)
+            for (auto& r : m_out.records)
+                if (r.outcome == ProbeOutcome::no_reply && m_seg.peers[r.peer].sentinel)
+                    r.outcome = ProbeOutcome::not_reached;
+        return std::move(m_out);
+    }
+
+  private:
+    bool is_gateway(const decode::Packet& p) const {
+        return p.has_l2 && m_seg.gateway_mac && p.src == *m_seg.gateway_mac;
+    }
+
+    static std::string peer_name(const Peer& peer) {
+        if (peer.sentinel) return "the sentinel";
+        return peer.ipv4.empty() ? (peer.mac ? peer.mac->str() : std::string("the peer")) : peer.ipv4.str();
+    }
+
+    ProbeRecord* record(std::uint32_t id) {
+        auto it = m_by_id.find(id);
+        return it == m_by_id.end() ? nullptr : &m_out.records[it->second];
+    }
+
+    // Our marker coming back (echo replies, answers quoting a name we asked for) from the probed peer itself.
+    void marked_answer(const SeenFrame& f, const decode::Packet& p, std::uint32_t id) {
+        if (ProbeRecord* r = record(id);
+            r && !r->method->intrusive() && from_peer(m_seg, m_seg.peers[r->peer], *r->method, p))
+            reached(*r, f.number, "answered with our marker");
+        if (auto g = m_sent.group_method.find(id); g != m_sent.group_method.end())
+            for (auto& r : m_out.records)
+                if (r.method == g->second && from_peer(m_seg, m_seg.peers[r.peer], *r.method, p))
+                    reached(r, f.number, "answered our group probe");
+    }
+
+    // A redirect proves that the gateway would route the packet, not that anything arrived: an observation
+    // only.
+    void redirect(const SeenFrame& f, const decode::Packet& p, std::optional<std::uint32_t> id) {
+        const std::string who = is_gateway(p) ? "the gateway" : p.src.str();
+        const std::string to =
+            p.icmp_inner_dst.empty() ? std::string("another host") : p.icmp_inner_dst.str();
+        const std::string text = who + " would route terminal-to-terminal traffic to " + to +
+                                 " (ICMP redirect, frame " + std::to_string(f.number) +
+                                 "); nothing shows it was delivered";
+        if (m_redirected.insert(to).second) m_out.facts.observations.push_back(text);
+        if (ProbeRecord* r = id ? record(*id) : nullptr;
+            r && r->notes.size() < k_max_evidence &&
+            std::find(r->notes.begin(), r->notes.end(), text) == r->notes.end())
+            r->notes.push_back(text);
+    }
+
+    void sentinel_frame(const SeenFrame& f, const decode::Packet& p, std::optional<std::uint32_t> id) {
+        auto& facts = m_out.facts;
+        if (p.arp && p.arp->op == 2 && m_seg.gateway_ip && p.arp->sender_ip == *m_seg.gateway_ip) {
+            // Same IP is not the same segment: sites number every floor alike, so the gateway must be the
+            // same MAC.
+            if (is_gateway(p) && p.arp->sender_mac == p.src) {
+                if (!facts.sentinel_gateway) facts.sentinel_gateway = f.number;
+            } else if (p.has_l2) {
+                facts.sentinel_other_gateway = p.src;
+            }
+        }
+        if (is_icmpv6(p) && p.icmp_type == 134 && p.has_l2) facts.sentinel_routers.insert(p.src);
+        if (!id || !p.has_l2 || p.src == m_seg.sentinel->mac || quotes_our_probe(p)) return;
+        const Method* method = nullptr;
+        if (const ProbeRecord* r = record(*id)) method = r->method;
+        if (auto g = m_sent.group_method.find(*id); g != m_sent.group_method.end()) method = g->second;
+        if (!method) return;
+        if (method->intrusive()) {
+            // A frame we spoofed proves nothing; the answer to it arriving at the sentinel shows the switch
+            // kept the sentinel's address on the sentinel's own port.
+            ProbeRecord* r = record(*id);
+            if (r && m_seg.peers[r->peer].sentinel && r->outcome != ProbeOutcome::reached &&
+                m_kept_port.insert(r->id).second)
+                note(*r, "the switch did not accept the stolen address: traffic for it still reached the "
+                         "sentinel (frame " +
+                             std::to_string(f.number) + ")");
+            return;
+        }
+        for (auto& r : m_out.records)
+            if (r.method == method && m_seg.peers[r.peer].sentinel && r.outcome != ProbeOutcome::not_run &&
+                r.outcome != ProbeOutcome::error)
+                reached(r, f.number, "the sentinel received " + describe(p));
+    }
+
+    static void note(ProbeRecord& r, const std::string& text) {
+        if (!text.empty() && std::find(r.notes.begin(), r.notes.end(), text) == r.notes.end())
+            r.notes.push_back(text);
+    }
+    static void reached(ProbeRecord& r, std::uint64_t frame, const std::string& text) {
+        r.outcome = ProbeOutcome::reached;
+        if (r.frames.size() < k_max_evidence &&
+            std::find(r.frames.begin(), r.frames.end(), frame) == r.frames.end())
+            r.frames.push_back(frame);
+        note(r, text);
+    }
+
+    const Segment& m_seg;
+    const Marker& m_marker;
+    const SentProbes& m_sent;
+    MatchResult m_out;
+    std::map<std::uint32_t, std::size_t> m_by_id;
+    std::set<std::string> m_redirected;
+    std::set<std::uint32_t> m_kept_port; // port-steal probes already noted as refused by the switch
+};
+
+} // namespace
+
+bool from_peer(const Segment& seg, const Peer& peer, const Method& method, const decode::Packet& p) {
+    if (!p.has_l2) return false;
+    const bool from_gateway = seg.gateway_mac && p.src == *seg.gateway_mac;
+    if (!from_gateway) return peer.mac && p.src == *peer.mac;
+    if (!method.via_gateway() || p.ip_src.empty()) return false;
+    return p.ip_src == peer.ipv4 ||
+           std::find(peer.ipv6.begin(), peer.ipv6.end(), p.ip_src) != peer.ipv6.end();
+}
+
+MatchResult match_probes(const Segment& seg, const Marker& marker, const SentProbes& sent,
+                         const std::vector<SeenFrame>& frames, bool final_pass) {
+    Matching m(seg, marker, sent);
+    for (const auto& f : frames)
+        m.frame(f);
+    return m.finish(final_pass);
+}
+
+} // namespace isoprobe::probe

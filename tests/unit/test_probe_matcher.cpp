@@ -1,0 +1,288 @@
+// The proof rules of a live run (docs/report.md, "How a live verdict is proven"), one situation per case:
+// frames in, per-method outcomes and facts out. Each frame is what a real segment of that kind puts on the
+// wire: a proxy-ARP gateway (RFC 3069), a gateway that redirects but does not forward, a routed SYN reaching
+// the sentinel, a forged RST.
+#include <doctest/doctest.h>
+
+#include <tins/tins.h>
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "probe/frames.hpp"
+#include "probe/matcher.hpp"
+#include "probes/registry.hpp"
+
+using namespace isoprobe;
+using namespace isoprobe::probe;
+using report::ProbeOutcome;
+
+namespace {
+const MacAddr k_probe_mac = *MacAddr::parse("02:1b:00:00:00:0a");
+const MacAddr k_sentinel_mac = *MacAddr::parse("02:1b:00:00:00:0b");
+const MacAddr k_h2_mac = *MacAddr::parse("02:1b:00:00:00:02");
+const MacAddr k_gw_mac = *MacAddr::parse("02:1b:00:00:00:fe");
+const MacAddr k_other_gw_mac = *MacAddr::parse("02:1c:00:00:00:fe");
+const IpAddr k_probe_ip = *IpAddr::parse("198.51.100.10");
+const IpAddr k_sentinel_ip = *IpAddr::parse("198.51.100.11");
+const IpAddr k_h2_ip = *IpAddr::parse("198.51.100.2");
+const IpAddr k_gw_ip = *IpAddr::parse("198.51.100.1");
+const MacAddr k_broadcast = *MacAddr::parse("ff:ff:ff:ff:ff:ff");
+
+const Method& method(std::string_view name) {
+    return *probes::find_method(name);
+}
+
+Segment segment() {
+    Segment seg;
+    seg.iface.name = "probe0";
+    seg.iface.mac = k_probe_mac;
+    seg.iface.ipv4 = k_probe_ip;
+    seg.iface.prefix = 24;
+    Interface sentinel;
+    sentinel.name = "sentinel0";
+    sentinel.mac = k_sentinel_mac;
+    sentinel.ipv4 = k_sentinel_ip;
+    sentinel.prefix = 24;
+    seg.sentinel = sentinel;
+    seg.gateway_ip = k_gw_ip;
+    seg.gateway_mac = k_gw_mac;
+    seg.peers = {Peer{k_sentinel_mac, k_sentinel_ip, {}, true, "sentinel"},
+                 Peer{k_h2_mac, k_h2_ip, {}, false, "arp-sweep"}};
+    return seg;
+}
+
+// A run's probes and the frames its capture holds, decoded as the engine decodes them.
+class Scenario {
+  public:
+    Scenario() : m_seg(segment()), m_marker(0x1234) {}
+
+    // A record for `name` toward peer 0 (the sentinel) or 1 (h2); returns its probe id.
+    std::uint32_t probe(std::string_view name, std::size_t peer) {
+        const std::uint32_t id = static_cast<std::uint32_t>(m_sent.records.size() + 1);
+        m_sent.records.push_back({peer, &method(name), id, ProbeOutcome::no_reply, {}, {}});
+        return id;
+    }
+    std::string marker(std::uint32_t id) const { return m_marker.text(id); }
+    const Segment& seg() const { return m_seg; }
+    void sent(const std::vector<std::uint8_t>& frame) {
+        m_sent.frames.insert(frame);
+        ++m_sent.count;
+    }
+    void stolen_at(std::uint32_t id, std::int64_t ts) { m_sent.first_sent_ns[id] = ts; }
+    // A frame heard on the probe interface (0) or the sentinel (1).
+    void heard(std::uint32_t interface, std::vector<std::uint8_t> bytes, std::int64_t ts = 100) {
+        m_bytes.push_back(std::move(bytes));
+        capture::Frame fr;
+        fr.number = m_bytes.size();
+        fr.ts_ns = ts;
+        fr.link_type = 1;
+        fr.interface = interface;
+        fr.orig_len = static_cast<std::uint32_t>(m_bytes.back().size());
+        fr.bytes = Bytes(m_bytes.back());
+        m_frames.push_back(fr);
+    }
+    MatchResult match() {
+        m_packets.clear();
+        std::vector<SeenFrame> seen;
+        for (const auto& fr : m_frames)
+            m_packets.push_back(decode::classify(fr));
+        for (std::size_t i = 0; i < m_frames.size(); ++i)
+            seen.push_back({m_frames[i].interface, m_frames[i].number, m_frames[i].ts_ns, m_frames[i].bytes,
+                            &m_packets[i]});
+        return match_probes(m_seg, m_marker, m_sent, seen, true);
+    }
+
+  private:
+    Segment m_seg;
+    Marker m_marker;
+    SentProbes m_sent;
+    std::deque<std::vector<std::uint8_t>> m_bytes;
+    std::deque<capture::Frame> m_frames;
+    std::deque<decode::Packet> m_packets;
+};
+
+std::vector<std::uint8_t> arp_reply(const MacAddr& from, const IpAddr& sender_ip, const MacAddr& to,
+                                    const IpAddr& target_ip) {
+    auto arp =
+        Tins::ARP::make_arp_reply(Tins::IPv4Address(target_ip.str()), Tins::IPv4Address(sender_ip.str()),
+                                  Tins::HWAddress<6>(to.str()), Tins::HWAddress<6>(from.str()));
+    return arp.serialize();
+}
+
+// An ICMP redirect (RFC 792 type 5) from the gateway quoting the start of our probe, as Linux sends it before
+// the forward hook drops the packet.
+std::vector<std::uint8_t> redirect(const std::vector<std::uint8_t>& probe_frame) {
+    std::vector<std::uint8_t> quoted(probe_frame.begin() + 14, probe_frame.end());
+    Tins::ICMP icmp(Tins::ICMP::REDIRECT);
+    icmp.gateway(Tins::IPv4Address(k_h2_ip.str()));
+    auto pdu = Tins::EthernetII(Tins::HWAddress<6>(k_probe_mac.str()), Tins::HWAddress<6>(k_gw_mac.str())) /
+               Tins::IP(Tins::IPv4Address(k_probe_ip.str()), Tins::IPv4Address(k_gw_ip.str())) / icmp /
+               Tins::RawPDU(quoted);
+    return pdu.serialize();
+}
+
+const ProbeRecord& record(const MatchResult& m, std::uint32_t id) {
+    return m.records.at(id - 1);
+}
+bool has_note(const ProbeRecord& r, const std::string& part) {
+    for (const auto& n : r.notes)
+        if (n.find(part) != std::string::npos) return true;
+    return false;
+}
+} // namespace
+
+TEST_CASE("proxy ARP: the gateway's ARP reply for the sentinel's address is not contact") {
+    Scenario s;
+    auto id = s.probe("arp", 0);
+    s.heard(0, arp_reply(k_gw_mac, k_sentinel_ip, k_probe_mac, k_probe_ip));
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::not_reached);
+    CHECK(record(m, id).frames.empty());
+}
+
+TEST_CASE("ARP: the sentinel's own reply is contact, and so is the sentinel hearing our request") {
+    Scenario s;
+    auto by_reply = s.probe("arp", 0);
+    s.heard(0, arp_reply(k_sentinel_mac, k_sentinel_ip, k_probe_mac, k_probe_ip));
+    auto m = s.match();
+    CHECK(record(m, by_reply).outcome == ProbeOutcome::reached);
+    CHECK(record(m, by_reply).frames == std::vector<std::uint64_t>{1});
+
+    Scenario t;
+    auto by_sentinel = t.probe("arp", 0);
+    t.heard(1,
+            frames::arp_request(k_broadcast, k_probe_mac, k_probe_ip, k_sentinel_ip, t.marker(by_sentinel)));
+    auto n = t.match();
+    CHECK(record(n, by_sentinel).outcome == ProbeOutcome::reached);
+    CHECK(has_note(record(n, by_sentinel), "the sentinel received an ARP request"));
+}
+
+TEST_CASE("a peer's echo reply arriving from the gateway's MAC is not the peer answering a direct probe") {
+    Scenario s;
+    auto id = s.probe("icmp", 1);
+    s.heard(0, frames::icmp_echo(k_probe_mac, k_gw_mac, k_h2_ip, k_probe_ip, 0x1501, 1, s.marker(id)));
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::no_reply);
+
+    Scenario t;
+    auto direct = t.probe("icmp", 1);
+    t.heard(0, frames::icmp_echo(k_probe_mac, k_h2_mac, k_h2_ip, k_probe_ip, 0x1501, 1, t.marker(direct)));
+    CHECK(record(t.match(), direct).outcome == ProbeOutcome::reached);
+}
+
+TEST_CASE("ICMP redirect: an observation with its frame number, never contact") {
+    Scenario s;
+    auto id = s.probe("gateway-bounce", 0);
+    auto probe = frames::icmp_echo(k_gw_mac, k_probe_mac, k_probe_ip, k_sentinel_ip, 0x1502, 1, s.marker(id));
+    s.sent(probe);
+    s.heard(0, probe);
+    s.heard(0, redirect(probe));
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::not_reached);
+    REQUIRE(m.facts.observations.size() == 1);
+    CHECK(m.facts.observations[0] ==
+          "the gateway would route terminal-to-terminal traffic to 198.51.100.11 (ICMP redirect, frame 2); "
+          "nothing shows it was delivered");
+    CHECK(has_note(record(m, id), "ICMP redirect, frame 2"));
+    CHECK(m.facts.own_seen == 1);
+}
+
+TEST_CASE("gateway bouncing over TCP: the routed SYN arriving at the sentinel is contact, the gateway's RST "
+          "is not") {
+    Scenario s;
+    auto id = s.probe("gateway-bounce", 0);
+    // What the sentinel captures after the gateway routed our SYN back onto the segment.
+    s.heard(1, frames::tcp_syn(k_sentinel_mac, k_gw_mac, k_probe_ip, k_sentinel_ip, 44446, 445, 0x15020000u,
+                               s.marker(id)));
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::reached);
+    CHECK(has_note(record(m, id), "the sentinel received a TCP SYN to port 445"));
+
+    Scenario t;
+    auto rst = t.probe("gateway-bounce", 1);
+    // nft "reject with tcp reset" on the gateway answers with the peer's address as source.
+    Tins::TCP reset(44446, 445);
+    reset.flags(Tins::TCP::RST | Tins::TCP::ACK);
+    t.heard(0, (Tins::EthernetII(Tins::HWAddress<6>(k_probe_mac.str()), Tins::HWAddress<6>(k_gw_mac.str())) /
+                Tins::IP(Tins::IPv4Address(k_probe_ip.str()), Tins::IPv4Address(k_h2_ip.str())) / reset)
+                   .serialize());
+    CHECK(record(t.match(), rst).outcome == ProbeOutcome::no_reply);
+}
+
+TEST_CASE("gateway bouncing: the peer's SYN-ACK or echo reply, routed back through the gateway, is contact") {
+    Scenario s;
+    auto id = s.probe("gateway-bounce", 1);
+    Tins::TCP synack(44446, 445);
+    synack.flags(Tins::TCP::SYN | Tins::TCP::ACK);
+    s.heard(0, (Tins::EthernetII(Tins::HWAddress<6>(k_probe_mac.str()), Tins::HWAddress<6>(k_gw_mac.str())) /
+                Tins::IP(Tins::IPv4Address(k_probe_ip.str()), Tins::IPv4Address(k_h2_ip.str())) / synack)
+                   .serialize());
+    CHECK(record(s.match(), id).outcome == ProbeOutcome::reached);
+}
+
+TEST_CASE("a frame we sent ourselves, captured on our own interface, is never an answer") {
+    Scenario s;
+    auto id = s.probe("icmp", 1);
+    auto own = frames::icmp_echo(k_h2_mac, k_probe_mac, k_probe_ip, k_h2_ip, 0x1501, 1, s.marker(id));
+    s.sent(own);
+    s.heard(0, own);
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::no_reply);
+    CHECK(m.facts.own_seen == 1);
+}
+
+TEST_CASE("sentinel on the same segment: the gateway it hears has the probe's gateway MAC") {
+    Scenario s;
+    s.heard(1, arp_reply(k_gw_mac, k_gw_ip, k_sentinel_mac, k_sentinel_ip));
+    auto m = s.match();
+    CHECK(m.facts.sentinel_gateway == std::optional<std::uint64_t>(1));
+    CHECK_FALSE(m.facts.sentinel_other_gateway);
+
+    // Another floor numbered alike: same gateway address, another router.
+    Scenario t;
+    t.heard(1, arp_reply(k_other_gw_mac, k_gw_ip, k_sentinel_mac, k_sentinel_ip));
+    auto n = t.match();
+    CHECK_FALSE(n.facts.sentinel_gateway);
+    CHECK(n.facts.sentinel_other_gateway == std::optional<MacAddr>(k_other_gw_mac));
+}
+
+TEST_CASE("port stealing: our spoofed frame is never evidence; the gateway's reply says where the switch "
+          "delivers") {
+    Scenario s;
+    auto id = s.probe("port-steal", 0);
+    s.stolen_at(id, 100);
+    auto steal = frames::icmp_echo(k_gw_mac, k_sentinel_mac, k_sentinel_ip, k_gw_ip, 0x1512, 1, s.marker(id));
+    s.sent(steal);
+    s.heard(0, steal, 100);
+    // The switch kept the sentinel's MAC on the sentinel's port: the reply went there.
+    s.heard(1, frames::icmp_echo(k_sentinel_mac, k_gw_mac, k_gw_ip, k_sentinel_ip, 0x1512, 1, s.marker(id)),
+            101);
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::not_reached);
+    CHECK(has_note(record(m, id), "the switch did not accept the stolen address"));
+
+    Scenario t;
+    auto stolen = t.probe("port-steal", 0);
+    t.stolen_at(stolen, 100);
+    // Before the steal, a frame for the sentinel reaching us is not the steal's doing.
+    t.heard(0,
+            frames::icmp_echo(k_sentinel_mac, k_gw_mac, k_gw_ip, k_sentinel_ip, 0x1512, 1, t.marker(stolen)),
+            99);
+    CHECK(record(t.match(), stolen).outcome == ProbeOutcome::not_reached);
+    t.heard(0,
+            frames::icmp_echo(k_sentinel_mac, k_gw_mac, k_gw_ip, k_sentinel_ip, 0x1512, 1, t.marker(stolen)),
+            101);
+    auto n = t.match();
+    CHECK(record(n, stolen).outcome == ProbeOutcome::reached);
+    CHECK(record(n, stolen).frames == std::vector<std::uint64_t>{2});
+    CHECK(has_note(record(n, stolen), "the switch accepted the stolen address"));
+}
+
+TEST_CASE("a marked frame that the sentinel sent itself is not contact") {
+    Scenario s;
+    auto id = s.probe("l2-unicast", 0);
+    s.heard(1, frames::raw_l2(k_probe_mac, k_sentinel_mac, s.marker(id)));
+    CHECK(record(s.match(), id).outcome == ProbeOutcome::not_reached);
+}
