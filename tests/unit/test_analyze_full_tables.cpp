@@ -335,10 +335,12 @@ TEST_CASE("a full EAP session table keeps the EAP-MD5 success that fails 8021x-e
     CHECK(rep.eap.size() == 1024);
 }
 
-TEST_CASE("a full EAP session table: a new attempt on a busy port is not merged into the last tracked one") {
-    EapSessions eap{EapSessions::Limits{.max_sessions = 2, .max_tls_bytes = 1024}};
+namespace {
+// Feeds EAPOL-EAP packets (version 2, type 0) to a session table, numbering the frames from 1.
+struct EapFeeder {
+    EapSessions& eap;
     std::uint64_t number = 0;
-    auto send = [&](const MacAddr& src, const MacAddr& dst, std::uint8_t code, std::uint8_t id, Bytes8 data) {
+    void operator()(const MacAddr& src, const MacAddr& dst, std::uint8_t code, std::uint8_t id, Bytes8 data) {
         capture::Frame f;
         f.number = ++number;
         decode::Packet p;
@@ -351,7 +353,13 @@ TEST_CASE("a full EAP session table: a new attempt on a busy port is not merged 
         pdu.insert(pdu.end(), data.begin(), data.end());
         p.eapol = Bytes(pdu.data(), pdu.size());
         eap.feed(p);
-    };
+    }
+};
+} // namespace
+
+TEST_CASE("a full EAP session table: a new attempt on a busy port is not merged into the last tracked one") {
+    EapSessions eap{EapSessions::Limits{.max_sessions = 2, .max_tls_bytes = 1024}};
+    EapFeeder send{eap};
     const MacAddr sup = mac(0xd0, 1), other = mac(0xd0, 2), auth = mac(0xc0, 1);
     auto tls = [&](const MacAddr& s, std::uint8_t id) {
         send(auth, s, 1, id, {1});
@@ -386,21 +394,7 @@ TEST_CASE("an attempt evicted mid-exchange does not finish in an earlier attempt
         return s.outcome == EapOutcome::success && s.method != std::uint8_t{13};
     };
     EapSessions eap{EapSessions::Limits{.max_sessions = 2, .max_tls_bytes = 1024}, fails};
-    std::uint64_t number = 0;
-    auto send = [&](const MacAddr& src, const MacAddr& dst, std::uint8_t code, std::uint8_t id, Bytes8 data) {
-        capture::Frame f;
-        f.number = ++number;
-        decode::Packet p;
-        p.frame = &f;
-        p.has_l2 = true;
-        p.src = src;
-        p.dst = dst;
-        Bytes8 pdu{0x02, 0x00, 0x00, static_cast<std::uint8_t>(4 + data.size()),
-                   code, id,   0x00, static_cast<std::uint8_t>(4 + data.size())};
-        pdu.insert(pdu.end(), data.begin(), data.end());
-        p.eapol = Bytes(pdu.data(), pdu.size());
-        eap.feed(p);
-    };
+    EapFeeder send{eap};
     const MacAddr sup = mac(0xd0, 1), other = mac(0xd0, 2), auth = mac(0xc0, 1);
     // sup: EAP-MD5 success (kept, it fails the requirement), frames 1-4.
     send(auth, sup, 1, 1, {1});
