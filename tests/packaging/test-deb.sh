@@ -84,7 +84,7 @@ man_renders() {
     [ "$(man -w isoprobe)" = /usr/share/man/man1/isoprobe.1.gz ] || { man -w isoprobe; return 1; }
     out=$(MANWIDTH=80 man -l /usr/share/man/man1/isoprobe.1.gz 2>&1) || return 1
     grep -q '^ISOPROBE(1)' <<<"$out" && grep -q '^EXIT STATUS' <<<"$out" &&
-        grep -q 'setcap cap_net_raw,cap_net_admin+ep' <<<"$out" && ! grep -qi warning <<<"$out"
+        grep -q 'setcap cap_net_raw,cap_net_admin+ep' <<<"$out" && ! grep -q 'warning:' <<<"$out"
 }
 
 man_clean() {
