@@ -206,11 +206,15 @@ class Matching {
 
 bool from_peer(const Segment& seg, const Peer& peer, const Method& method, const decode::Packet& p) {
     if (!p.has_l2) return false;
+    auto own_address = [&] {
+        const IpAddr& ip = p.arp ? p.arp->sender_ip : p.ip_src;
+        return !ip.empty() &&
+               (ip == peer.ipv4 || std::find(peer.ipv6.begin(), peer.ipv6.end(), ip) != peer.ipv6.end());
+    };
     const bool from_gateway = seg.gateway_mac && p.src == *seg.gateway_mac;
-    if (!from_gateway) return peer.mac && p.src == *peer.mac;
-    if (!method.via_gateway() || p.ip_src.empty()) return false;
-    return p.ip_src == peer.ipv4 ||
-           std::find(peer.ipv6.begin(), peer.ipv6.end(), p.ip_src) != peer.ipv6.end();
+    if (from_gateway) return method.via_gateway() && !p.arp && own_address();
+    // A --peer that never answered ARP has no MAC yet: its first answer from its own address is its own.
+    return peer.mac ? p.src == *peer.mac : own_address();
 }
 
 MatchResult match_probes(const Segment& seg, const Marker& marker, const SentProbes& sent,

@@ -27,6 +27,8 @@ const MacAddr k_other_gw_mac = *MacAddr::parse("02:1c:00:00:00:fe");
 const IpAddr k_probe_ip = *IpAddr::parse("198.51.100.10");
 const IpAddr k_sentinel_ip = *IpAddr::parse("198.51.100.11");
 const IpAddr k_h2_ip = *IpAddr::parse("198.51.100.2");
+const IpAddr k_h3_ip = *IpAddr::parse("198.51.100.3");
+const MacAddr k_h3_mac = *MacAddr::parse("02:1b:00:00:00:03");
 const IpAddr k_gw_ip = *IpAddr::parse("198.51.100.1");
 const MacAddr k_broadcast = *MacAddr::parse("ff:ff:ff:ff:ff:ff");
 
@@ -49,7 +51,8 @@ Segment segment() {
     seg.gateway_ip = k_gw_ip;
     seg.gateway_mac = k_gw_mac;
     seg.peers = {Peer{k_sentinel_mac, k_sentinel_ip, {}, true, "sentinel"},
-                 Peer{k_h2_mac, k_h2_ip, {}, false, "arp-sweep"}};
+                 Peer{k_h2_mac, k_h2_ip, {}, false, "arp-sweep"},
+                 Peer{std::nullopt, k_h3_ip, {}, false, "--peer"}};
     return seg;
 }
 
@@ -58,14 +61,14 @@ class Scenario {
   public:
     Scenario() : m_seg(segment()), m_marker(0x1234) {}
 
-    // A record for `name` toward peer 0 (the sentinel) or 1 (h2); returns its probe id.
+    // A record for `name` toward peer 0 (the sentinel), 1 (h2) or 2 (h3, a --peer with no MAC); returns its
+    // id.
     std::uint32_t probe(std::string_view name, std::size_t peer) {
         const std::uint32_t id = static_cast<std::uint32_t>(m_sent.records.size() + 1);
         m_sent.records.push_back({peer, &method(name), id, ProbeOutcome::no_reply, {}, {}});
         return id;
     }
     std::string marker(std::uint32_t id) const { return m_marker.text(id); }
-    const Segment& seg() const { return m_seg; }
     void sent(const std::vector<std::uint8_t>& frame) {
         m_sent.frames.insert(frame);
         ++m_sent.count;
@@ -285,4 +288,16 @@ TEST_CASE("a marked frame that the sentinel sent itself is not contact") {
     auto id = s.probe("l2-unicast", 0);
     s.heard(1, frames::raw_l2(k_probe_mac, k_sentinel_mac, s.marker(id)));
     CHECK(record(s.match(), id).outcome == ProbeOutcome::not_reached);
+}
+
+TEST_CASE(
+    "a --peer whose MAC was never learnt: its own answer counts, the gateway's proxy reply for it does not") {
+    Scenario s;
+    auto id = s.probe("arp", 2);
+    s.heard(0, arp_reply(k_gw_mac, k_h3_ip, k_probe_mac, k_probe_ip));
+    CHECK(record(s.match(), id).outcome == ProbeOutcome::no_reply);
+    s.heard(0, arp_reply(k_h3_mac, k_h3_ip, k_probe_mac, k_probe_ip));
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::reached);
+    CHECK(record(m, id).frames == std::vector<std::uint64_t>{2});
 }
