@@ -30,16 +30,16 @@ std::string session_label(const EapSession& s) {
            std::to_string(s.last_frame);
 }
 
-bool password_method(std::uint8_t t) {
-    return t == parse::k_eap_md5 || t == parse::k_eap_gtc || t == parse::k_eap_leap ||
-           t == parse::k_eap_mschapv2 || t == parse::k_eap_pwd || t == 5 /* OTP */;
-}
-
 std::string method_words(std::uint8_t t) {
     std::string name = "EAP type " + std::to_string(t) + " (" + parse::eap_type_name(t) + ")";
-    if (password_method(t)) return name + ", a password method";
-    if (parse::eap_is_tls_family(t)) return name + ", a tunnel that may carry a password inside";
-    return name;
+    switch (parse::eap_credential(t)) {
+    case parse::EapCredential::password:
+        return name + ", a password method";
+    case parse::EapCredential::tunnel:
+        return name + ", a tunnel that may carry a password inside";
+    default:
+        return name;
+    }
 }
 
 bool enterprise(BssClass c) {
@@ -104,8 +104,7 @@ std::optional<std::pair<Status, std::string>> eap_success_verdict(const EapSessi
     return Verdict{Status::inconclusive, tls + " completed, but " + s.tls->client_certificate_why};
 }
 
-Requirement decide_8021x_eap_tls(const std::vector<EapSession>& sessions,
-                                 const std::vector<BssEntry>& bss) {
+Requirement decide_8021x_eap_tls(const std::vector<EapSession>& sessions, const std::vector<BssEntry>& bss) {
     Requirement r{.id = "8021x-eap-tls", .status = Status::not_tested, .reasons = {}};
     std::vector<Status> statuses;
     auto add = [&](Status s, std::string why) {

@@ -20,14 +20,49 @@ constexpr auto k_codes = std::to_array<ValueName>({
     {6, "finish"},
 });
 
-// IANA "Extensible Authentication Protocol (EAP) Registry", Method Types.
-constexpr auto k_types = std::to_array<ValueName>({
-    {0, "none"},       {1, "identity"}, {2, "notification"}, {3, "nak"},       {4, "md5"},
-    {5, "otp"},        {6, "gtc"},      {13, "tls"},         {17, "leap"},     {18, "sim"},
-    {21, "ttls"},      {23, "aka"},     {25, "peap"},        {26, "mschapv2"}, {29, "mschapv2-legacy"},
-    {32, "pax"},       {43, "fast"},    {47, "psk"},         {48, "sake"},     {49, "ikev2"},
-    {50, "aka-prime"}, {51, "gpsk"},    {52, "pwd"},         {55, "teap"},     {254, "expanded"},
-});
+} // namespace
+
+// IANA "Extensible Authentication Protocol (EAP) Registry", Method Types, with the credential each one
+// authenticates by and its turn in `isoprobe eap --enumerate` (tunnels, then password methods, TLS last).
+const std::vector<EapMethodInfo>& eap_methods() {
+    using C = EapCredential;
+    static const std::vector<EapMethodInfo> k_methods{
+        {0, "none", C::none, 0},
+        {1, "identity", C::none, 0},
+        {2, "notification", C::none, 0},
+        {3, "nak", C::none, 0},
+        {4, "md5", C::password, 5},
+        {5, "otp", C::password, 0},
+        {6, "gtc", C::password, 6},
+        {13, "tls", C::certificate, 10},
+        {17, "leap", C::password, 8},
+        {18, "sim", C::sim, 0},
+        {21, "ttls", C::tunnel, 2},
+        {23, "aka", C::sim, 0},
+        {25, "peap", C::tunnel, 1},
+        {26, "mschapv2", C::password, 7},
+        {29, "mschapv2-legacy", C::password, 0},
+        {32, "pax", C::password, 0},
+        {43, "fast", C::tunnel, 3},
+        {47, "psk", C::other, 0},
+        {48, "sake", C::other, 0},
+        {49, "ikev2", C::other, 0},
+        {50, "aka-prime", C::sim, 0},
+        {51, "gpsk", C::other, 0},
+        {52, "pwd", C::password, 9},
+        {55, "teap", C::tunnel, 4},
+        {254, "expanded", C::other, 0},
+    };
+    return k_methods;
+}
+
+namespace {
+
+const EapMethodInfo* method_info(std::uint32_t type) {
+    for (const auto& m : eap_methods())
+        if (m.type == type) return &m;
+    return nullptr;
+}
 
 constexpr std::size_t k_header_len = 4;   // code, identifier, length
 constexpr std::size_t k_expanded_len = 7; // vendor id (3) + vendor type (4) after the type byte
@@ -38,12 +73,23 @@ std::string eap_code_name(std::uint8_t code) {
     return value_name(k_codes, code);
 }
 std::string eap_type_name(std::uint32_t type) {
-    return value_name(k_types, type);
+    const auto* m = method_info(type);
+    return m ? std::string(m->name) : "unknown(" + std::to_string(type) + ")";
+}
+
+EapCredential eap_credential(std::uint32_t type) {
+    const auto* m = method_info(type);
+    return m ? m->credential : EapCredential::other;
 }
 
 bool eap_is_tls_family(std::uint8_t type) {
-    return type == k_eap_tls || type == k_eap_ttls || type == k_eap_peap || type == k_eap_fast ||
-           type == k_eap_teap;
+    const auto c = eap_credential(type);
+    return c == EapCredential::certificate || c == EapCredential::tunnel;
+}
+
+bool eap_password_capable(std::uint32_t type) {
+    const auto c = eap_credential(type);
+    return c == EapCredential::password || c == EapCredential::tunnel;
 }
 
 Expected<EapMessage, ParseError> parse_eap(Bytes data) {

@@ -42,8 +42,26 @@ inline constexpr std::uint8_t k_eap_expanded = 254;
 std::string eap_code_name(std::uint8_t code);
 // "tls", "peap", ...; 0 (a NAK's "no acceptable alternative", RFC 3748 5.3.1) is "none".
 std::string eap_type_name(std::uint32_t type);
-// Methods whose payload is a TLS record stream behind the L/M/S fragment header.
+
+// What a method authenticates the terminal with (GUIDELINE 8021x-eap-tls): only a certificate is the device
+// authentication the guideline asks for; a tunnel (PEAP, TTLS, FAST, TEAP) may carry a password inside.
+enum class EapCredential : std::uint8_t { none, certificate, tunnel, password, sim, other };
+
+// One row of the EAP method table that the verdicts, the enumeration and the reports all read.
+struct EapMethodInfo {
+    std::uint8_t type = 0;
+    std::string_view name;
+    EapCredential credential = EapCredential::other;
+    std::uint8_t enumeration_order =
+        0; // its turn in `isoprobe eap --enumerate` (1 first), 0 when not proposed
+};
+const std::vector<EapMethodInfo>& eap_methods();
+// `other` for a type the table does not know.
+EapCredential eap_credential(std::uint32_t type);
+// Methods whose payload is a TLS record stream behind the L/M/S fragment header: certificates and tunnels.
 bool eap_is_tls_family(std::uint8_t type);
+// A password may authenticate the terminal: password methods and tunnels.
+bool eap_password_capable(std::uint32_t type);
 
 struct EapExpandedType {
     std::uint32_t vendor_id = 0; // 24 bits; 0 is the IETF namespace
@@ -59,7 +77,7 @@ struct EapMessage {
     std::optional<EapExpandedType> expanded; // type 254
     Bytes type_data;                         // after the type (after the 7-byte expanded header for 254)
     std::string identity; // type 1: all its bytes, NULs included (RFC 4284 options in Requests)
-    std::vector<std::uint32_t> nak_desired;  // Legacy NAK, or the IETF types of an Expanded NAK
+    std::vector<std::uint32_t> nak_desired; // Legacy NAK, or the IETF types of an Expanded NAK
 };
 
 // `data` is the EAP packet as EAPOL carries it. The length field is trusted only within `data`.

@@ -1,6 +1,7 @@
 // Active check of a wired 802.1X port (IEEE 802.1X-2010 11.3 EAPOL, RFC 3748 5.1 Identity, 5.3.1 Legacy Nak).
 #include "probe/eap_enumerate.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -30,18 +31,25 @@ std::vector<std::uint8_t> eap_response(std::uint8_t id, std::uint8_t type, Bytes
     return out;
 }
 
-std::string method_name(std::uint32_t type) { return parse::eap_type_name(type) + " (" + std::to_string(type) + ")"; }
+std::string method_name(std::uint32_t type) {
+    return parse::eap_type_name(type) + " (" + std::to_string(type) + ")";
+}
 } // namespace
 
 const std::vector<std::uint8_t>& enumerated_methods() {
-    static const std::vector<std::uint8_t> methods{parse::k_eap_peap, parse::k_eap_ttls, parse::k_eap_fast,
-                                                   parse::k_eap_teap, parse::k_eap_md5,  parse::k_eap_gtc,
-                                                   parse::k_eap_mschapv2, parse::k_eap_leap, parse::k_eap_pwd,
-                                                   parse::k_eap_tls};
+    static const std::vector<std::uint8_t> methods = [] {
+        std::vector<const parse::EapMethodInfo*> tried;
+        for (const auto& m : parse::eap_methods())
+            if (m.enumeration_order > 0) tried.push_back(&m);
+        std::sort(tried.begin(), tried.end(),
+                  [](auto* a, auto* b) { return a->enumeration_order < b->enumeration_order; });
+        std::vector<std::uint8_t> types;
+        for (const auto* m : tried)
+            types.push_back(m->type);
+        return types;
+    }();
     return methods;
 }
-
-bool password_capable(std::uint32_t type) { return type != parse::k_eap_tls; }
 
 std::vector<std::uint8_t> eapol_frame(const MacAddr& src, std::uint8_t type, Bytes body) {
     // Sized once and filled by index: GCC 12 misreports vector::insert of small arrays under -Werror.
@@ -70,23 +78,29 @@ std::vector<std::uint8_t> eap_nak(std::uint8_t id, std::uint8_t desired) {
 
 std::string trial_result_name(TrialResult r) {
     switch (r) {
-    case TrialResult::accepted: return "accepted";
-    case TrialResult::refused: return "refused";
-    case TrialResult::no_answer: return "no-answer";
-    case TrialResult::pending: break;
+    case TrialResult::accepted:
+        return "accepted";
+    case TrialResult::refused:
+        return "refused";
+    case TrialResult::no_answer:
+        return "no-answer";
+    case TrialResult::pending:
+        break;
     }
     return "pending";
 }
 
 Trial::Trial(const MacAddr& self, std::string identity, std::optional<std::uint8_t> wanted, int retries)
-    : m_self(self), m_identity(std::move(identity)), m_wanted(wanted), m_retries(retries), m_retries_left(retries) {}
+    : m_self(self), m_identity(std::move(identity)), m_wanted(wanted), m_retries(retries),
+      m_retries_left(retries) {}
 
 std::vector<std::uint8_t> Trial::start() {
     m_last_sent = eapol_frame(m_self, parse::k_eapol_start, {});
     return m_last_sent;
 }
 
-std::vector<std::uint8_t> Trial::answer(std::vector<std::uint8_t> eap, std::uint8_t request_id, std::uint8_t request_type) {
+std::vector<std::uint8_t> Trial::answer(std::vector<std::uint8_t> eap, std::uint8_t request_id,
+                                        std::uint8_t request_type) {
     m_last_request = std::make_pair(request_id, request_type);
     m_retries_left = m_retries; // each step gets its own retries
     m_last_sent = eapol_frame(m_self, parse::k_eapol_eap, Bytes(eap));
@@ -111,18 +125,21 @@ std::optional<std::vector<std::uint8_t>> Trial::on_frame(Bytes ethernet) {
     if (!eap || eap->code == parse::k_eap_response) return std::nullopt;
     m_authenticator = eth->src;
 
-    const std::string after = m_step == Step::verdict ? "after our Nak proposing " + method_name(*m_wanted) : "after our identity";
+    const std::string after =
+        m_step == Step::verdict ? "after our Nak proposing " + method_name(*m_wanted) : "after our identity";
     if (eap->code == parse::k_eap_failure) {
         finish(TrialResult::refused, "EAP-Failure " + after);
         return std::nullopt;
     }
     if (eap->code == parse::k_eap_success) {
-        finish(TrialResult::refused, "EAP-Success " + after + " without any method: the port opened unauthenticated");
+        finish(TrialResult::refused,
+               "EAP-Success " + after + " without any method: the port opened unauthenticated");
         return std::nullopt;
     }
     if (eap->code != parse::k_eap_request) return std::nullopt;
     // A retransmitted request means our answer was lost: repeat it rather than advance.
-    if (m_last_request && m_last_request->first == eap->id && m_last_request->second == eap->type) return m_last_sent;
+    if (m_last_request && m_last_request->first == eap->id && m_last_request->second == eap->type)
+        return m_last_sent;
     if (eap->type == parse::k_eap_identity) {
         m_step = Step::offer;
         return answer(eap_identity_response(eap->id, m_identity), eap->id, eap->type);
@@ -157,27 +174,30 @@ std::optional<std::vector<std::uint8_t>> Trial::on_timeout() {
         return m_last_sent;
     }
     finish(TrialResult::no_answer, m_step == Step::identity ? "no Request/Identity answered our EAPOL-Start"
-                                   : m_step == Step::offer  ? "no method was proposed after our identity"
-                                                            : "no answer to our Nak proposing " + method_name(*m_wanted));
+                                   : m_step == Step::offer
+                                       ? "no method was proposed after our identity"
+                                       : "no answer to our Nak proposing " + method_name(*m_wanted));
     return std::nullopt;
 }
 
 report::Requirement decide_eap_methods(const std::vector<report::EnumerationResult>& results, bool complete) {
     report::Requirement req{"8021x-eap-tls", report::Status::inconclusive, {}};
-    std::string passwords, tls;
+    std::string others, tls;
     for (const auto& r : results) {
         if (r.result != "accepted") continue;
-        std::string& list = password_capable(r.type) ? passwords : tls;
+        std::string& list = parse::eap_credential(r.type) == parse::EapCredential::certificate ? tls : others;
         list += (list.empty() ? "" : ", ") + r.name;
     }
-    if (!passwords.empty()) {
+    if (!others.empty()) {
         req.status = report::Status::fail;
-        req.reasons.push_back("the authenticator accepts password-capable EAP methods: " + passwords);
+        req.reasons.push_back("the authenticator accepts EAP methods other than certificate-only EAP-TLS: " +
+                              others);
     } else if (!tls.empty() && complete) {
         req.status = report::Status::pass;
         req.reasons.push_back("the authenticator accepts EAP-TLS and refused every other method proposed");
     } else if (!tls.empty()) {
-        req.reasons.push_back("the authenticator proposes EAP-TLS first; run with --enumerate to learn whether it accepts other methods");
+        req.reasons.push_back("the authenticator proposes EAP-TLS first; run with --enumerate to learn "
+                              "whether it accepts other methods");
     } else if (results.empty()) {
         req.reasons.push_back("the authenticator proposed no method");
     } else {
@@ -190,7 +210,8 @@ namespace {
 
 class EapRun {
   public:
-    EapRun(const EapProbeOptions& o, const std::atomic<bool>& stop, Interface itf, std::unique_ptr<LiveCapture> cap, Sender sender)
+    EapRun(const EapProbeOptions& o, const std::atomic<bool>& stop, Interface itf,
+           std::unique_ptr<LiveCapture> cap, Sender sender)
         : m_o(o), m_stop(stop), m_itf(std::move(itf)), m_cap(std::move(cap)), m_sender(std::move(sender)) {}
 
     report::Report execute() {
@@ -202,7 +223,8 @@ class EapRun {
                 if (m_stop) break;
                 send(eapol_frame(m_itf.mac, parse::k_eapol_logoff, {}));
                 Trial t = converse(method);
-                results.push_back({method, parse::eap_type_name(method), trial_result_name(t.result()), t.detail()});
+                results.push_back(
+                    {method, parse::eap_type_name(method), trial_result_name(t.result()), t.detail()});
             }
         } else {
             Trial t = converse(std::nullopt);
@@ -220,7 +242,8 @@ class EapRun {
   private:
     void pause(double seconds) {
         auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-        while (!m_stop && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        while (!m_stop && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
 
     void send(const std::vector<std::uint8_t>& frame) {
@@ -232,7 +255,8 @@ class EapRun {
         Trial t(m_itf.mac, m_o.identity, wanted, m_o.retries);
         std::size_t seen = m_cap->snapshot().size();
         send(t.start());
-        const auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(m_o.timeout_s));
+        const auto wait = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(m_o.timeout_s));
         auto deadline = std::chrono::steady_clock::now() + wait;
         while (t.result() == TrialResult::pending && !m_stop) {
             auto frames = m_cap->snapshot();
@@ -272,18 +296,20 @@ class EapRun {
         rep.interrupted = m_stop;
         rep.capture.files.push_back({m_o.interface + " (live)", 1, frames.size()});
         std::uint64_t dropped = 0;
-        for (const auto& s : m_cap->stats()) dropped += s.dropped + s.if_dropped + s.over_limit;
+        for (const auto& s : m_cap->stats())
+            dropped += s.dropped + s.if_dropped + s.over_limit;
         rep.capture.dropped = dropped;
         rep.controls.push_back({"own-frames-captured", own >= m_sender.sent() && m_sender.sent() > 0,
-                                "the capture holds " + std::to_string(own) + " of the " + std::to_string(m_sender.sent()) +
-                                    " EAPOL frames we sent"});
+                                "the capture holds " + std::to_string(own) + " of the " +
+                                    std::to_string(m_sender.sent()) + " EAPOL frames we sent"});
         if (!m_send_error.empty()) rep.controls.push_back({"sending", false, m_send_error});
 
         const bool complete = m_o.enumerate && results.size() == enumerated_methods().size();
         report::Requirement decided = decide_eap_methods(results, complete);
         if (!m_first_failure.empty()) decided.reasons.push_back(m_first_failure);
         if (rep.interrupted) {
-            decided.status = decided.status == report::Status::fail ? decided.status : report::Status::inconclusive;
+            decided.status =
+                decided.status == report::Status::fail ? decided.status : report::Status::inconclusive;
             decided.reasons.push_back("the run was interrupted");
         }
         for (auto& req : rep.requirements) {
@@ -291,12 +317,14 @@ class EapRun {
                 req = decided;
             } else {
                 req.status = report::Status::not_tested;
-                req.reasons = {"not tested by `isoprobe eap`: it only talks to the port's 802.1X authenticator"};
+                req.reasons = {
+                    "not tested by `isoprobe eap`: it only talks to the port's 802.1X authenticator"};
             }
         }
         rep.enumeration = std::move(results);
         std::vector<report::Status> statuses;
-        for (const auto& r : rep.requirements) statuses.push_back(r.status);
+        for (const auto& r : rep.requirements)
+            statuses.push_back(r.status);
         rep.verdict = report::combine(statuses);
         return rep;
     }

@@ -17,10 +17,8 @@ namespace isoprobe::probe {
 // The Port Access Entity group address (IEEE 802.1X-2010 Table 11-1): bridges never forward it.
 inline constexpr MacAddr k_pae_group{{0x01, 0x80, 0xc2, 0x00, 0x00, 0x03}};
 
-// The methods --enumerate proposes, in order: the password-capable ones, then TLS.
+// The methods --enumerate proposes, in order (parse::eap_methods()): the password-capable ones, then TLS.
 const std::vector<std::uint8_t>& enumerated_methods();
-// Everything but EAP-TLS can authenticate with a password (inner methods of the tunnels included).
-bool password_capable(std::uint32_t type);
 
 // An EAPOL PDU of `type` to the PAE group address from `src`, padded to the Ethernet minimum.
 std::vector<std::uint8_t> eapol_frame(const MacAddr& src, std::uint8_t type, Bytes body);

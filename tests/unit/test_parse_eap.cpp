@@ -216,3 +216,18 @@ TEST_CASE("TEAP outer TLVs (RFC 7170 4.1) are not part of the TLS data") {
         CHECK(g.error().kind == ErrorKind::bad_length);
     }
 }
+
+TEST_CASE("the EAP method table: what each method authenticates with (GUIDELINE 8021x-eap-tls)") {
+    CHECK(eap_credential(k_eap_tls) == EapCredential::certificate);
+    for (auto t : {k_eap_peap, k_eap_ttls, k_eap_fast, k_eap_teap})
+        CHECK(eap_credential(t) == EapCredential::tunnel);
+    for (auto t : {k_eap_md5, k_eap_gtc, k_eap_leap, k_eap_mschapv2, k_eap_pwd})
+        CHECK(eap_credential(t) == EapCredential::password);
+    for (auto t : {k_eap_sim, k_eap_aka, k_eap_aka_prime})
+        CHECK(eap_credential(t) == EapCredential::sim);
+    CHECK(eap_credential(k_eap_identity) == EapCredential::none);
+    CHECK(eap_credential(200) == EapCredential::other);
+    CHECK_FALSE(eap_password_capable(k_eap_sim));
+    CHECK(eap_password_capable(k_eap_peap));
+    CHECK_FALSE(eap_is_tls_family(k_eap_sim));
+}

@@ -1,5 +1,5 @@
-// The pure parts of the wired 802.1X check: EAPOL/EAP frames we build (IEEE 802.1X-2010 11.3, RFC 3748 4, 5.1,
-// 5.3.1) and the decision from a scripted sequence of authenticator answers.
+// The pure parts of the wired 802.1X check: EAPOL/EAP frames we build (IEEE 802.1X-2010 11.3, RFC 3748
+// 4, 5.1, 5.3.1) and the decision from a scripted sequence of authenticator answers.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -29,9 +29,15 @@ std::vector<std::uint8_t> from_auth(const std::vector<std::uint8_t>& eap, const 
     f.insert(f.end(), eap.begin(), eap.end());
     return f;
 }
-std::vector<std::uint8_t> request(std::uint8_t id, std::uint8_t type) { return from_auth({1, id, 0, 5, type}); }
-std::vector<std::uint8_t> tls_start(std::uint8_t id, std::uint8_t type) { return from_auth({1, id, 0, 6, type, 0x20}); }
-std::vector<std::uint8_t> failure(std::uint8_t id) { return from_auth({4, id, 0, 4}); }
+std::vector<std::uint8_t> request(std::uint8_t id, std::uint8_t type) {
+    return from_auth({1, id, 0, 5, type});
+}
+std::vector<std::uint8_t> tls_start(std::uint8_t id, std::uint8_t type) {
+    return from_auth({1, id, 0, 6, type, 0x20});
+}
+std::vector<std::uint8_t> failure(std::uint8_t id) {
+    return from_auth({4, id, 0, 4});
+}
 
 // The EAP packet inside a frame we built.
 parse::EapMessage eap_of(const std::vector<std::uint8_t>& frame) {
@@ -44,7 +50,8 @@ parse::EapMessage eap_of(const std::vector<std::uint8_t>& frame) {
 }
 } // namespace
 
-TEST_CASE("EAPOL-Start: to 01:80:c2:00:00:03, EtherType 0x888e, version 1, type 1, no body, padded to 60 bytes") {
+TEST_CASE(
+    "EAPOL-Start: to 01:80:c2:00:00:03, EtherType 0x888e, version 1, type 1, no body, padded to 60 bytes") {
     auto f = eapol_frame(k_self, parse::k_eapol_start, {});
     CHECK(f == hex("0180c2000003 02b10000000a 888e | 01 01 0000 | " + std::string(2 * 42, '0')));
     CHECK(f.size() == 60);
@@ -87,8 +94,18 @@ TEST_CASE("An EAP packet longer than the padding is carried whole with its lengt
 TEST_CASE("enumerated methods: the ten of the brief, TLS last; only TLS is password-free") {
     const std::vector<std::uint8_t> want{25, 21, 43, 55, 4, 6, 26, 17, 52, 13};
     CHECK(enumerated_methods() == want);
-    CHECK_FALSE(password_capable(13));
-    for (std::uint32_t t : {25u, 21u, 43u, 55u, 4u, 6u, 26u, 17u, 52u}) CHECK(password_capable(t));
+    CHECK_FALSE(parse::eap_password_capable(13));
+    for (std::uint32_t t : {25u, 21u, 43u, 55u, 4u, 6u, 26u, 17u, 52u})
+        CHECK(parse::eap_password_capable(t));
+}
+
+TEST_CASE("decide_eap_methods: an accepted method that is neither a password nor a certificate (EAP-SIM) "
+          "fails too") {
+    std::vector<report::EnumerationResult> sim{{18, "sim", "accepted", ""}, {13, "tls", "accepted", ""}};
+    auto r = decide_eap_methods(sim, true);
+    CHECK(r.status == report::Status::fail);
+    CHECK(r.reasons.front() ==
+          "the authenticator accepts EAP methods other than certificate-only EAP-TLS: sim");
 }
 
 TEST_CASE("Trial: identity, TLS offered, Nak proposing PEAP, PEAP started: accepted") {
@@ -180,15 +197,16 @@ TEST_CASE("Trial: a retransmitted request gets the same answer again, not a step
     CHECK(t.result() == TrialResult::pending);
 }
 
-TEST_CASE("Trial ignores frames not for us: our own, other EtherTypes, unicast to others, responses, garbage") {
+TEST_CASE(
+    "Trial ignores frames not for us: our own, other EtherTypes, unicast to others, responses, garbage") {
     Trial t(k_self, "anonymous", std::uint8_t{25}, 2);
     auto start = t.start();
-    CHECK_FALSE(t.on_frame(start));                                       // our own, looped back by the capture
-    CHECK_FALSE(t.on_frame(from_auth({1, 1, 0, 5, 1}, k_auth)));          // unicast to another station
-    CHECK_FALSE(t.on_frame(from_auth({2, 1, 0, 5, 1})));                  // a Response
-    CHECK_FALSE(t.on_frame(from_auth({1, 1, 0})));                        // truncated EAP header
-    CHECK_FALSE(t.on_frame(hex("0180c2000003 02b1000000fe 0800 4500")));  // IPv4
-    CHECK_FALSE(t.on_frame(hex("0180c2")));                               // truncated Ethernet header
+    CHECK_FALSE(t.on_frame(start));                              // our own, looped back by the capture
+    CHECK_FALSE(t.on_frame(from_auth({1, 1, 0, 5, 1}, k_auth))); // unicast to another station
+    CHECK_FALSE(t.on_frame(from_auth({2, 1, 0, 5, 1})));         // a Response
+    CHECK_FALSE(t.on_frame(from_auth({1, 1, 0})));               // truncated EAP header
+    CHECK_FALSE(t.on_frame(hex("0180c2000003 02b1000000fe 0800 4500"))); // IPv4
+    CHECK_FALSE(t.on_frame(hex("0180c2")));                              // truncated Ethernet header
     CHECK(t.result() == TrialResult::pending);
     // Unicast to us counts as much as the group address.
     CHECK(t.on_frame(from_auth({1, 9, 0, 5, 1}, k_self)));
@@ -214,7 +232,8 @@ TEST_CASE("decide_eap_methods: password-capable accepted fails; TLS alone passes
     CHECK(r.status == Status::fail);
     CHECK(r.id == "8021x-eap-tls");
     CHECK(r.reasons.front().find("peap") != std::string::npos);
-    std::vector<report::EnumerationResult> silent{{25, "peap", "no-answer", ""}, {13, "tls", "no-answer", ""}};
+    std::vector<report::EnumerationResult> silent{{25, "peap", "no-answer", ""},
+                                                  {13, "tls", "no-answer", ""}};
     CHECK(decide_eap_methods(silent, true).status == Status::inconclusive);
     CHECK(decide_eap_methods({}, false).status == Status::inconclusive);
 }
