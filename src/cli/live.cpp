@@ -14,15 +14,23 @@ namespace isoprobe::cli {
 
 namespace {
 std::atomic<bool> g_stop{false};
-extern "C" void on_signal(int) { g_stop = true; }
+extern "C" void on_signal(int) {
+    g_stop = true;
+}
 } // namespace
 
 void add_live_options(CLI::App& cmd, LiveOptions& o) {
-    cmd.add_option("-i,--interface", o.probe.interface, "Interface on the segment to audit (required: nothing is sent elsewhere)")
-        ->required()->type_name("IF");
-    cmd.add_option("--sentinel", o.probe.sentinel, "Second interface of ours on the same segment, playing the victim (paired mode)")
+    cmd.add_option("-i,--interface", o.probe.interface,
+                   "Interface on the segment to audit (required: nothing is sent elsewhere)")
+        ->required()
+        ->type_name("IF");
+    cmd.add_option("--sentinel", o.probe.sentinel,
+                   "Second interface of ours on the same segment, playing the victim (paired mode)")
         ->type_name("IF2");
-    cmd.add_option("--methods", o.methods, "Comma-separated contact methods (default: all non-intrusive)")->type_name("LIST");
+    cmd.add_option("--methods", o.probe.methods,
+                   "Comma-separated contact methods (default: all non-intrusive)")
+        ->delimiter(',')
+        ->type_name("LIST");
     cmd.add_option("--rate", o.probe.rate_pps, "Maximum frames per second sent")
         ->capture_default_str()
         ->check(finite_number())
@@ -31,20 +39,15 @@ void add_live_options(CLI::App& cmd, LiveOptions& o) {
         ->capture_default_str()
         ->check(finite_number())
         ->check(CLI::Range(0.2, 60.0));
-    cmd.add_flag("--intrusive", o.probe.intrusive, "Allow intrusive methods (port-steal: claims peers' MAC addresses briefly, then restores)");
+    cmd.add_flag("--intrusive", o.probe.intrusive,
+                 "Allow intrusive methods (port-steal: claims peers' MAC addresses briefly, then restores)");
     cmd.add_flag("--allow-large", o.probe.allow_large, "Allow sweeping subnets larger than /22");
-    cmd.add_option("--peer", o.peers, "Also probe this IPv4 address of the connected subnet (repeatable)")->type_name("IP");
+    cmd.add_option("--peer", o.peers, "Also probe this IPv4 address of the connected subnet (repeatable)")
+        ->type_name("IP");
 }
 
 probe::ProbeRun run_live(LiveOptions& o, bool show_progress) {
-    o.probe.methods.clear();
-    std::string rest = o.methods;
-    while (!rest.empty()) {
-        auto comma = rest.find(',');
-        std::string name = rest.substr(0, comma);
-        if (!name.empty()) o.probe.methods.push_back(name);
-        rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
-    }
+    std::erase(o.probe.methods, std::string()); // "arp,,icmp" and a trailing comma name nothing
     o.probe.extra_peers.clear();
     for (const auto& p : o.peers) {
         auto ip = IpAddr::parse(p);
@@ -56,7 +59,9 @@ probe::ProbeRun run_live(LiveOptions& o, bool show_progress) {
     if (!lock->warning().empty()) std::fprintf(stderr, "isoprobe: warning: %s\n", lock->warning().c_str());
     const bool tty = show_progress && isatty(STDERR_FILENO);
     if (tty)
-        o.probe.progress = [](const std::string& phase) { std::fprintf(stderr, "\r\033[Kisoprobe: %s...", phase.c_str()); };
+        o.probe.progress = [](const std::string& phase) {
+            std::fprintf(stderr, "\r\033[Kisoprobe: %s...", phase.c_str());
+        };
     g_stop = false;
     struct sigaction sa {};
     sa.sa_handler = on_signal;

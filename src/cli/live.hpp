@@ -12,7 +12,7 @@ namespace isoprobe::cli {
 
 struct LiveOptions {
     probe::ProbeOptions probe;
-    std::string methods, pcapng_path;
+    std::string pcapng_path;
     std::vector<std::string> peers;
 };
 

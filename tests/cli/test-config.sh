@@ -40,5 +40,10 @@ check "another command's section leaves inspect alone" test -s "$work/other.json
 printf '[audit]\nrate = 9999\n' >"$work/fast.toml"
 out=$("$bin" inspect "$capture" --config "$work/fast.toml" --json "$work/bad.json" 2>&1); rc=$?
 check "values from the file are validated like options (exit $rc: $out)" test "$rc" = 2 -a ! -e "$work/bad.json"
+# A method list from the file is split like --methods: the unknown name is named alone, empty ones are skipped.
+printf '[probe]\nmethods = "icmp,,teleport"\n' >"$work/methods.toml"
+out=$("$bin" probe --config "$work/methods.toml" -i isoprobe-nonexistent0 --no-db 2>&1); rc=$?
+check "methods = \"icmp,,teleport\" names 'teleport' alone (exit $rc: $out)" test "$rc" = 2 -a "${out#*unknown method }" != "$out" \
+    -a "$(sed -n "s/.*unknown method '\([^']*\)'.*/\1/p" <<<"$out")" = teleport
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
