@@ -15,6 +15,7 @@
 #include "probe/matcher.hpp"
 #include "probe/sender.hpp"
 #include "probes/registry.hpp"
+#include "verdict/live_isolation.hpp"
 
 namespace isoprobe::probe {
 
@@ -146,7 +147,8 @@ class Run {
             names.push_back(m_o.sentinel);
         }
         for (const auto& ip : m_o.extra_peers) {
-            if (ip.family != 4 || network_of(ip, m_seg.iface.prefix) != network_of(m_seg.iface.ipv4, m_seg.iface.prefix))
+            if (ip.family != 4 ||
+                network_of(ip, m_seg.iface.prefix) != network_of(m_seg.iface.ipv4, m_seg.iface.prefix))
                 return "--peer " + ip.str() + ": not in the directly connected subnet " + subnet_text();
             // Frames to these would reach every host at once or come back to us: neither proves anything
             // about a peer.
@@ -463,75 +465,12 @@ Expected<ProbeRun, std::string> Run::analyse() {
     rep.capture.dropped = dropped;
     rep.controls = controls(matched.facts, dropped, capture_errors);
 
-    // terminal-isolation from the probe: combine the passive watch (already decided by the analysis) with the
-    // methods.
+    // terminal-isolation from the probe: the passive watch (already decided by the analysis), the methods and
+    // the controls, decided in one pure stage.
     report::Requirement& req = rep.requirements.front();
-    std::vector<std::string> reasons;
-    std::size_t reached_sentinel = 0, sentinel_runs = 0, sentinel_silent = 0;
-    std::string at_sentinel, at_peers;
-    auto add = [](std::string& list, const report::ProbeResult& r) {
-        list += (list.empty() ? "" : ", ") + r.method + "->" +
-                (r.peer.ip.empty() ? r.peer.mac->str() : r.peer.ip.str());
-        if (!r.frames.empty()) list += " (frame " + std::to_string(r.frames.front()) + ")";
-    };
-    for (const auto& r : rep.probes) {
-        if (r.result == ProbeOutcome::reached) add(r.sentinel ? at_sentinel : at_peers, r);
-        reached_sentinel += r.sentinel && r.result == ProbeOutcome::reached;
-        if (r.sentinel && r.result != ProbeOutcome::not_run) {
-            ++sentinel_runs;
-            sentinel_silent += r.result == ProbeOutcome::not_reached;
-        }
-    }
-    // A peer's answer proves terminal-to-terminal contact only when the peer is known not to be the router:
-    // with no gateway resolved, the host that answered may be the router itself. The sentinel is always a
-    // terminal: ours.
-    const bool peers_prove = !at_peers.empty() && m_seg.gateway_mac.has_value();
-    const bool watch_proves = req.status == report::Status::fail && m_seg.gateway_mac.has_value();
-    std::vector<std::string> failed_controls;
-    for (const auto& ctl : rep.controls)
-        if (!ctl.ok) failed_controls.push_back(ctl.name + ": " + ctl.detail);
-    if (reached_sentinel > 0 || peers_prove || watch_proves) {
-        if (!at_sentinel.empty())
-            reasons.push_back("the sentinel " + m_o.sentinel + " received our probes: " + at_sentinel);
-        if (peers_prove) reasons.push_back("peers answered from their own addresses: " + at_peers);
-        if (watch_proves)
-            for (const auto& why : req.reasons)
-                reasons.push_back("passive watch: " + why);
-        req.status = report::Status::fail;
-    } else if (m_interrupted) {
-        req.status = report::Status::inconclusive;
-        reasons.push_back("the run was interrupted" +
-                          (capture_errors.empty() ? std::string() : ": " + capture_errors));
-    } else if (!at_peers.empty() || req.status == report::Status::fail) {
-        req.status = report::Status::inconclusive;
-        reasons.push_back(
-            "hosts answered" + (at_peers.empty() ? std::string() : " (" + at_peers + ")") +
-            ", but no gateway was resolved, so any of them may be the router rather than a terminal");
-        for (const auto& why : req.reasons)
-            reasons.push_back("passive watch: " + why);
-    } else if (!m_seg.sentinel) {
-        req.status = report::Status::inconclusive;
-        reasons.push_back("no probe reached a peer, but without --sentinel silence is not proof of isolation "
-                          "(a peer may simply not answer)");
-    } else if (!failed_controls.empty()) {
-        req.status = report::Status::inconclusive;
-        for (const auto& f : failed_controls)
-            reasons.push_back("control failed: " + f);
-    } else if (sentinel_runs == 0 || sentinel_silent != sentinel_runs) {
-        req.status = report::Status::inconclusive;
-        reasons.push_back("not every method could be run against the sentinel");
-    } else {
-        req.status = report::Status::pass;
-        reasons.push_back("all " + std::to_string(sentinel_runs) + " methods sent toward the sentinel " +
-                          m_o.sentinel + " were not received there (each sent up to " +
-                          std::to_string(k_rounds) +
-                          " times), no peer answered, and every control passed: the sentinel heard the same "
-                          "gateway (frame " +
-                          std::to_string(*matched.facts.sentinel_gateway) + ")");
-        for (const auto& why : req.reasons)
-            reasons.push_back("passive watch: " + why);
-    }
-    req.reasons = std::move(reasons);
+    req = verdict::decide_live_isolation({req, rep.probes, rep.controls, rep.capture.full_tables,
+                                          m_o.sentinel, m_seg.gateway_mac.has_value(), m_interrupted,
+                                          capture_errors, k_rounds, matched.facts.sentinel_gateway});
     std::vector<report::Status> statuses;
     for (const auto& r : rep.requirements)
         statuses.push_back(r.status);

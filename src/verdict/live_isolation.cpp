@@ -1,0 +1,77 @@
+#include "verdict/live_isolation.hpp"
+
+namespace isoprobe::verdict {
+
+using report::ProbeOutcome;
+using report::Status;
+
+report::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
+    report::Requirement req{e.passive.id, Status::inconclusive, {}};
+    std::size_t sentinel_runs = 0, sentinel_silent = 0;
+    std::string at_sentinel, at_peers;
+    auto add = [](std::string& list, const report::ProbeResult& r) {
+        list += (list.empty() ? "" : ", ") + r.method + "->" +
+                (r.peer.ip.empty() ? r.peer.mac->str() : r.peer.ip.str());
+        if (!r.frames.empty()) list += " (frame " + std::to_string(r.frames.front()) + ")";
+    };
+    for (const auto& r : e.probes) {
+        if (r.result == ProbeOutcome::reached) add(r.sentinel ? at_sentinel : at_peers, r);
+        if (r.sentinel && r.result != ProbeOutcome::not_run) {
+            ++sentinel_runs;
+            sentinel_silent += r.result == ProbeOutcome::not_reached;
+        }
+    }
+    auto passive_reasons = [&] {
+        for (const auto& why : e.passive.reasons)
+            req.reasons.push_back("passive watch: " + why);
+    };
+    // A peer's answer proves terminal-to-terminal contact only when the peer is known not to be the router:
+    // with no gateway resolved, the host that answered may be the router itself. The sentinel is always a
+    // terminal: ours.
+    const bool peers_prove = !at_peers.empty() && e.gateway_resolved;
+    const bool watch_proves = e.passive.status == Status::fail && e.gateway_resolved;
+    std::vector<std::string> failed_controls;
+    for (const auto& c : e.controls)
+        if (!c.ok) failed_controls.push_back(c.name + ": " + c.detail);
+
+    if (!at_sentinel.empty() || peers_prove || watch_proves) {
+        req.status = Status::fail;
+        if (!at_sentinel.empty())
+            req.reasons.push_back("the sentinel " + e.sentinel + " received our probes: " + at_sentinel);
+        if (peers_prove) req.reasons.push_back("peers answered from their own addresses: " + at_peers);
+        if (watch_proves) passive_reasons();
+        return req;
+    }
+    if (e.interrupted) {
+        req.reasons.push_back("the run was interrupted" +
+                              (e.interruption.empty() ? std::string() : ": " + e.interruption));
+    } else if (!at_peers.empty() || e.passive.status == Status::fail) {
+        req.reasons.push_back(
+            "hosts answered" + (at_peers.empty() ? std::string() : " (" + at_peers + ")") +
+            ", but no gateway was resolved, so any of them may be the router rather than a terminal");
+        passive_reasons();
+    } else if (e.sentinel.empty()) {
+        req.reasons.push_back(
+            "no probe reached a peer, but without --sentinel silence is not proof of isolation (a peer may "
+            "simply not answer)");
+    } else if (!failed_controls.empty()) {
+        for (const auto& f : failed_controls)
+            req.reasons.push_back("control failed: " + f);
+    } else if (sentinel_runs == 0 || sentinel_silent != sentinel_runs || !e.sentinel_heard_gateway) {
+        req.reasons.push_back("not every method could be run against the sentinel");
+    } else {
+        req.status = Status::pass;
+        req.reasons.push_back("all " + std::to_string(sentinel_runs) + " methods sent toward the sentinel " +
+                              e.sentinel + " were not received there (each sent up to " +
+                              std::to_string(e.rounds) +
+                              " times), no peer answered, and every control passed: the sentinel heard the "
+                              "same gateway (frame " +
+                              std::to_string(*e.sentinel_heard_gateway) + ")");
+        passive_reasons();
+    }
+    // What a full station or flow table hid could have been contact: no pass rests on it.
+    analyze::mark_full_tables(e.full_tables, req);
+    return req;
+}
+
+} // namespace isoprobe::verdict
