@@ -82,6 +82,8 @@ struct Builder {
 class Assessor {
   public:
     explicit Assessor(const IsolationInputs& in) : m_in(in) {
+        // The routing table names the gateway's address even when every ARP reply of it was lost.
+        if (in.resolved.gateway_ip) m_gateway_ips.insert(*in.resolved.gateway_ip);
         for (const auto& s : in.resolved.stations) m_roles[s.mac] = s.role;
         if (in.resolved.self.mac) m_self = *in.resolved.self.mac;
         for (const auto& s : in.resolved.stations) {

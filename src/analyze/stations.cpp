@@ -111,6 +111,7 @@ void StationTable::feed(const decode::Packet& p) {
 StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
     Resolved out;
     out.subnet = hints.subnet ? hints.subnet : m_dhcp_subnet;
+    out.gateway_ip = hints.gateway_ip;
 
     // Who captured: named by the user, marked outgoing by a cooked capture, or the one endpoint of nearly every
     // unicast frame (a terminal's own capture sees only its unicast traffic; a monitor or span capture does not).

@@ -45,6 +45,7 @@ class StationTable {
         std::vector<report::Station> stations; // sorted by MAC
         report::SelfInfo self;
         std::optional<std::pair<IpAddr, int>> subnet; // IPv4 subnet, when known
+        std::optional<IpAddr> gateway_ip;              // the default route's next hop (live runs)
     };
     Resolved resolve(const RoleHints& hints) const;
 

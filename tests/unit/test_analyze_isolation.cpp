@@ -1,0 +1,40 @@
+// Contact rules of the passive watch that live runs depend on (docs/report.md, "How contact is proven").
+#include <doctest/doctest.h>
+
+#include <deque>
+#include <vector>
+
+#include "analyze/analysis.hpp"
+#include "probe/frames.hpp"
+
+using namespace isoprobe;
+
+TEST_CASE("live run whose gateway's ARP replies were all lost: the gateway's own echo reply is no gateway bouncing") {
+    // As in loss-isolated (20% loss): the engine knows the gateway from the routing table and the kernel's
+    // neighbour table; the capture holds no ARP from it, only its answer to our marked echo.
+    const MacAddr self = *MacAddr::parse("02:b1:00:00:00:0a"), gw = *MacAddr::parse("02:b1:00:00:00:01");
+    const IpAddr self_ip = *IpAddr::parse("198.51.100.10"), gw_ip = *IpAddr::parse("198.51.100.1");
+    analyze::RoleHints hints;
+    hints.self = self;
+    hints.gateway = gw;
+    hints.gateway_ip = gw_ip;
+    hints.subnet = std::make_pair(*IpAddr::parse("198.51.100.0"), 24);
+    analyze::Analysis analysis(hints);
+    std::deque<std::vector<std::uint8_t>> bytes{
+        probe::frames::icmp_echo(gw, self, self_ip, gw_ip, 0x15c0, 1, "isoprobe-0000000000000000-c0000000"),
+        probe::frames::icmp_echo(self, gw, gw_ip, self_ip, 0x15c0, 1, "isoprobe-0000000000000000-c0000000")};
+    bytes[1][34] = 0; // echo reply (type 0); the ICMP checksum is not checked
+    std::uint64_t number = 0;
+    for (const auto& b : bytes) {
+        capture::Frame f;
+        f.number = ++number;
+        f.link_type = 1;
+        f.orig_len = static_cast<std::uint32_t>(b.size());
+        f.bytes = Bytes(b);
+        analysis.feed(f);
+    }
+    report::Report rep;
+    analysis.finish(rep);
+    CHECK(rep.conversations.empty());
+    CHECK(rep.requirements.front().status != report::Status::fail);
+}
