@@ -7,7 +7,7 @@
 namespace isoprobe::probes {
 
 inline bool udp_answer(const decode::Packet& p, std::uint16_t service_port) {
-    return p.has_l2 && decode::has(p.protos, decode::Proto::udp) && p.sport == service_port;
+    return p.has_l2 && model::has(p.protos, model::Proto::udp) && p.sport == service_port;
 }
 
 inline std::optional<std::string> needs_mac(const probe::Peer& peer) {

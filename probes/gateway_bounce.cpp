@@ -37,11 +37,11 @@ class GatewayBounce final : public probe::Method {
     }
     bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
         if (p.ip_src != peer.ipv4) return false;
-        if (decode::has(p.protos, decode::Proto::icmp)) return p.icmp_type == 0;
-        if (decode::has(p.protos, decode::Proto::tcp))
+        if (model::has(p.protos, model::Proto::icmp)) return p.icmp_type == 0;
+        if (model::has(p.protos, model::Proto::tcp))
             return p.dport == k_source_port && (p.sport == k_smb || p.sport == k_high_port) &&
                    (p.tcp_flags & 0x12) == 0x12;
-        return decode::has(p.protos, decode::Proto::udp) && p.dport == k_source_port &&
+        return model::has(p.protos, model::Proto::udp) && p.dport == k_source_port &&
                p.sport == k_high_port;
     }
 };

@@ -13,7 +13,7 @@ class Icmp final : public probe::Method {
         return {{probe::frames::icmp_echo(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, 0x1501, 1, marker), false}};
     }
     bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
-        return decode::has(p.protos, decode::Proto::icmp) && p.icmp_type == 0 && p.ip_src == peer.ipv4;
+        return model::has(p.protos, model::Proto::icmp) && p.icmp_type == 0 && p.ip_src == peer.ipv4;
     }
 };
 const Icmp k_icmp;

@@ -26,7 +26,7 @@ class Ipv6 final : public probe::Method {
         return out;
     }
     bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
-        if (!decode::has(p.protos, decode::Proto::icmpv6) || p.ip_src.family != 6) return false;
+        if (!model::has(p.protos, model::Proto::icmpv6) || p.ip_src.family != 6) return false;
         bool own_address = std::find(peer.ipv6.begin(), peer.ipv6.end(), p.ip_src) != peer.ipv6.end();
         bool from_mac = peer.mac && p.src == *peer.mac;
         return (p.icmp_type == 129 || p.icmp_type == 136) && (own_address || from_mac);

@@ -83,7 +83,7 @@ class Smb final : public probe::Method {
         return {{probe::frames::tcp_syn(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_source_port, k_smb, 0x15050000u, marker), false}};
     }
     bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
-        return decode::has(p.protos, decode::Proto::tcp) && p.ip_src == peer.ipv4 && p.sport == k_smb && p.dport == k_source_port;
+        return model::has(p.protos, model::Proto::tcp) && p.ip_src == peer.ipv4 && p.sport == k_smb && p.dport == k_source_port;
     }
     std::optional<std::string> follow_up(const probe::Segment& seg, const probe::Peer& peer) const override {
         if (peer.sentinel) return std::nullopt; // our own second interface: the kernel would answer locally

@@ -3,18 +3,21 @@
 #include <algorithm>
 
 #include "analyze/isolation.hpp"
-#include "analyze/security_verdicts.hpp"
+#include "verdict/security.hpp"
 
 namespace isoprobe::analyze {
+
+using model::BssEntry;
+using model::EapSession;
 
 Analysis::Analysis(RoleHints hints, std::shared_ptr<const Inventory> inventory)
     : m_hints(std::move(hints)), m_eap(EapSessions::Limits{},
                                        [](const EapSession& s) {
-                                           auto v = eap_success_verdict(s);
-                                           return v && v->first == report::Status::fail;
+                                           auto v = verdict::eap_success_verdict(s);
+                                           return v && v->first == model::Status::fail;
                                        }),
       m_bss(4096, [inventory = std::move(inventory)](const BssEntry& e) {
-          return encryption_verdict(e.security).first == report::Status::fail ||
+          return verdict::encryption_verdict(e.security).first == model::Status::fail ||
                  (inventory && fails_survey(*inventory, e));
       }) {}
 
@@ -39,7 +42,7 @@ decode::Packet Analysis::feed(const capture::Frame& frame) {
     return p;
 }
 
-void Analysis::finish(report::Report& out) const {
+verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) const {
     auto& cap = out.capture;
     cap.frames = m_frames;
     cap.bytes = m_bytes;
@@ -59,24 +62,23 @@ void Analysis::finish(report::Report& out) const {
 
     auto resolved = m_stations.resolve(m_hints);
     auto iso = assess_isolation({m_stations, resolved, m_flows, m_frames - m_undecoded});
+    verdict::CaptureIsolationEvidence evidence{m_frames - m_undecoded, resolved.self.mac, 0};
+    if (evidence.self) {
+        auto it = m_stations.evidence().find(*evidence.self);
+        if (it != m_stations.evidence().end()) evidence.self_received_unicast = it->second.received_unicast;
+    }
     out.self = resolved.self;
     out.stations = std::move(resolved.stations);
     out.conversations = std::move(iso.conversations);
     out.attempts = std::move(iso.attempts);
-    mark_full_tables(cap.full_tables, iso.requirement);
     out.observations = std::move(iso.observations);
-    out.requirements.push_back(std::move(iso.requirement));
 
     out.eap = m_eap.sessions();
     out.eap_stats = m_eap.stats();
     out.wlan = m_bss.entries();
     out.wlan_malformed = m_bss.malformed();
     out.wlan_dropped = m_bss.dropped();
-    for (auto req : {decide_wlan_encryption(out.wlan), decide_8021x_eap_tls(out.eap, out.wlan)}) {
-        mark_full_tables(cap.full_tables, req);
-        out.requirements.push_back(std::move(req));
-    }
-    out.requirements.push_back({"ap-inventory", report::Status::not_tested, {"no inventory given (--inventory FILE)"}});
+    return evidence;
 }
 
 } // namespace isoprobe::analyze

@@ -11,7 +11,8 @@
 #include "analyze/inventory.hpp"
 #include "analyze/stations.hpp"
 #include "capture/frame.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
+#include "verdict/terminal_isolation.hpp"
 
 namespace isoprobe::analyze {
 
@@ -22,8 +23,9 @@ class Analysis {
 
     // Decodes and analyses one frame; returns the decoded packet so a caller (the live probe) can look at it too.
     decode::Packet feed(const capture::Frame& frame);
-    // Fills the report's stations, conversations, attempts, requirements, capture counters and verdict.
-    void finish(report::Report& out) const;
+    // Fills the report's evidence (stations, conversations, attempts, observations, EAP, BSSes, capture counters)
+    // and returns what the verdict needs besides; it judges nothing (verdict::decide does).
+    verdict::CaptureIsolationEvidence finish(model::Report& out) const;
 
     std::uint64_t frames() const { return m_frames; }
 

@@ -10,60 +10,18 @@
 
 #include "analyze/full_tables.hpp"
 #include "decode/packet.hpp"
+#include "model/report.hpp"
 #include "parse/dot11_mgmt.hpp"
 #include "parse/rsn.hpp"
 #include "util/addr.hpp"
 
 namespace isoprobe::analyze {
 
-enum class Pmf : std::uint8_t { off, capable, required };
-std::string_view pmf_name(Pmf p); // off, capable, required
-
-enum class BssClass : std::uint8_t {
-    open,
-    owe,
-    wep,
-    wpa,
-    wpa2_personal,
-    wpa3_personal,
-    wpa3_transition,
-    wpa2_enterprise,
-    wpa3_enterprise,
-    wpa3_enterprise_192,
-    unknown
-};
-std::string_view bss_class_name(BssClass c); // "wpa2-enterprise", ...
-
-// The security a BSS offers, with the standard's defaults applied to fields its RSN element omits.
-struct BssSecurity {
-    std::vector<parse::Suite> akms, pairwise;
-    std::optional<parse::Suite> group, group_mgmt;
-    Pmf pmf = Pmf::off;
-    BssClass cls = BssClass::open;
-    bool wpa1 = false;          // a WPA (1) element is advertised, alone or beside RSN (WPA/WPA2 mixed mode)
-    bool legacy_cipher = false; // TKIP or WEP allowed as pairwise or group cipher
-};
-
-BssSecurity classify_bss(const std::optional<parse::RsnInfo>& rsn, const std::optional<parse::RsnInfo>& wpa,
+model::BssSecurity classify_bss(const std::optional<parse::RsnInfo>& rsn, const std::optional<parse::RsnInfo>& wpa,
                          bool privacy);
 
-struct BssEntry {
-    MacAddr bssid;
-    std::vector<std::uint8_t> ssid; // raw; the best name known (a probe response names a hidden BSS)
-    bool ssid_known = false;
-    bool hidden = false; // a beacon carried an empty or all-zero SSID
-    std::optional<std::uint8_t> channel;
-    bool privacy = false; // capability bit 4 (9.4.1.4)
-    std::optional<parse::RsnInfo> rsn, wpa;
-    bool from_ap = false; // security read from the AP's own beacon or probe response
-    BssSecurity security;
-    std::uint64_t beacons = 0, probe_responses = 0, assoc_requests = 0;
-    std::uint64_t first_frame = 0, last_frame = 0;
-    std::array<std::uint64_t, static_cast<std::size_t>(parse::ElementAnomaly::count_)> anomalies{};
-};
-
 // Whether a BSS that a full table cannot hold decides a verdict by itself, so that it is kept anyway.
-using KeepWhenFull = std::function<bool(const BssEntry&)>;
+using KeepWhenFull = std::function<bool(const model::BssEntry&)>;
 
 class BssTable {
   public:
@@ -75,15 +33,15 @@ class BssTable {
     // Reads Packet::dot11 of beacons, probe responses and (re)association requests.
     void feed(const decode::Packet& p);
 
-    const std::vector<BssEntry>& entries() const { return m_entries; } // sorted by BSSID
+    const std::vector<model::BssEntry>& entries() const { return m_entries; } // sorted by BSSID
     std::uint64_t malformed() const { return m_malformed; }            // short fixed fields, or a failed FCS
     std::uint64_t dropped() const { return m_dropped.count(); }        // BSSes not kept (distinct BSSIDs)
-    std::optional<FullTable> full_table() const { return m_dropped.full_table("bss", m_max_entries); }
+    std::optional<model::FullTable> full_table() const { return m_dropped.full_table("bss", m_max_entries); }
 
   private:
     std::size_t m_max_entries;
     KeepWhenFull m_keep;
-    std::vector<BssEntry> m_entries;
+    std::vector<model::BssEntry> m_entries;
     std::uint64_t m_malformed = 0;
     DroppedKeys m_dropped;
 };

@@ -8,6 +8,10 @@
 
 namespace isoprobe::analyze {
 
+using model::EapOutcome;
+using model::EapSession;
+using model::FullTable;
+
 namespace {
 
 std::optional<MacAddr> unicast(const MacAddr& m) {
@@ -28,18 +32,6 @@ void add_unique(std::vector<std::uint32_t>& v, std::uint32_t x) {
 }
 
 } // namespace
-
-std::string_view eap_outcome_name(EapOutcome o) {
-    switch (o) {
-    case EapOutcome::incomplete:
-        return "incomplete";
-    case EapOutcome::success:
-        return "success";
-    case EapOutcome::failure:
-        return "failure";
-    }
-    return "unknown";
-}
 
 // The most recent attempt this frame can belong to: no side contradicts it, and either one side matches or
 // the frame and the attempt each know a different side (a group-addressed Request meeting an attempt begun by

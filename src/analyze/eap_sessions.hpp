@@ -12,43 +12,10 @@
 #include "analyze/eap_tls_reassembly.hpp"
 #include "analyze/full_tables.hpp"
 #include "decode/packet.hpp"
+#include "model/report.hpp"
 #include "util/addr.hpp"
 
 namespace isoprobe::analyze {
-
-enum class EapOutcome : std::uint8_t { incomplete, success, failure };
-std::string_view eap_outcome_name(EapOutcome o);
-
-// One authentication attempt between a supplicant and an authenticator.
-struct EapSession {
-    // Unknown while the side has only ever sent to the PAE group address (wired 802.1X) and the other
-    // side never answered.
-    std::optional<MacAddr> supplicant, authenticator;
-    std::optional<std::string> identity;    // the last Response/Identity: raw bytes, not necessarily UTF-8
-    std::vector<std::uint32_t> offered;     // method types the server requested (Identity/Notification aside)
-    std::vector<std::uint32_t> nak_desired; // types the peer asked for in NAKs (0: no alternative)
-    std::uint64_t naks = 0;
-    // The type of the last Request/Response exchange of one method (a Request answered with the same type):
-    // a server offering TLS and a client NAKing to PEAP is PEAP.
-    std::optional<std::uint8_t> method;
-    EapOutcome outcome = EapOutcome::incomplete;
-    std::uint64_t retransmissions = 0; // Requests or Responses repeating the previous identifier
-    std::uint64_t frames = 0;          // EAPOL frames attributed to this attempt
-    std::uint64_t key_frames = 0;      // of which EAPOL-Key (the 4-way handshake after Success)
-    std::uint64_t malformed = 0;       // EAP packets or TLS-family headers that did not parse
-    std::uint64_t first_frame = 0, last_frame = 0;
-    std::int64_t first_ns = 0, last_ns = 0;
-    bool started_by_supplicant = false; // EAPOL-Start seen
-    bool logoff = false;                // EAPOL-Logoff seen
-    std::optional<TlsSummary> tls;      // when a TLS-family method was exchanged
-};
-
-struct EapStats {
-    std::uint64_t eapol_frames = 0;
-    std::uint64_t malformed = 0;        // EAPOL headers or EAP packets that did not parse, or failed the FCS
-    std::uint64_t unattributed = 0;     // EAPOL-Key or other frames with no attempt to belong to
-    std::uint64_t sessions_dropped = 0; // attempts evicted to make room beyond Limits::max_sessions
-};
 
 class EapSessions {
   public:
@@ -60,7 +27,7 @@ class EapSessions {
     // Whether a finished attempt decides a verdict by itself: once the table is full, the least recently
     // active attempt that does not is evicted to make room, so a flood of attempts cannot hide the one that
     // fails.
-    using KeepWhenFull = std::function<bool(const EapSession&)>;
+    using KeepWhenFull = std::function<bool(const model::EapSession&)>;
 
     EapSessions() = default;
     explicit EapSessions(Limits limits, KeepWhenFull keep = {}) : m_limits(limits), m_keep(std::move(keep)) {}
@@ -69,14 +36,14 @@ class EapSessions {
     void feed(const decode::Packet& p);
 
     // Every attempt in order of its first frame; TLS is summarised for attempts still open, too.
-    std::vector<EapSession> sessions() const;
-    const EapStats& stats() const { return m_stats; }
-    std::optional<FullTable> full_table() const;
+    std::vector<model::EapSession> sessions() const;
+    const model::EapStats& stats() const { return m_stats; }
+    std::optional<model::FullTable> full_table() const;
 
   private:
     struct Attempt {
         explicit Attempt(std::size_t max_tls_bytes) : server(max_tls_bytes), client(max_tls_bytes) {}
-        EapSession s;
+        model::EapSession s;
         EapTlsReassembler server, client;
         std::uint8_t tls_type = 0; // TLS-family method being reassembled, 0 for none
         std::optional<std::uint8_t> last_request_id, last_response_id;
@@ -102,7 +69,7 @@ class EapSessions {
     Limits m_limits;
     KeepWhenFull m_keep;
     std::deque<Attempt> m_attempts; // eviction takes the least recently active, near the front: cheap here
-    EapStats m_stats;
+    model::EapStats m_stats;
 };
 
 } // namespace isoprobe::analyze

@@ -6,6 +6,10 @@
 
 namespace isoprobe::analyze {
 
+using model::CertInfo;
+using model::ClientCertificate;
+using model::TlsSummary;
+
 void EapTlsReassembler::feed(std::uint8_t eap_id, const parse::EapTlsFragment& f) {
     // A peer retransmits with the same identifier (RFC 3748 4.1); each fragment or ACK gets a new one.
     if (m_last_id == eap_id) {
@@ -124,20 +128,6 @@ void decide_client_certificate(const std::optional<parse::TlsStream>& server,
 }
 
 } // namespace
-
-std::string_view client_certificate_name(ClientCertificate c) {
-    switch (c) {
-    case ClientCertificate::present:
-        return "present";
-    case ClientCertificate::absent:
-        return "absent";
-    case ClientCertificate::not_observable:
-        return "not-observable";
-    case ClientCertificate::unknown:
-        return "unknown";
-    }
-    return "unknown";
-}
 
 TlsSummary summarize_tls(std::uint8_t eap_type, const EapTlsReassembler& server,
                          const EapTlsReassembler& client, std::int64_t at_ns) {

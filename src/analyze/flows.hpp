@@ -26,7 +26,7 @@ struct FlowKeyHash {
 
 struct Flow {
     static constexpr std::size_t k_evidence_frames = 8;
-    decode::ProtoSet protos;
+    model::ProtoSet protos;
     std::int64_t first_ns = 0, last_ns = 0;
     std::array<std::uint64_t, k_evidence_frames> frames{};
     std::uint64_t count = 0;
@@ -50,7 +50,7 @@ class FlowTable {
     std::uint64_t lost() const { return m_lost; }
     // Flows that did not get an entry of their own (folded or lost): their IP detail, and the contact a
     // gateway relays, cannot be seen.
-    std::optional<FullTable> full_table() const { return m_dropped.full_table("flows", k_max_flows); }
+    std::optional<model::FullTable> full_table() const { return m_dropped.full_table("flows", k_max_flows); }
 
   private:
     std::unordered_map<FlowKey, Flow, FlowKeyHash> m_flows;

@@ -2,22 +2,23 @@
 
 #include "analyze/analysis.hpp"
 #include "capture/source.hpp"
+#include "verdict/decide.hpp"
 
 namespace isoprobe::analyze {
 
-Expected<report::Report, std::string> inspect_captures(const std::vector<std::string>& names,
+Expected<model::Report, std::string> inspect_captures(const std::vector<std::string>& names,
                                                        const CaptureOpener& open, const RoleHints& hints,
                                                        const InspectProgress& progress,
                                                        std::shared_ptr<const Inventory> inventory) {
-    Analysis analysis(hints, std::move(inventory));
-    report::Report rep;
+    Analysis analysis(hints, inventory);
+    model::Report rep;
     rep.command = "inspect";
     std::uint64_t next = 1, dropped = 0;
     bool drops_known = false;
     for (const auto& path : names) {
         auto src = open(path, next);
         if (!src) return unexpected(src.error().message);
-        report::CaptureFile file{path, next, 0};
+        model::CaptureFile file{path, next, 0};
         for (;;) {
             auto frame = src.value()->next();
             // Like tcpdump and tshark, a capture cut short mid-record still yields the frames before the cut.
@@ -37,16 +38,23 @@ Expected<report::Report, std::string> inspect_captures(const std::vector<std::st
         dropped += stats.dropped;
         rep.capture.files.push_back(std::move(file));
     }
-    analysis.finish(rep);
+    judge_capture(analysis, inventory.get(), rep);
     if (!rep.capture.truncated_files.empty()) rep.capture.anomalies["truncated_file"] = rep.capture.truncated_files.size();
     if (drops_known) rep.capture.dropped = dropped;
-    std::vector<report::Status> statuses;
-    for (const auto& r : rep.requirements) statuses.push_back(r.status);
-    rep.verdict = report::combine(statuses);
     return rep;
 }
 
-Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files,
+void judge_capture(const Analysis& analysis, const Inventory* inventory, model::Report& rep) {
+    verdict::Evidence evidence{analysis.finish(rep), std::nullopt, std::nullopt, std::nullopt};
+    if (inventory) {
+        auto survey = survey_inventory(*inventory, rep.wlan);
+        rep.inventory = std::move(survey.findings);
+        evidence.survey = std::move(survey.evidence);
+    }
+    verdict::decide(evidence, rep);
+}
+
+Expected<model::Report, std::string> inspect_files(const std::vector<std::string>& files,
                                                     const RoleHints& hints, const InspectProgress& progress,
                                                     std::shared_ptr<const Inventory> inventory) {
     return inspect_captures(

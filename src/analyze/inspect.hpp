@@ -9,7 +9,7 @@
 #include "analyze/inventory.hpp"
 #include "analyze/stations.hpp"
 #include "capture/source.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 #include "util/expected.hpp"
 
 namespace isoprobe::analyze {
@@ -23,18 +23,22 @@ using CaptureOpener = std::function<Expected<std::unique_ptr<capture::FrameSourc
 
 // The pipeline of `inspect_files` over captures that `open` reads, so that the fuzzer and tests run exactly
 // the path `isoprobe inspect` runs without files on disk.
-Expected<report::Report, std::string> inspect_captures(const std::vector<std::string>& names,
+Expected<model::Report, std::string> inspect_captures(const std::vector<std::string>& names,
                                                        const CaptureOpener& open, const RoleHints& hints,
                                                        const InspectProgress& progress = {},
                                                        std::shared_ptr<const Inventory> inventory = nullptr);
 
 // Reads the files in order (frame numbers continue across files) and returns the finished report, or the
-// first input error as one line (unreadable file, wrong format, corruption). The inventory, when given, keeps
-// the BSSes that fail its survey even in a full BSS table; apply_inventory still has to be called on the
-// report.
-Expected<report::Report, std::string> inspect_files(const std::vector<std::string>& files,
+// first input error as one line (unreadable file, wrong format, corruption). With an inventory, the report holds
+// its survey, and the BSSes that fail it are kept even in a full BSS table.
+Expected<model::Report, std::string> inspect_files(const std::vector<std::string>& files,
                                                     const RoleHints& hints,
                                                     const InspectProgress& progress = {},
                                                     std::shared_ptr<const Inventory> inventory = nullptr);
+
+class Analysis;
+// Fills `rep` from a finished analysis, holds its BSSes against `inventory` when given, and has the verdict
+// stage judge it all: what `inspect` reports for the frames the analysis was fed.
+void judge_capture(const Analysis& analysis, const Inventory* inventory, model::Report& rep);
 
 } // namespace isoprobe::analyze

@@ -9,10 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/full_tables.hpp"
-#include "analyze/security_verdicts.hpp"
+#include "verdict/security.hpp"
 #include "util/escape.hpp"
 
 namespace isoprobe::analyze {
+
+using model::BssClass;
+using model::BssEntry;
+using model::bss_class_name;
 
 namespace {
 
@@ -199,7 +203,7 @@ std::string class_text(BssClass c) {
 struct Survey {
     const AuthorisedNetwork* net = nullptr; // the authorised network it belongs to, if any
     std::string label;                      // "BSS aa:bb:cc:dd:ee:ff (\"corp\")"
-    std::vector<report::InventoryFinding> findings;
+    std::vector<model::InventoryFinding> findings;
 };
 
 Survey survey(const Inventory& inv, const BssEntry& e) {
@@ -303,86 +307,34 @@ bool ignores(const Inventory& inv, const BssEntry& e) {
     return e.ssid_known && std::find(inv.ignore_ssids.begin(), inv.ignore_ssids.end(), ssid) != inv.ignore_ssids.end();
 }
 
-InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<BssEntry>& bss) {
-    InventoryAssessment out;
-    auto& req = out.requirement;
-    req.id = "ap-inventory";
-    if (bss.empty()) {
-        req.status = report::Status::not_tested;
-        req.reasons.push_back("No beacon, probe response or association request was captured: the survey needs an "
-                              "802.11 monitor-mode capture taken around the site.");
-        return out;
-    }
-    std::size_t authorised = 0, ignored = 0, unknown = 0;
-    std::vector<std::string> failing;
+InventorySurvey survey_inventory(const Inventory& inv, const std::vector<BssEntry>& bss) {
+    InventorySurvey out;
+    auto& ev = out.evidence;
+    ev.seen = bss.size();
+    // Without a single BSS the capture was no survey: "never seen" would be said of every access point.
+    if (bss.empty()) return out;
     for (const auto& e : bss) {
         if (ignores(inv, e)) {
-            ++ignored;
+            ev.ignored.push_back(e.bssid);
             continue;
         }
         auto s = survey(inv, e);
-        ++(s.net ? authorised : unknown);
+        ++(s.net ? ev.authorised : ev.unknown);
         for (const auto& f : s.findings)
-            if (f.failing) failing.push_back(s.label + ": " + f.detail);
+            if (f.failing) ev.failing.push_back(s.label + ": " + f.detail);
         out.findings.insert(out.findings.end(), s.findings.begin(), s.findings.end());
     }
-    std::size_t missing = 0;
     for (const auto& n : inv.networks)
         for (const auto& p : n.bssids) {
             if (std::any_of(bss.begin(), bss.end(), [&](const BssEntry& e) { return p.matches(e.bssid); })) continue;
-            ++missing;
+            ++ev.missing;
             bool exact = p.bits == 48;
             out.findings.push_back({"not-seen", exact ? p.str() : std::string(), utf8_safe(n.ssid), false,
                                     exact ? "authorised BSSID never seen: the access point may be unused, "
                                             "switched off or out of range."
                                           : "no BSS seen under the authorised prefix " + p.str() + "."});
         }
-
-    req.reasons = failing;
-    req.reasons.push_back(std::to_string(bss.size()) + " BSS(es) seen: " + std::to_string(authorised) + " of authorised SSIDs, " +
-                          std::to_string(ignored) + " of ignored SSIDs, " + std::to_string(unknown) + " not in the inventory.");
-    if (missing > 0)
-        req.reasons.push_back(std::to_string(missing) + " authorised BSSID(s) or prefix(es) not seen: check whether those access "
-                                                         "points are still in use.");
-    if (!failing.empty()) {
-        req.status = report::Status::fail;
-    } else if (unknown > 0) {
-        req.status = report::Status::inconclusive;
-        req.reasons.push_back("Each unknown SSID is either an unauthorised access point or a neighbour's: list it under networks or "
-                              "ignore_ssids.");
-    } else {
-        req.status = report::Status::pass;
-    }
     return out;
-}
-
-void apply_inventory(const Inventory& inv, report::Report& rep) {
-    auto a = assess_inventory(inv, rep.wlan);
-    rep.inventory = std::move(a.findings);
-    std::vector<BssEntry> in_scope;
-    for (const auto& e : rep.wlan)
-        if (!ignores(inv, e)) in_scope.push_back(e);
-    const std::size_t left_out = rep.wlan.size() - in_scope.size();
-    auto replace = [&rep](report::Requirement req) {
-        auto it = std::find_if(rep.requirements.begin(), rep.requirements.end(),
-                               [&req](const report::Requirement& r) { return r.id == req.id; });
-        if (it != rep.requirements.end()) *it = std::move(req);
-        else rep.requirements.push_back(std::move(req));
-    };
-    for (auto req : {decide_wlan_encryption(in_scope), decide_8021x_eap_tls(rep.eap, in_scope)}) {
-        const std::string ignored = std::to_string(left_out) + " BSS(es) of SSIDs the inventory ignores (ignore_ssids)";
-        if (left_out > 0 && req.status == report::Status::not_tested && in_scope.empty())
-            req.reasons = {"Only " + ignored + " were captured: none of the site's own networks to judge."};
-        else if (left_out > 0)
-            req.reasons.push_back(ignored + " left out.");
-        mark_full_tables(rep.capture.full_tables, req);
-        replace(std::move(req));
-    }
-    mark_full_tables(rep.capture.full_tables, a.requirement);
-    replace(std::move(a.requirement));
-    std::vector<report::Status> statuses;
-    for (const auto& r : rep.requirements) statuses.push_back(r.status);
-    rep.verdict = report::combine(statuses);
 }
 
 } // namespace isoprobe::analyze

@@ -6,10 +6,10 @@
 #include <string_view>
 #include <vector>
 
-#include "analyze/bss_table.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 #include "util/addr.hpp"
 #include "util/expected.hpp"
+#include "verdict/ap_inventory.hpp"
 
 namespace isoprobe::analyze {
 
@@ -24,7 +24,7 @@ struct BssidPattern {
 struct AuthorisedNetwork {
     std::string ssid; // UTF-8, compared byte for byte with the SSID on the air
     std::vector<BssidPattern> bssids;
-    BssClass min_class = BssClass::wpa2_enterprise;
+    model::BssClass min_class = model::BssClass::wpa2_enterprise;
 };
 
 struct Inventory {
@@ -39,26 +39,20 @@ Expected<Inventory, std::string> parse_inventory(std::string_view json_text);
 // The security order classes are compared in, weakest first: open < wep < wpa < owe < wpa2-personal <
 // wpa3-transition < wpa3-personal < wpa2-enterprise < wpa3-enterprise < wpa3-enterprise-192. Every enterprise
 // class ranks above every personal one, so an enterprise minimum is met only by enterprise. `unknown` meets none.
-bool meets(BssClass seen, BssClass minimum);
+bool meets(model::BssClass seen, model::BssClass minimum);
 
-struct InventoryAssessment {
-    std::vector<report::InventoryFinding> findings; // seen BSSes by BSSID, then not-seen in inventory order
-    report::Requirement requirement;                // ap-inventory
+struct InventorySurvey {
+    std::vector<model::InventoryFinding> findings; // seen BSSes by BSSID, then not-seen in inventory order
+    verdict::SurveyEvidence evidence;              // what verdict::decide_ap_inventory judges
 };
 
-// Fail: any failing finding (unknown-bssid, weaker-security, open-network). Inconclusive: SSIDs neither authorised
-// nor ignored were seen. Pass: every BSS seen is authorised or ignored. Not-tested: no BSS in `bss`.
-InventoryAssessment assess_inventory(const Inventory& inv, const std::vector<BssEntry>& bss);
+// Holds every BSS against the inventory.
+InventorySurvey survey_inventory(const Inventory& inv, const std::vector<model::BssEntry>& bss);
 
 // Whether the inventory leaves this BSS out of the survey (a neighbour's SSID in ignore_ssids).
-bool ignores(const Inventory& inv, const BssEntry& e);
+bool ignores(const Inventory& inv, const model::BssEntry& e);
 // Whether this BSS alone fails ap-inventory (an unknown BSSID of an authorised SSID, weaker security, open or
 // WEP).
-bool fails_survey(const Inventory& inv, const BssEntry& e);
-
-// Applies the assessment to a finished report: sets report.inventory, replaces its ap-inventory requirement,
-// decides wlan-encryption and 8021x-eap-tls again over the BSSes the inventory does not ignore (a neighbour's open
-// network is not the site's), and recomputes the verdict.
-void apply_inventory(const Inventory& inv, report::Report& rep);
+bool fails_survey(const Inventory& inv, const model::BssEntry& e);
 
 } // namespace isoprobe::analyze

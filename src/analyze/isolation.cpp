@@ -11,10 +11,10 @@ namespace isoprobe::analyze {
 
 namespace {
 
-using report::Conversation;
-using report::ConversationKind;
-using report::Endpoint;
-using report::Role;
+using model::Conversation;
+using model::ConversationKind;
+using model::Endpoint;
+using model::Role;
 
 struct EndpointKey {
     std::optional<MacAddr> mac;
@@ -125,7 +125,6 @@ class Assessor {
                                      " terminal address(es) with its own MAC (first " + ips.begin()->str() +
                                      "): RFC 3069 / private-VLAN isolation; its replies are not contact");
         r.observations.insert(r.observations.end(), m_observations.begin(), m_observations.end());
-        r.requirement = decide(r);
         return r;
     }
 
@@ -197,7 +196,7 @@ class Assessor {
             // An ARP reply naming another terminal's address is proxy ARP (RFC 1027, RFC 3069): the gateway
             // speaking for it, which is how private VLANs keep terminals apart. Only routed IP is bouncing.
             auto besides_arp = f.protos;
-            besides_arp.reset(static_cast<std::size_t>(decode::Proto::arp));
+            besides_arp.reset(static_cast<std::size_t>(model::Proto::arp));
             if (besides_arp.none()) {
                 if (terminal_at(k.ip_src, y, true)) m_proxied[x].insert(k.ip_src);
                 return;
@@ -241,48 +240,6 @@ class Assessor {
         if (auto z = terminal_at(f.arp_request_target, k.l2_src, false))
             m_tries.add(Endpoint{k.l2_src, k.ip_src}, *z, ConversationKind::unicast, false, f,
                         k.l2_src.str() + " asked who has " + f.arp_request_target.str() + " (ARP); no answer captured");
-    }
-
-    report::Requirement decide(const IsolationResult& r) const {
-        report::Requirement req;
-        req.id = "terminal-isolation";
-        if (!r.conversations.empty()) {
-            std::size_t via = 0, bcast = 0;
-            for (const auto& c : r.conversations) {
-                via += c.via_gateway;
-                bcast += c.kind == ConversationKind::broadcast;
-            }
-            req.status = report::Status::fail;
-            req.reasons.push_back(std::to_string(r.conversations.size()) + " terminal-to-terminal conversation(s): " +
-                                  std::to_string(r.conversations.size() - bcast) + " unicast (" + std::to_string(via) +
-                                  " via the gateway), " + std::to_string(bcast) + " broadcast/multicast");
-            req.reasons.push_back("first: " + r.conversations.front().evidence);
-            return req;
-        }
-        req.status = report::Status::inconclusive;
-        if (m_in.decoded_frames == 0) {
-            req.reasons.push_back("no decodable frames in the capture");
-            return req;
-        }
-        if (r.attempts.empty()) {
-            req.reasons.push_back("no terminal tried to reach another terminal: nothing on the capture shows the segment could have carried terminal-to-terminal traffic");
-            return req;
-        }
-        if (m_self) {
-            const auto& ev = m_in.stations.evidence();
-            auto it = ev.find(*m_self);
-            if (it == ev.end() || it->second.received_unicast == 0) {
-                req.reasons.push_back("the capturing host " + m_self->str() + " received no unicast frame at all: answers might not have been captured");
-                return req;
-            }
-            req.status = report::Status::pass;
-            req.reasons.push_back(std::to_string(r.attempts.size()) + " attempt(s) to reach other terminals got no answer, while the capturing host received " +
-                                  std::to_string(it->second.received_unicast) + " unicast frames from infrastructure (the capture records answers)");
-            return req;
-        }
-        req.status = report::Status::pass;
-        req.reasons.push_back(std::to_string(r.attempts.size()) + " attempt(s) to reach other terminals, none answered or relayed on this capture (no capturing host known: a span or monitor capture)");
-        return req;
     }
 
     const IsolationInputs& m_in;

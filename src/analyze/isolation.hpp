@@ -1,19 +1,19 @@
 // Terminal isolation (GUIDELINE terminal-isolation): turns flows and station roles into terminal-to-terminal
-// conversations (contact proven), attempts (contact tried, not proven) and the requirement's status.
+// conversations (contact proven) and attempts (contact tried, not proven); verdict::decide_passive_isolation
+// judges them.
 #pragma once
 #include <vector>
 
 #include "analyze/flows.hpp"
 #include "analyze/stations.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::analyze {
 
 struct IsolationResult {
-    std::vector<report::Conversation> conversations;
-    std::vector<report::Conversation> attempts;
+    std::vector<model::Conversation> conversations;
+    std::vector<model::Conversation> attempts;
     std::vector<std::string> observations; // how the segment isolates (proxy ARP, redirects): never contact
-    report::Requirement requirement;
 };
 
 struct IsolationInputs {

@@ -58,7 +58,7 @@ StationEvidence* StationTable::station(const MacAddr& mac, std::uint64_t frame) 
 void StationTable::feed(const decode::Packet& p) {
     if (!p.has_l2) return;
     const std::uint64_t n = p.frame->number;
-    using decode::Proto;
+    using model::Proto;
 
     if (p.dot11) {
         ++m_dot11_frames;
@@ -148,13 +148,13 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
     }
 
     for (const auto& [mac, ev] : m_stations) {
-        report::Station st;
+        model::Station st;
         st.mac = mac;
         std::string why;
-        std::vector<report::Role> roles;
+        std::vector<model::Role> roles;
 
         if (out.self.mac && *out.self.mac == mac) {
-            roles.push_back(report::Role::self);
+            roles.push_back(model::Role::self);
             append(why, "capturing host (" + out.self.how + ")");
         }
         bool gateway = false;
@@ -179,33 +179,33 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             append(why, std::to_string(off_link) + (ev.v4_behind.size() >= k_max_ips_per_station ? "+" : "") +
                             (out.subnet ? " off-subnet" : "") + " IPv4 addresses behind one MAC (routes traffic)");
         }
-        if (gateway) roles.push_back(report::Role::gateway);
+        if (gateway) roles.push_back(model::Role::gateway);
         if (ev.dhcp_server) {
-            roles.push_back(report::Role::dhcp_server);
+            roles.push_back(model::Role::dhcp_server);
             append(why, "answers DHCP (offer/ack)");
         }
         if (ev.dns_server) {
-            roles.push_back(report::Role::dns_server);
+            roles.push_back(model::Role::dns_server);
             append(why, "answers DNS on port 53");
         }
         if (ev.eap_authenticator) {
-            roles.push_back(report::Role::authenticator);
+            roles.push_back(model::Role::authenticator);
             append(why, "sends EAP requests (802.1X authenticator)");
         }
         if (ev.bssid || ev.beacon) {
-            roles.push_back(report::Role::ap);
+            roles.push_back(model::Role::ap);
             append(why, ev.beacon ? "sends beacons or probe responses (access point)" : "is a BSSID (access point)");
         }
         if (ev.switch_protocol) {
-            roles.push_back(report::Role::switch_);
+            roles.push_back(model::Role::switch_);
             append(why, "sends STP, LLDP or CDP (switch)");
         }
         if (std::find(hints.infra.begin(), hints.infra.end(), mac) != hints.infra.end()) {
-            roles.push_back(report::Role::infra);
+            roles.push_back(model::Role::infra);
             append(why, "declared infrastructure with --infra");
         }
         if (roles.empty()) {
-            roles.push_back(report::Role::terminal);
+            roles.push_back(model::Role::terminal);
             append(why, m_dot11_frames > 0 && !ev.over_the_air
                             ? "no infrastructure evidence; never on the air itself (behind the access point's distribution system)"
                             : "no infrastructure evidence");

@@ -9,7 +9,7 @@
 
 #include "analyze/full_tables.hpp"
 #include "decode/packet.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::analyze {
 
@@ -42,8 +42,8 @@ class StationTable {
     void feed(const decode::Packet& p);
 
     struct Resolved {
-        std::vector<report::Station> stations; // sorted by MAC
-        report::SelfInfo self;
+        std::vector<model::Station> stations; // sorted by MAC
+        model::SelfInfo self;
         std::optional<std::pair<IpAddr, int>> subnet; // IPv4 subnet, when known
         std::optional<IpAddr> gateway_ip;              // the default route's next hop (live runs)
     };
@@ -51,7 +51,7 @@ class StationTable {
 
     const std::unordered_map<MacAddr, StationEvidence>& evidence() const { return m_stations; }
     std::uint64_t dropped() const { return m_dropped.count(); } // stations beyond k_max_stations
-    std::optional<FullTable> full_table() const { return m_dropped.full_table("stations", k_max_stations); }
+    std::optional<model::FullTable> full_table() const { return m_dropped.full_table("stations", k_max_stations); }
     bool saw_dot11() const { return m_dot11_frames > 0; }
 
   private:

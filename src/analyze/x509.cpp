@@ -15,6 +15,8 @@
 
 namespace isoprobe::analyze {
 
+using model::CertInfo;
+
 namespace {
 
 struct X509Free {

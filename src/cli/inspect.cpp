@@ -74,7 +74,7 @@ int run_inspect(InspectOptions& o) {
         std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
                      static_cast<unsigned long long>(frames));
     };
-    std::optional<Expected<report::Report, std::string>> rep;
+    std::optional<Expected<model::Report, std::string>> rep;
     try {
         rep.emplace(analyze::inspect_files(o.files, hints, progress, inventory));
     } catch (const Interrupted&) {
@@ -88,7 +88,6 @@ int run_inspect(InspectOptions& o) {
         return static_cast<int>(Exit::inconclusive);
     }
     if (!*rep) throw UserError(rep->error());
-    if (inventory) analyze::apply_inventory(*inventory, rep->value());
     for (const auto& t : rep->value().capture.truncated_files)
         std::fprintf(stderr, "isoprobe: warning: %s (the frames before the cut were analysed)\n", t.c_str());
     return o.outputs.emit(std::move(rep->value()));

@@ -29,10 +29,10 @@ std::string host_name() {
     return buf;
 }
 
-std::string render_json(const report::Report& r) {
+std::string render_json(const model::Report& r) {
     return dump_json(report::to_json(r), 2) + "\n";
 }
-std::string render_text(const report::Report& r) { return report::to_text(r, false); }
+std::string render_text(const model::Report& r) { return report::to_text(r, false); }
 } // namespace
 
 void Outputs::add_options(CLI::App& cmd) {
@@ -61,7 +61,7 @@ void Outputs::write_into(const std::string& dir, bool quiet) {
 
 std::vector<Outputs::Target> Outputs::targets() const {
     const auto lang = m_lang.empty() ? report::default_lang() : report::parse_lang(m_lang).value_or(report::Lang::en);
-    auto render_html = [lang](const report::Report& r) { return report::to_html(r, lang); };
+    auto render_html = [lang](const model::Report& r) { return report::to_html(r, lang); };
     std::vector<Target> t;
     if (!m_capture_path.empty()) t.push_back({m_dir.empty() ? "-w" : "--out", m_capture_path, {}, 8u << 20});
     if (!m_dir.empty()) {
@@ -174,7 +174,7 @@ Expected<bool, std::string> Outputs::publish_all() {
     return true;
 }
 
-int Outputs::emit(report::Report r, const std::string& capture) {
+int Outputs::emit(model::Report r, const std::string& capture) {
     auto& run = r.run ? *r.run : r.run.emplace();
     run.started_ns = m_started_ns;
     run.finished_ns = now_ns();
@@ -232,10 +232,10 @@ int Outputs::emit(report::Report r, const std::string& capture) {
     return static_cast<int>(exit_for(r.verdict));
 }
 
-Exit exit_for(report::Status verdict) {
+Exit exit_for(model::Status verdict) {
     switch (verdict) {
-    case report::Status::pass: return Exit::pass;
-    case report::Status::fail: return Exit::fail;
+    case model::Status::pass: return Exit::pass;
+    case model::Status::fail: return Exit::fail;
     default: return Exit::inconclusive;
     }
 }

@@ -10,7 +10,7 @@
 
 #include "cli/app.hpp"
 #include "history/history.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 #include "util/atomic_file.hpp"
 
 namespace isoprobe::cli {
@@ -34,12 +34,12 @@ class Outputs {
     // Completes the report's run section (times, host, files), renders every output, then commits them all
     // and the history record together: a rendering, write, rename or history failure leaves none of them
     // behind (throws UserError). Returns the exit code for the verdict.
-    int emit(report::Report r, const std::string& capture = {});
+    int emit(model::Report r, const std::string& capture = {});
     // Gives up the opened outputs (their temporaries are removed) when the run stops before it has a report.
     void discard() { m_files.clear(); }
 
   private:
-    using Renderer = std::function<std::string(const report::Report&)>;
+    using Renderer = std::function<std::string(const model::Report&)>;
     struct Target {
         std::string option, path;
         Renderer render; // empty for the capture
@@ -62,6 +62,6 @@ class Outputs {
     std::vector<std::pair<Target, AtomicFile>> m_files;
 };
 
-Exit exit_for(report::Status verdict);
+Exit exit_for(model::Status verdict);
 
 } // namespace isoprobe::cli

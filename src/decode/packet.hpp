@@ -7,20 +7,16 @@
 #include <string_view>
 
 #include "capture/frame.hpp"
+#include "model/protocols.hpp"
 #include "util/addr.hpp"
 #include "util/bytes.hpp"
 
 namespace isoprobe::decode {
 
-// Application-level labels; names are the report's protocol names (docs/report.md).
-enum class Proto : std::uint8_t {
-    arp, icmp, icmpv6, ndp, mdns, llmnr, nbns, ssdp, wsd, smb, netbios_ssn, tcp, udp, ip, l2,
-    dhcp, dns, eapol, stp, lldp, cdp,
-    count_
-};
-std::string_view proto_name(Proto p);
-using ProtoSet = std::bitset<static_cast<std::size_t>(Proto::count_)>;
-inline bool has(const ProtoSet& s, Proto p) { return s.test(static_cast<std::size_t>(p)); }
+using model::has;
+using model::Proto;
+using model::ProtoSet;
+
 // The report's names for one frame: its most specific labels only (mdns rather than udp+ip+l2), mapped onto the
 // report's vocabulary (dhcp and dns count as udp/tcp, eapol/stp/lldp/cdp as l2).
 ProtoSet most_specific(const ProtoSet& frame_protos);

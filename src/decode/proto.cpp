@@ -1,4 +1,4 @@
-// Names of protocol labels and anomalies, as the report prints them (docs/report.md).
+// Names of anomalies, as the report prints them (docs/report.md).
 #include <iterator>
 
 #include "decode/packet.hpp"
@@ -6,10 +6,6 @@
 namespace isoprobe::decode {
 
 namespace {
-constexpr std::string_view k_proto_names[]{
-    "arp", "icmp", "icmpv6", "ndp", "mdns", "llmnr", "nbns", "ssdp", "wsd", "smb", "netbios_ssn", "tcp", "udp",
-    "ip",  "l2",   "dhcp",   "dns", "eapol", "stp",  "lldp", "cdp",
-};
 constexpr std::string_view k_anomaly_names[]{
     "none",
     "unknown_link_type",
@@ -19,14 +15,8 @@ constexpr std::string_view k_anomaly_names[]{
     "bad_ip_header",
     "bad_radiotap",
 };
-static_assert(std::size(k_proto_names) == static_cast<std::size_t>(Proto::count_));
 static_assert(std::size(k_anomaly_names) == static_cast<std::size_t>(Anomaly::count_));
 } // namespace
-
-std::string_view proto_name(Proto p) {
-    const auto i = static_cast<std::size_t>(p);
-    return i < std::size(k_proto_names) ? k_proto_names[i] : "unknown";
-}
 
 std::string_view anomaly_name(Anomaly a) {
     const auto i = static_cast<std::size_t>(a);

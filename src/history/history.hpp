@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "history/regressions.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 #include "util/expected.hpp"
 
 struct sqlite3;
@@ -49,7 +49,7 @@ class History {
     // `before_commit` runs inside the transaction, last: when it fails the run is not recorded (its error is
     // returned), so that files it publishes and the record land together.
     using BeforeCommit = std::function<Expected<bool, std::string>()>;
-    Expected<Recorded, std::string> record(const report::Report& r, const BeforeCommit& before_commit = {});
+    Expected<Recorded, std::string> record(const model::Report& r, const BeforeCommit& before_commit = {});
     // The latest `limit` runs (all when 0), oldest first; with `only_regressions`, only runs that have some.
     Expected<std::vector<RunRow>, std::string> list(std::size_t limit, bool only_regressions);
 

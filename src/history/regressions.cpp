@@ -7,57 +7,52 @@
 #include <utility>
 
 #include "parse/eap.hpp"
-#include "report/json.hpp"
 #include "util/escape.hpp"
 
 namespace isoprobe::history {
 
+using model::protocols_text;
+
 namespace {
 
 // MAC first: it survives a DHCP renumbering; the IP only for on-link addresses whose owner never showed.
-std::string endpoint_key(const report::Endpoint& e) {
+std::string endpoint_key(const model::Endpoint& e) {
     if (e.mac) return e.mac->str();
     return e.ip.empty() ? "unknown" : e.ip.str();
 }
 
-std::string protocols_text(const decode::ProtoSet& s) {
-    std::string out;
-    for (const auto& name : report::protocols_json(s)) out += (out.empty() ? "" : ",") + name.get<std::string>();
-    return out;
-}
-
-std::string ssid_text(const analyze::BssEntry& e) {
+std::string ssid_text(const model::BssEntry& e) {
     if (!e.ssid_known) return "(hidden)";
     return "\"" + utf8_safe({reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size()}) + "\"";
 }
 
 } // namespace
 
-RunFacts facts_of(const report::Report& r) {
+RunFacts facts_of(const model::Report& r) {
     RunFacts f;
-    for (const auto& req : r.requirements) f.requirements[req.id] = std::string(report::status_name(req.status));
+    for (const auto& req : r.requirements) f.requirements[req.id] = std::string(model::status_name(req.status));
     auto add = [&](std::string kind, std::string key, std::string detail) {
         f.findings.push_back({std::move(kind), std::move(key), std::move(detail)});
     };
     for (const auto& p : r.probes) {
-        if (p.result != report::ProbeOutcome::reached) continue;
+        if (p.result != model::ProbeOutcome::reached) continue;
         std::string detail = (p.sentinel ? "the sentinel " : "") + (p.peer.ip.empty() ? endpoint_key(p.peer) : p.peer.ip.str());
         for (const auto& note : p.notes) detail += "; " + note;
         add("reached", p.method + " " + endpoint_key(p.peer), std::move(detail));
     }
     for (const auto& c : r.conversations) {
-        const bool unicast = c.kind == report::ConversationKind::unicast;
+        const bool unicast = c.kind == model::ConversationKind::unicast;
         add("conversation", endpoint_key(c.a) + (unicast ? " <-> " : " -> ") + endpoint_key(c.b),
             protocols_text(c.protocols) + ", " + std::to_string(c.frame_count) + " frame(s)" +
                 (c.via_gateway ? ", via the gateway" : ""));
     }
     for (const auto& e : r.wlan)
-        add("bss", e.bssid.str() + " " + ssid_text(e), std::string(analyze::bss_class_name(e.security.cls)));
+        add("bss", e.bssid.str() + " " + ssid_text(e), std::string(model::bss_class_name(e.security.cls)));
     if (r.inventory)
         for (const auto& i : *r.inventory)
             add("inventory", i.kind + " " + (i.bssid.empty() ? "-" : i.bssid) + " \"" + i.ssid + "\"", i.detail);
     for (const auto& s : r.eap) {
-        if (s.outcome != analyze::EapOutcome::success || !s.method) continue;
+        if (s.outcome != model::EapOutcome::success || !s.method) continue;
         add("eap-method",
             (s.supplicant ? s.supplicant->str() : "unknown") + " " + parse::eap_type_name(*s.method),
             s.identity ? "identity \"" + utf8_safe(*s.identity) + "\"" : "no identity seen");
@@ -97,7 +92,7 @@ bool operator<(const Regression& a, const Regression& b) {
     return std::tie(a_new, a.kind, a.key) < std::tie(b_new, b.kind, b.key);
 }
 
-std::string scope_of(const report::Report& r) {
+std::string scope_of(const model::Report& r) {
     if (r.segment) return r.segment->interface;
     std::string s;
     for (const auto& f : r.capture.files) s += (s.empty() ? "" : " ") + f.path;

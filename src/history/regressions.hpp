@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::history {
 
@@ -44,13 +44,13 @@ struct Recorded {
     std::vector<Regression> regressions;
 };
 
-RunFacts facts_of(const report::Report& r);
+RunFacts facts_of(const model::Report& r);
 
 // What got worse from `before` to `now`, sorted.
 std::vector<Regression> regressions(const RunFacts& before, const RunFacts& now);
 
 // What runs are compared by, with the command: the interface of a live probe or audit, otherwise the capture
 // files as given (separated by spaces), so a scheduled inspect of the same paths compares with its previous run.
-std::string scope_of(const report::Report& r);
+std::string scope_of(const model::Report& r);
 
 } // namespace isoprobe::history

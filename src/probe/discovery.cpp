@@ -34,7 +34,7 @@ Discovered learn_segment(const std::vector<decode::Packet>& packets, const Segme
 
     for (const auto& p : packets) {
         if (!p.has_l2 || p.src.is_group() || ours(p.src)) continue;
-        if (decode::has(p.protos, decode::Proto::icmpv6) && p.icmp_type == 134) routers.insert(p.src);
+        if (model::has(p.protos, model::Proto::icmpv6) && p.icmp_type == 134) routers.insert(p.src);
         if (p.arp && p.arp->op == 2 && p.arp->sender_mac == p.src && on_subnet(p.arp->sender_ip)) {
             if (is_gateway_ip(p.arp->sender_ip))
                 d.gateway_mac = p.src;
@@ -46,7 +46,7 @@ Discovered learn_segment(const std::vector<decode::Packet>& packets, const Segme
             // The gateway's ARP reply was lost, but it spoke from its address: its MAC all the same.
             if (!d.gateway_mac) d.gateway_mac = p.src;
         } else if (p.ip_src.family == 4 && on_subnet(p.ip_src)) {
-            Peer& peer = peer_for(p.src, decode::has(p.protos, decode::Proto::mdns) ? "mdns" : "passive");
+            Peer& peer = peer_for(p.src, model::has(p.protos, model::Proto::mdns) ? "mdns" : "passive");
             if (peer.ipv4.empty()) peer.ipv4 = p.ip_src;
         } else if (p.ip_src.family == 6 && !p.ip_src.is_unspecified() && !p.ip_src.is_multicast()) {
             Peer& peer = peer_for(p.src, "ipv6-multicast");

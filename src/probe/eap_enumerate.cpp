@@ -13,6 +13,7 @@
 #include "probe/interface.hpp"
 #include "probe/live_capture.hpp"
 #include "probe/sender.hpp"
+#include "verdict/decide.hpp"
 
 namespace isoprobe::probe {
 
@@ -180,32 +181,6 @@ std::optional<std::vector<std::uint8_t>> Trial::on_timeout() {
     return std::nullopt;
 }
 
-report::Requirement decide_eap_methods(const std::vector<report::EnumerationResult>& results, bool complete) {
-    report::Requirement req{"8021x-eap-tls", report::Status::inconclusive, {}};
-    std::string others, tls;
-    for (const auto& r : results) {
-        if (r.result != "accepted") continue;
-        std::string& list = parse::eap_credential(r.type) == parse::EapCredential::certificate ? tls : others;
-        list += (list.empty() ? "" : ", ") + r.name;
-    }
-    if (!others.empty()) {
-        req.status = report::Status::fail;
-        req.reasons.push_back("the authenticator accepts EAP methods other than certificate-only EAP-TLS: " +
-                              others);
-    } else if (!tls.empty() && complete) {
-        req.status = report::Status::pass;
-        req.reasons.push_back("the authenticator accepts EAP-TLS and refused every other method proposed");
-    } else if (!tls.empty()) {
-        req.reasons.push_back("the authenticator proposes EAP-TLS first; run with --enumerate to learn "
-                              "whether it accepts other methods");
-    } else if (results.empty()) {
-        req.reasons.push_back("the authenticator proposed no method");
-    } else {
-        req.reasons.push_back("no method was accepted (no answer, or everything refused)");
-    }
-    return req;
-}
-
 namespace {
 
 class EapRun {
@@ -214,10 +189,10 @@ class EapRun {
            std::unique_ptr<LiveCapture> cap, Sender sender)
         : m_o(o), m_stop(stop), m_itf(std::move(itf)), m_cap(std::move(cap)), m_sender(std::move(sender)) {}
 
-    report::Report execute() {
+    model::Report execute() {
         m_cap->start();
         pause(0.2); // libpcap is attached before the first frame
-        std::vector<report::EnumerationResult> results;
+        std::vector<model::EnumerationResult> results;
         if (m_o.enumerate) {
             for (std::uint8_t method : enumerated_methods()) {
                 if (m_stop) break;
@@ -277,7 +252,7 @@ class EapRun {
         return t;
     }
 
-    report::Report build(std::vector<report::EnumerationResult> results) {
+    model::Report build(std::vector<model::EnumerationResult> results) {
         auto frames = m_cap->take();
         analyze::RoleHints hints;
         hints.self = m_itf.mac;
@@ -290,8 +265,8 @@ class EapRun {
             auto eth = parse::parse_ethernet(Bytes(frames[n].bytes));
             own += eth && eth->src == m_itf.mac && eth->type_or_length == parse::k_ethertype_eapol;
         }
-        report::Report rep;
-        analysis.finish(rep);
+        model::Report rep;
+        const auto watched = analysis.finish(rep);
         rep.command = "eap";
         rep.interrupted = m_stop;
         rep.capture.files.push_back({m_o.interface + " (live)", 1, frames.size()});
@@ -304,28 +279,10 @@ class EapRun {
                                     std::to_string(m_sender.sent()) + " EAPOL frames we sent"});
         if (!m_send_error.empty()) rep.controls.push_back({"sending", false, m_send_error});
 
-        const bool complete = m_o.enumerate && results.size() == enumerated_methods().size();
-        report::Requirement decided = decide_eap_methods(results, complete);
-        if (!m_first_failure.empty()) decided.reasons.push_back(m_first_failure);
-        if (rep.interrupted) {
-            decided.status =
-                decided.status == report::Status::fail ? decided.status : report::Status::inconclusive;
-            decided.reasons.push_back("the run was interrupted");
-        }
-        for (auto& req : rep.requirements) {
-            if (req.id == decided.id) {
-                req = decided;
-            } else {
-                req.status = report::Status::not_tested;
-                req.reasons = {
-                    "not tested by `isoprobe eap`: it only talks to the port's 802.1X authenticator"};
-            }
-        }
         rep.enumeration = std::move(results);
-        std::vector<report::Status> statuses;
-        for (const auto& r : rep.requirements)
-            statuses.push_back(r.status);
-        rep.verdict = report::combine(statuses);
+        const bool complete = m_o.enumerate && rep.enumeration.size() == enumerated_methods().size();
+        verdict::decide({watched, std::nullopt, std::nullopt, verdict::EnumerationEvidence{complete, m_first_failure}},
+                        rep);
         return rep;
     }
 
@@ -339,7 +296,7 @@ class EapRun {
 };
 } // namespace
 
-Expected<report::Report, std::string> run_eap_probe(const EapProbeOptions& o, const std::atomic<bool>& stop) {
+Expected<model::Report, std::string> run_eap_probe(const EapProbeOptions& o, const std::atomic<bool>& stop) {
     auto itf = describe_interface(o.interface, NeedsIpv4::no);
     if (!itf) return unexpected(itf.error());
     auto cap = LiveCapture::open({o.interface});

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 #include "util/addr.hpp"
 #include "util/bytes.hpp"
 #include "util/expected.hpp"
@@ -65,9 +65,6 @@ class Trial {
     std::string m_detail;
 };
 
-// The 8021x-eap-tls requirement from the methods tried; `complete` when every method of enumerated_methods() was.
-report::Requirement decide_eap_methods(const std::vector<report::EnumerationResult>& results, bool complete);
-
 struct EapProbeOptions {
     std::string interface;
     std::string identity = "anonymous";
@@ -78,6 +75,6 @@ struct EapProbeOptions {
 
 // Runs the check on the interface and returns the report (command "eap"): every frame sent and received goes
 // through analyze::Analysis. Fails with one line before any traffic (unknown interface, capture not permitted).
-Expected<report::Report, std::string> run_eap_probe(const EapProbeOptions& o, const std::atomic<bool>& stop);
+Expected<model::Report, std::string> run_eap_probe(const EapProbeOptions& o, const std::atomic<bool>& stop);
 
 } // namespace isoprobe::probe

@@ -15,13 +15,13 @@
 #include "probe/matcher.hpp"
 #include "probe/sender.hpp"
 #include "probes/registry.hpp"
-#include "verdict/live_isolation.hpp"
+#include "verdict/decide.hpp"
 
 namespace isoprobe::probe {
 
 namespace {
 
-using report::ProbeOutcome;
+using model::ProbeOutcome;
 // Each method still unanswered is sent again, up to this many times in all: one lost frame must not turn a
 // reachable peer into "not reached", nor a lost gateway reply into a terminal.
 constexpr int k_rounds = 3;
@@ -367,7 +367,7 @@ class Run {
     }
 
     Expected<ProbeRun, std::string> analyse();
-    std::vector<report::Control> controls(const MatchFacts& facts, std::uint64_t dropped,
+    std::vector<model::Control> controls(const MatchFacts& facts, std::uint64_t dropped,
                                           const std::string& capture_errors) const;
 
     const ProbeOptions& m_o;
@@ -382,15 +382,15 @@ class Run {
     SentProbes m_sent;
     std::set<std::uint32_t> m_sent_ids; // records at least one frame of which went out
     std::uint32_t m_next_id = 1;
-    std::vector<report::Phase> m_phases;
+    std::vector<model::Phase> m_phases;
     bool m_interrupted = false;
     std::vector<std::string> m_send_errors;
     std::string m_link_problem;
     std::chrono::steady_clock::time_point m_last_link_check{};
 };
 
-report::Endpoint endpoint(const Peer& p) {
-    return report::Endpoint{p.mac, p.ipv4};
+model::Endpoint endpoint(const Peer& p) {
+    return model::Endpoint{p.mac, p.ipv4};
 }
 
 } // namespace
@@ -398,7 +398,7 @@ report::Endpoint endpoint(const Peer& p) {
 Expected<ProbeRun, std::string> Run::analyse() {
     auto stored = m_cap->take();
     ProbeRun out;
-    report::Report& rep = out.report;
+    model::Report& rep = out.report;
     rep.command = "probe";
     rep.interrupted = m_interrupted;
 
@@ -427,18 +427,18 @@ Expected<ProbeRun, std::string> Run::analyse() {
     for (const auto& f : stored)
         pcapng.add(f.interface, f.ts_ns, f.orig_len, Bytes(f.bytes));
     out.pcapng = pcapng.bytes();
-    analysis.finish(rep);
+    const auto watched = analysis.finish(rep);
     rep.capture.files.push_back(
         {m_o.interface + (m_seg.sentinel ? "+" + m_o.sentinel : std::string()) + " (live)", 1,
          stored.size()});
     const MatchResult matched = match_probes(m_seg, m_marker, m_sent, decoded.seen, true);
 
-    report::SegmentInfo seg;
+    model::SegmentInfo seg;
     seg.interface = m_o.interface;
     seg.sentinel = m_o.sentinel;
     seg.address = m_seg.iface.ipv4;
     seg.subnet = subnet_text();
-    if (m_seg.gateway_ip) seg.gateway = report::Endpoint{m_seg.gateway_mac, *m_seg.gateway_ip};
+    if (m_seg.gateway_ip) seg.gateway = model::Endpoint{m_seg.gateway_mac, *m_seg.gateway_ip};
     for (const auto& p : m_seg.peers)
         seg.peers.push_back({endpoint(p), p.ipv6, p.sentinel, p.found_by});
     rep.segment = std::move(seg);
@@ -465,24 +465,19 @@ Expected<ProbeRun, std::string> Run::analyse() {
     rep.capture.dropped = dropped;
     rep.controls = controls(matched.facts, dropped, capture_errors);
 
-    // terminal-isolation from the probe: the passive watch (already decided by the analysis), the methods and
-    // the controls, decided in one pure stage.
-    report::Requirement& req = rep.requirements.front();
-    req = verdict::decide_live_isolation({req, rep.probes, rep.controls, rep.capture.full_tables,
-                                          m_o.sentinel, m_seg.gateway_mac.has_value(), m_interrupted,
-                                          capture_errors, k_rounds, matched.facts.sentinel_gateway});
-    std::vector<report::Status> statuses;
-    for (const auto& r : rep.requirements)
-        statuses.push_back(r.status);
-    rep.verdict = report::combine(statuses);
+    verdict::decide({watched, std::nullopt,
+                     verdict::LiveRunEvidence{m_o.sentinel, m_seg.gateway_mac.has_value(), capture_errors, k_rounds,
+                                              matched.facts.sentinel_gateway},
+                     std::nullopt},
+                    rep);
     if (!m_phases.empty()) m_phases.back().end_ns = wall_ns();
     rep.run.emplace().phases = std::move(m_phases);
     return out;
 }
 
-std::vector<report::Control> Run::controls(const MatchFacts& facts, std::uint64_t dropped,
+std::vector<model::Control> Run::controls(const MatchFacts& facts, std::uint64_t dropped,
                                            const std::string& capture_errors) const {
-    std::vector<report::Control> c;
+    std::vector<model::Control> c;
     auto frame = [](std::optional<std::uint64_t> n) {
         return n ? " (frame " + std::to_string(*n) + ")" : std::string();
     };

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 #include "util/expected.hpp"
 
 namespace isoprobe::probe {
@@ -25,7 +25,7 @@ struct ProbeOptions {
 };
 
 struct ProbeRun {
-    report::Report report;
+    model::Report report;
     std::string pcapng; // the whole run (both interfaces), ready to write
 };
 

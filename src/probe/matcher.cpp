@@ -6,14 +6,14 @@ namespace isoprobe::probe {
 
 namespace {
 
-using report::ProbeOutcome;
+using model::ProbeOutcome;
 constexpr std::size_t k_max_evidence = 5;
 
 bool is_icmpv4(const decode::Packet& p) {
-    return decode::has(p.protos, decode::Proto::icmp);
+    return model::has(p.protos, model::Proto::icmp);
 }
 bool is_icmpv6(const decode::Packet& p) {
-    return decode::has(p.protos, decode::Proto::icmpv6);
+    return model::has(p.protos, model::Proto::icmpv6);
 }
 
 // ICMP errors and redirects quote our probe, marker included, but are written by whoever dropped or rerouted
@@ -35,13 +35,13 @@ std::string describe(const decode::Packet& p) {
     if (is_icmpv4(p) || is_icmpv6(p))
         return std::string(is_icmpv6(p) ? "an ICMPv6" : "an ICMP") + " message (type " +
                std::to_string(p.icmp_type) + ")";
-    if (decode::has(p.protos, decode::Proto::tcp))
+    if (model::has(p.protos, model::Proto::tcp))
         return std::string("a TCP ") +
                ((p.tcp_flags & 0x12) == 0x12 ? "SYN-ACK"
                 : (p.tcp_flags & 0x02)       ? "SYN"
                                              : "segment") +
                " to port " + std::to_string(p.dport);
-    if (decode::has(p.protos, decode::Proto::udp)) return "a UDP datagram to port " + std::to_string(p.dport);
+    if (model::has(p.protos, model::Proto::udp)) return "a UDP datagram to port " + std::to_string(p.dport);
     return "a frame";
 }
 

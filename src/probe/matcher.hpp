@@ -11,7 +11,7 @@
 #include "decode/packet.hpp"
 #include "probe/marker.hpp"
 #include "probe/method.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::probe {
 
@@ -25,7 +25,7 @@ struct ProbeRecord {
     std::size_t peer = 0; // index into Segment::peers
     const Method* method = nullptr;
     std::uint32_t id = 0; // the marker's probe id
-    report::ProbeOutcome outcome = report::ProbeOutcome::not_run;
+    model::ProbeOutcome outcome = model::ProbeOutcome::not_run;
     std::vector<std::uint64_t> frames;
     std::vector<std::string> notes;
 };

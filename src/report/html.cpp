@@ -13,6 +13,15 @@
 
 namespace isoprobe::report {
 
+using model::Conversation;
+using model::Endpoint;
+using model::ConversationKind;
+using model::ProbeOutcome;
+using model::ProbeResult;
+using model::Report;
+using model::Status;
+using model::status_name;
+
 std::string html_escape(std::string_view raw) {
     std::string out;
     // terminal_safe already makes control characters and invalid UTF-8 visible (one byte walker for every output).
@@ -165,8 +174,7 @@ void conversation_rows(std::string& out, const Strings& s, const std::vector<Con
         const auto& c = list[i];
         std::string kind = "<span class=\"nw\">" + std::string(c.kind == ConversationKind::broadcast ? s.broadcast : s.unicast) + "</span>";
         if (c.via_gateway) kind += "<br>" + std::string(s.via_gateway);
-        std::string protocols;
-        for (const auto& p : protocols_json(c.protocols)) protocols += (protocols.empty() ? "" : ", ") + html_escape(p.get<std::string>());
+        const std::string protocols = html_escape(model::protocols_text(c.protocols, ", "));
         row(out, {endpoint_html(s, c.a), endpoint_html(s, c.b), kind, protocols, frames_html(s, c.frames, c.frame_count),
                   time_span_html(c.first_ns, c.last_ns), html_escape(c.evidence)});
     }

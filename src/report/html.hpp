@@ -6,12 +6,12 @@
 #include <string_view>
 
 #include "report/lang.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::report {
 
 // A pure renderer over the model: every label in `lang`; the engine's reasons and evidence stay English.
-std::string to_html(const Report& r, Lang lang);
+std::string to_html(const model::Report& r, Lang lang);
 
 // Rows the page shows of each list before "N more" (the JSON report keeps every one), so that its size stays
 // bounded whatever the capture holds.

@@ -20,7 +20,7 @@ struct Strings {
     // verdict and requirements
     std::string_view verdict, verdict_rule, requirements, col_requirement, col_clause, col_title, col_status,
         col_reasons;
-    std::array<std::string_view, 4> status; // Status
+    std::array<std::string_view, 4> status; // model::Status
     // conversations and attempts
     std::string_view conversations, conversations_intro, attempts, attempts_intro, col_a, col_b, col_kind,
         col_protocols, col_frames, col_time, col_evidence, unicast, broadcast, via_gateway, mac_unknown, frames_unit;
@@ -28,17 +28,17 @@ struct Strings {
     // live probes
     std::string_view probes, probes_intro, col_peer, probe_notes, col_method, col_result, col_notes, controls,
         controls_intro, col_control, col_detail, control_ok, control_failed, observations, observations_intro;
-    std::array<std::string_view, 5> outcome; // ProbeOutcome
+    std::array<std::string_view, 5> outcome; // model::ProbeOutcome
     // stations
     std::string_view stations, col_mac, col_ips, col_role, col_why;
-    std::array<std::string_view, 9> role; // Role
+    std::array<std::string_view, 9> role; // model::Role
     // EAP
     std::string_view eap, eap_intro, col_supplicant, col_authenticator, col_identity, col_method_done, col_offered,
         col_nak, col_outcome, tls, col_tls_version, col_cipher, col_client_cert, certificates, col_chain,
         chain_server, chain_client, col_subject, col_issuer, col_validity, col_key, col_signature, col_expiry,
         self_signed, not_decodable, bytes_unit, days_unit;
-    std::array<std::string_view, 3> eap_outcome;   // analyze::EapOutcome
-    std::array<std::string_view, 4> client_cert;   // analyze::ClientCertificate
+    std::array<std::string_view, 3> eap_outcome;   // model::EapOutcome
+    std::array<std::string_view, 4> client_cert;   // model::ClientCertificate
     std::string_view enumeration, col_eap_type, accepted, refused, no_answer;
     // Wi-Fi and the survey
     std::string_view wlan, wlan_intro, col_bssid, col_ssid, col_channel, col_security, col_akm, col_ciphers, col_pmf,
@@ -61,7 +61,7 @@ std::string more_text(const Strings& s, std::size_t n);
 std::string duration_text(const Strings& s, std::uint64_t ns);
 
 // <span class="st pass">適合</span> and the like.
-std::string status_badge(const Strings& s, Status st);
+std::string status_badge(const Strings& s, model::Status st);
 std::string badge(std::string_view css_class, std::string_view word);
 // Opens a <section> with its heading and, when given, a count; intro is a paragraph under the heading.
 void section_open(std::string& out, std::string_view id, std::string_view title, std::string_view intro = {},
@@ -75,9 +75,9 @@ void row(std::string& out, std::initializer_list<std::string_view> cells);
 std::string raw(std::string_view text);
 std::string mono(std::string_view text); // escaped, in a monospace <span>
 
-void eap_sections(std::string& out, const Report& r, const Strings& s);
-void wlan_sections(std::string& out, const Report& r, const Strings& s);
+void eap_sections(std::string& out, const model::Report& r, const Strings& s);
+void wlan_sections(std::string& out, const model::Report& r, const Strings& s);
 // The timeline section: an inline SVG of the run's phases, conversations, attempts and EAP attempts over time.
-void timeline_section(std::string& out, const Report& r, const Strings& s);
+void timeline_section(std::string& out, const model::Report& r, const Strings& s);
 
 } // namespace isoprobe::report::html

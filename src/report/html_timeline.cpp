@@ -10,6 +10,11 @@
 
 namespace isoprobe::report::html {
 
+using model::Conversation;
+using model::ConversationKind;
+using model::Endpoint;
+using model::Report;
+
 namespace {
 
 constexpr double k_width = 1000, k_plot_x0 = 310, k_plot_x1 = 985, k_row = 18, k_top = 30;
@@ -194,10 +199,10 @@ void timeline_section(std::string& out, const Report& r, const Strings& s) {
         return Described{endpoint_label(c.a) + " → " + endpoint_label(c.b), c.first_ns, c.last_ns};
     });
     // EAP attempts carry times once a frame was attributed to them; the others have no place on the axis.
-    std::vector<const analyze::EapSession*> timed;
+    std::vector<const model::EapSession*> timed;
     for (const auto& e : r.eap)
         if (e.first_ns != 0 || e.last_ns != 0) timed.push_back(&e);
-    lane(chart, s, s.lane_eap, timed, "#0969da", [](const analyze::EapSession* e) {
+    lane(chart, s, s.lane_eap, timed, "#0969da", [](const model::EapSession* e) {
         return Described{(e->supplicant ? e->supplicant->str() : std::string("?")) + (e->identity ? " \"" + *e->identity + "\"" : ""),
                          e->first_ns, e->last_ns};
     });

@@ -8,6 +8,9 @@
 
 namespace isoprobe::report::html {
 
+using model::Report;
+using model::Status;
+
 namespace {
 
 std::string mac_html(const Strings& s, const std::optional<MacAddr>& m) {
@@ -21,7 +24,7 @@ std::string types_html(const std::vector<std::uint32_t>& types) {
 }
 
 void certificate_rows(std::string& out, const Strings& s, std::size_t session, std::string_view chain,
-                      const std::vector<analyze::CertInfo>& certs) {
+                      const std::vector<model::CertInfo>& certs) {
     for (const auto& c : certs) {
         if (!c.parsed) {
             row(out, {std::to_string(session), std::string(chain),
@@ -105,14 +108,14 @@ void bss(std::string& out, const Report& r, const Strings& s) {
         const std::string ssid_bytes(e.ssid.begin(), e.ssid.end());
         std::string ssid = e.ssid_known ? raw(ssid_bytes) + hex_note(ssid_bytes) : "";
         if (e.hidden) ssid += "<br><span class=\"small\">" + std::string(s.hidden) + "</span>";
-        std::string security = mono(analyze::bss_class_name(sec.cls));
+        std::string security = mono(model::bss_class_name(sec.cls));
         if (!e.from_ap) security += "<br><span class=\"small\">" + std::string(s.from_assoc) + "</span>";
         std::string akms, ciphers;
         for (const auto& a : sec.akms) akms += (akms.empty() ? "" : "<br>") + mono(parse::akm_suite_name(a));
         for (const auto& p : sec.pairwise) ciphers += (ciphers.empty() ? "" : ", ") + mono(parse::cipher_suite_name(p));
         if (sec.group) ciphers += " / " + mono(parse::cipher_suite_name(*sec.group));
         row(out, {mono(e.bssid.str()), ssid, e.channel ? std::to_string(*e.channel) : "", security, akms, ciphers,
-                  mono(analyze::pmf_name(sec.pmf)),
+                  mono(model::pmf_name(sec.pmf)),
                   std::to_string(e.beacons) + " / " + std::to_string(e.probe_responses) + " / " + std::to_string(e.assoc_requests),
                   mono(std::to_string(e.first_frame) + "–" + std::to_string(e.last_frame))});
     }

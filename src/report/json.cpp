@@ -7,55 +7,19 @@
 
 namespace isoprobe::report {
 
+using model::Control;
+using model::Conversation;
+using model::ConversationKind;
+using model::Endpoint;
+using model::InventoryFinding;
+using model::ProbeResult;
+using model::Report;
+using model::Requirement;
+using model::outcome_name;
+using model::role_name;
+using model::status_name;
+
 using nlohmann::ordered_json;
-
-std::string_view status_name(Status s) {
-    switch (s) {
-    case Status::pass: return "pass";
-    case Status::fail: return "fail";
-    case Status::inconclusive: return "inconclusive";
-    case Status::not_tested: return "not-tested";
-    }
-    return "inconclusive";
-}
-
-Status combine(const std::vector<Status>& statuses) {
-    bool any_fail = false, any_inconclusive = false, any_pass = false;
-    for (auto s : statuses) {
-        any_fail |= s == Status::fail;
-        any_inconclusive |= s == Status::inconclusive;
-        any_pass |= s == Status::pass;
-    }
-    if (any_fail) return Status::fail;
-    if (any_inconclusive || !any_pass) return Status::inconclusive;
-    return Status::pass;
-}
-
-std::string_view outcome_name(ProbeOutcome o) {
-    switch (o) {
-    case ProbeOutcome::reached: return "reached";
-    case ProbeOutcome::not_reached: return "not-reached";
-    case ProbeOutcome::no_reply: return "no-reply";
-    case ProbeOutcome::not_run: return "not-run";
-    case ProbeOutcome::error: return "error";
-    }
-    return "error";
-}
-
-std::string_view role_name(Role r) {
-    switch (r) {
-    case Role::self: return "self";
-    case Role::gateway: return "gateway";
-    case Role::dhcp_server: return "dhcp-server";
-    case Role::dns_server: return "dns-server";
-    case Role::authenticator: return "authenticator";
-    case Role::ap: return "ap";
-    case Role::switch_: return "switch";
-    case Role::infra: return "infra";
-    case Role::terminal: return "terminal";
-    }
-    return "terminal";
-}
 
 ordered_json to_json(const Endpoint& e) {
     ordered_json j;
@@ -64,22 +28,12 @@ ordered_json to_json(const Endpoint& e) {
     return j;
 }
 
-ordered_json protocols_json(const decode::ProtoSet& s) {
-    ordered_json arr = ordered_json::array();
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (s.test(i)) names.emplace_back(decode::proto_name(static_cast<decode::Proto>(i)));
-    std::sort(names.begin(), names.end());
-    for (auto& n : names) arr.push_back(n);
-    return arr;
-}
-
 ordered_json to_json(const Conversation& c) {
     ordered_json j;
     j["a"] = to_json(c.a);
     j["b"] = to_json(c.b);
     j["kind"] = c.kind == ConversationKind::unicast ? "unicast" : "broadcast";
-    j["protocols"] = protocols_json(c.protocols);
+    j["protocols"] = model::protocol_names(c.protocols);
     j["via_gateway"] = c.via_gateway;
     j["first_seen"] = rfc3339(c.first_ns);
     j["last_seen"] = rfc3339(c.last_ns);

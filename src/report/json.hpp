@@ -2,18 +2,17 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::report {
 
-nlohmann::ordered_json to_json(const Report& r);
-nlohmann::ordered_json to_json(const Endpoint& e);
-nlohmann::ordered_json protocols_json(const decode::ProtoSet& s);
+nlohmann::ordered_json to_json(const model::Report& r);
+nlohmann::ordered_json to_json(const model::Endpoint& e);
 // The report's items, as they appear in its arrays (also one per line in --jsonl).
-nlohmann::ordered_json to_json(const Requirement& req);
-nlohmann::ordered_json to_json(const Conversation& c);
-nlohmann::ordered_json to_json(const ProbeResult& p);
-nlohmann::ordered_json to_json(const Control& c);
-nlohmann::ordered_json to_json(const InventoryFinding& f);
+nlohmann::ordered_json to_json(const model::Requirement& req);
+nlohmann::ordered_json to_json(const model::Conversation& c);
+nlohmann::ordered_json to_json(const model::ProbeResult& p);
+nlohmann::ordered_json to_json(const model::Control& c);
+nlohmann::ordered_json to_json(const model::InventoryFinding& f);
 
 } // namespace isoprobe::report

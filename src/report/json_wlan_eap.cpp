@@ -39,7 +39,7 @@ ordered_json types_json(const std::vector<std::uint32_t>& types) {
 
 } // namespace
 
-ordered_json to_json(const analyze::CertInfo& c) {
+ordered_json to_json(const model::CertInfo& c) {
     ordered_json j;
     j["parsed"] = c.parsed;
     j["der_bytes"] = c.der_bytes;
@@ -57,7 +57,7 @@ ordered_json to_json(const analyze::CertInfo& c) {
     return j;
 }
 
-ordered_json to_json(const analyze::TlsSummary& t) {
+ordered_json to_json(const model::TlsSummary& t) {
     ordered_json j;
     j["eap_type"] = t.eap_type;
     j["version"] = t.version ? ordered_json(parse::tls_version_name(*t.version)) : ordered_json();
@@ -65,7 +65,7 @@ ordered_json to_json(const analyze::TlsSummary& t) {
         t.cipher_suite ? ordered_json(parse::tls_cipher_suite_name(*t.cipher_suite)) : ordered_json();
     j["certificate_requested"] = t.certificate_requested;
     j["resumed"] = t.resumed;
-    j["client_certificate"] = analyze::client_certificate_name(t.client_certificate);
+    j["client_certificate"] = model::client_certificate_name(t.client_certificate);
     j["client_certificate_why"] = t.client_certificate_why;
     for (const auto* chain : {&t.server_chain, &t.client_chain}) {
         ordered_json a = ordered_json::array();
@@ -88,7 +88,7 @@ ordered_json to_json(const analyze::TlsSummary& t) {
     return j;
 }
 
-ordered_json to_json(const analyze::EapSession& s) {
+ordered_json to_json(const model::EapSession& s) {
     ordered_json j;
     j["supplicant"] = mac_or_null(s.supplicant);
     j["authenticator"] = mac_or_null(s.authenticator);
@@ -98,7 +98,7 @@ ordered_json to_json(const analyze::EapSession& s) {
     j["nak_desired"] = types_json(s.nak_desired);
     j["method"] = or_null(s.method);
     j["method_name"] = s.method ? ordered_json(parse::eap_type_name(*s.method)) : ordered_json();
-    j["outcome"] = analyze::eap_outcome_name(s.outcome);
+    j["outcome"] = model::eap_outcome_name(s.outcome);
     j["retransmissions"] = s.retransmissions;
     j["first_frame"] = s.first_frame;
     j["last_frame"] = s.last_frame;
@@ -111,7 +111,7 @@ ordered_json to_json(const analyze::EapSession& s) {
     return j;
 }
 
-ordered_json to_json(const analyze::BssEntry& e) {
+ordered_json to_json(const model::BssEntry& e) {
     const auto& sec = e.security;
     ordered_json j;
     j["bssid"] = e.bssid.str();
@@ -134,8 +134,8 @@ ordered_json to_json(const analyze::BssEntry& e) {
     j["group"] = sec.group ? ordered_json(parse::cipher_suite_name(*sec.group)) : ordered_json();
     j["group_mgmt"] =
         sec.group_mgmt ? ordered_json(parse::cipher_suite_name(*sec.group_mgmt)) : ordered_json();
-    j["pmf"] = analyze::pmf_name(sec.pmf);
-    j["class"] = analyze::bss_class_name(sec.cls);
+    j["pmf"] = model::pmf_name(sec.pmf);
+    j["class"] = model::bss_class_name(sec.cls);
     j["wpa1"] = sec.wpa1;
     j["legacy_cipher"] = sec.legacy_cipher;
     j["source"] = e.from_ap ? "beacon-or-probe-response" : "association-request";
@@ -153,7 +153,7 @@ ordered_json to_json(const analyze::BssEntry& e) {
     return j;
 }
 
-ordered_json eap_section(const std::vector<analyze::EapSession>& sessions, const analyze::EapStats& stats) {
+ordered_json eap_section(const std::vector<model::EapSession>& sessions, const model::EapStats& stats) {
     ordered_json j;
     ordered_json a = ordered_json::array();
     for (const auto& s : sessions)
@@ -166,7 +166,7 @@ ordered_json eap_section(const std::vector<analyze::EapSession>& sessions, const
     return j;
 }
 
-ordered_json wlan_section(const std::vector<analyze::BssEntry>& entries, std::uint64_t malformed, std::uint64_t dropped) {
+ordered_json wlan_section(const std::vector<model::BssEntry>& entries, std::uint64_t malformed, std::uint64_t dropped) {
     ordered_json j;
     ordered_json a = ordered_json::array();
     for (const auto& e : entries)

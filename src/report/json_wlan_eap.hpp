@@ -7,21 +7,21 @@
 
 #include "analyze/bss_table.hpp"
 #include "analyze/eap_sessions.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::report {
 
 // SSIDs and EAP identities are written with json_safe (util/escape.hpp): valid UTF-8 kept, backslashes
 // doubled, other bytes as \xNN; "ssid_hex" and "identity_hex" carry the exact bytes.
-nlohmann::ordered_json to_json(const analyze::CertInfo& c);
-nlohmann::ordered_json to_json(const analyze::TlsSummary& t);
-nlohmann::ordered_json to_json(const analyze::EapSession& s);
-nlohmann::ordered_json to_json(const analyze::BssEntry& e);
+nlohmann::ordered_json to_json(const model::CertInfo& c);
+nlohmann::ordered_json to_json(const model::TlsSummary& t);
+nlohmann::ordered_json to_json(const model::EapSession& s);
+nlohmann::ordered_json to_json(const model::BssEntry& e);
 
 // {"sessions": [...], "stats": {...}}
-nlohmann::ordered_json eap_section(const std::vector<analyze::EapSession>& sessions,
-                                   const analyze::EapStats& stats);
+nlohmann::ordered_json eap_section(const std::vector<model::EapSession>& sessions,
+                                   const model::EapStats& stats);
 // {"bss": [...], "malformed": n, "dropped": n}
-nlohmann::ordered_json wlan_section(const std::vector<analyze::BssEntry>& entries, std::uint64_t malformed, std::uint64_t dropped);
+nlohmann::ordered_json wlan_section(const std::vector<model::BssEntry>& entries, std::uint64_t malformed, std::uint64_t dropped);
 
 } // namespace isoprobe::report

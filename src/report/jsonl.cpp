@@ -10,6 +10,10 @@
 
 namespace isoprobe::report {
 
+using model::ProbeOutcome;
+using model::Report;
+using model::status_name;
+
 using nlohmann::ordered_json;
 
 std::string to_jsonl(const Report& r, const std::optional<history::Recorded>& recorded) {

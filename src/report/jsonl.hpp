@@ -6,12 +6,12 @@
 #include <string>
 
 #include "history/regressions.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::report {
 
 // Kinds, in this order: requirement, conversation, attempt, probe (reached only), control (failed only),
 // eap-session, bss, inventory, regression (from `recorded`).
-std::string to_jsonl(const Report& r, const std::optional<history::Recorded>& recorded);
+std::string to_jsonl(const model::Report& r, const std::optional<history::Recorded>& recorded);
 
 } // namespace isoprobe::report

@@ -10,6 +10,11 @@
 
 namespace isoprobe::report {
 
+using model::ProbeOutcome;
+using model::Report;
+using model::Status;
+using model::status_name;
+
 namespace {
 
 using Labels = std::initializer_list<std::pair<std::string_view, std::string_view>>;

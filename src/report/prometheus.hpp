@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::report {
 
-std::string to_prometheus(const Report& r);
+std::string to_prometheus(const model::Report& r);
 
 // A label value as the exposition format quotes it: backslash, double quote and newline escaped.
 std::string prometheus_label_value(std::string_view v);

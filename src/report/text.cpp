@@ -10,6 +10,17 @@
 
 namespace isoprobe::report {
 
+using model::Conversation;
+using model::ConversationKind;
+using model::Endpoint;
+using model::ProbeOutcome;
+using model::Report;
+using model::Status;
+using model::outcome_name;
+using model::protocols_text;
+using model::role_name;
+using model::status_name;
+
 namespace {
 
 std::string paint(std::string_view text, Status s, bool colour) {
@@ -21,12 +32,6 @@ std::string paint(std::string_view text, Status s, bool colour) {
 std::string endpoint_text(const Endpoint& e) {
     std::string s = e.mac ? e.mac->str() : "(mac unknown)";
     if (!e.ip.empty()) s += " " + e.ip.str();
-    return s;
-}
-
-std::string protocols_text(const decode::ProtoSet& p) {
-    std::string s;
-    for (const auto& name : protocols_json(p)) s += (s.empty() ? "" : ",") + name.get<std::string>();
     return s;
 }
 

@@ -2,10 +2,10 @@
 #pragma once
 #include <string>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::report {
 
-std::string to_text(const Report& r, bool colour);
+std::string to_text(const model::Report& r, bool colour);
 
 } // namespace isoprobe::report

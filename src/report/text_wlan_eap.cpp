@@ -7,6 +7,8 @@
 
 namespace isoprobe::report {
 
+using model::Report;
+
 namespace {
 std::string mac_text(const std::optional<MacAddr>& m) { return m ? m->str() : std::string("(unknown)"); }
 } // namespace
@@ -17,7 +19,7 @@ void eap_text(std::ostream& o, const Report& r) {
     for (const auto& s : r.eap) {
         o << "  " << mac_text(s.supplicant) << " -> " << mac_text(s.authenticator);
         if (s.identity) o << "  identity \"" << terminal_safe(*s.identity) << "\"" << hex_note(*s.identity);
-        o << "  " << analyze::eap_outcome_name(s.outcome);
+        o << "  " << model::eap_outcome_name(s.outcome);
         o << "  method " << (s.method ? parse::eap_type_name(*s.method) : std::string("none"));
         std::string offered;
         for (auto t : s.offered) offered += (offered.empty() ? "" : ",") + parse::eap_type_name(t);
@@ -32,7 +34,7 @@ void eap_text(std::ostream& o, const Report& r) {
             const auto& t = *s.tls;
             o << "      TLS " << (t.version ? parse::tls_version_name(*t.version) : std::string("?"));
             if (t.cipher_suite) o << " " << parse::tls_cipher_suite_name(*t.cipher_suite);
-            o << ", client certificate " << analyze::client_certificate_name(t.client_certificate) << "\n";
+            o << ", client certificate " << model::client_certificate_name(t.client_certificate) << "\n";
             for (const auto& c : t.server_chain)
                 o << "      server cert: " << terminal_safe(c.subject) << " (issuer " << terminal_safe(c.issuer) << ", until " << c.not_after << ")\n";
             for (const auto& c : t.client_chain)
@@ -49,7 +51,7 @@ void wlan_text(std::ostream& o, const Report& r) {
         o << "  " << e.bssid.str() << "  \"" << (e.ssid_known ? terminal_safe(raw) : "") << "\""
           << (e.ssid_known ? hex_note(raw) : "") << (e.hidden ? " (hidden)" : "");
         if (e.channel) o << "  ch " << int(*e.channel);
-        o << "  " << analyze::bss_class_name(e.security.cls) << "  PMF " << analyze::pmf_name(e.security.pmf);
+        o << "  " << model::bss_class_name(e.security.cls) << "  PMF " << model::pmf_name(e.security.pmf);
         std::string akms;
         for (const auto& a : e.security.akms) akms += (akms.empty() ? "" : ",") + std::to_string(a.type);
         if (!akms.empty()) o << "  AKM " << akms;

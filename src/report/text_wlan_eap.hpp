@@ -2,13 +2,13 @@
 #pragma once
 #include <ostream>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace isoprobe::report {
 
-void eap_text(std::ostream& o, const Report& r);
-void wlan_text(std::ostream& o, const Report& r);
-void enumeration_text(std::ostream& o, const Report& r);
-void inventory_text(std::ostream& o, const Report& r);
+void eap_text(std::ostream& o, const model::Report& r);
+void wlan_text(std::ostream& o, const model::Report& r);
+void enumeration_text(std::ostream& o, const model::Report& r);
+void inventory_text(std::ostream& o, const model::Report& r);
 
 } // namespace isoprobe::report

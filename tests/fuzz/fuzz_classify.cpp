@@ -33,13 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!inside(p.eapol, frame.bytes)) __builtin_trap();
     if (p.dot11 && !inside(p.dot11->mgmt_body, frame.bytes)) __builtin_trap();
     if (!p.has_l2 && !p.src.is_zero()) __builtin_trap();
-    if (p.has_l2 != p.protos.test(static_cast<std::size_t>(decode::Proto::l2))) __builtin_trap();
+    if (p.has_l2 != p.protos.test(static_cast<std::size_t>(model::Proto::l2))) __builtin_trap();
     if (p.encrypted && !p.dot11) __builtin_trap();
     if (decode::anomaly_name(p.anomaly) == "unknown") __builtin_trap();
 
     std::uint64_t sum = p.protos.count() + p.sport + p.dport + p.eapol.size() + p.ip_src.b[0];
     for (std::size_t i = 0; i < p.protos.size(); ++i)
-        if (p.protos.test(i)) sum += decode::proto_name(static_cast<decode::Proto>(i)).size();
+        if (p.protos.test(i)) sum += model::proto_name(static_cast<model::Proto>(i)).size();
     g_sink = g_sink + sum;
     return 0;
 }

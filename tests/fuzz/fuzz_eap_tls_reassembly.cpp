@@ -9,6 +9,7 @@
 
 using namespace isoprobe;
 using namespace isoprobe::analyze;
+using namespace isoprobe::model;
 
 volatile std::uint64_t g_sink = 0;
 

@@ -18,11 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     // A fixed table with an open, a hidden and a WPA3-Enterprise BSS exercises every matching path.
-    std::vector<analyze::BssEntry> bss(3);
+    std::vector<model::BssEntry> bss(3);
     bss[0].bssid.b = {0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0x01};
     bss[0].ssid = {'L', 'G', 'W', 'A', 'N'};
     bss[0].ssid_known = true;
-    bss[0].security.cls = analyze::BssClass::wpa3_enterprise;
+    bss[0].security.cls = model::BssClass::wpa3_enterprise;
     bss[1].bssid.b = {0x02, 0x00, 0x00, 0x00, 0x00, 0x00};
     bss[1].hidden = true;
     bss[2].bssid.b = {0x02, 0x11, 0x22, 0x33, 0x44, 0x55};

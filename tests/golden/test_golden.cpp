@@ -81,16 +81,17 @@ TEST_CASE("golden reports match tests/expected") {
         SUBCASE(c.name.c_str()) {
             std::vector<std::string> paths;
             for (const auto& cap : c.captures) paths.push_back("captures/" + cap);
-            auto rep = isoprobe::analyze::inspect_files(paths, c.hints);
-            REQUIRE_MESSAGE(rep.has_value(), (rep ? "" : rep.error()));
+            std::shared_ptr<const isoprobe::analyze::Inventory> inventory;
             if (!c.inventory.empty()) {
                 std::ifstream inv_file(c.inventory);
                 std::stringstream inv_text;
                 inv_text << inv_file.rdbuf();
                 auto inv = isoprobe::analyze::parse_inventory(inv_text.str());
                 REQUIRE_MESSAGE(inv.has_value(), (inv ? "" : inv.error()));
-                isoprobe::analyze::apply_inventory(inv.value(), rep.value());
+                inventory = std::make_shared<const isoprobe::analyze::Inventory>(std::move(inv.value()));
             }
+            auto rep = isoprobe::analyze::inspect_files(paths, c.hints, {}, inventory);
+            REQUIRE_MESSAGE(rep.has_value(), (rep ? "" : rep.error()));
             auto got = isoprobe::report::to_json(rep.value());
             got["tool"]["version"] = "*";
             std::ifstream in(std::string(ISOPROBE_SOURCE_DIR) + "/tests/expected/" + c.name + ".json");

@@ -13,6 +13,7 @@
 
 using namespace isoprobe;
 using namespace isoprobe::analyze;
+using namespace isoprobe::model;
 using parse::RsnInfo;
 using parse::Suite;
 

@@ -10,6 +10,7 @@
 
 using namespace isoprobe;
 using namespace isoprobe::analyze;
+using namespace isoprobe::model;
 using Pdu = std::vector<std::uint8_t>;
 
 namespace {

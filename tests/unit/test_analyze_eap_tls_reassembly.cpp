@@ -9,6 +9,7 @@
 
 using namespace isoprobe;
 using namespace isoprobe::analyze;
+using namespace isoprobe::model;
 
 namespace {
 

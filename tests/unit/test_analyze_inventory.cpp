@@ -6,9 +6,11 @@
 #include <vector>
 
 #include "analyze/inventory.hpp"
+#include "verdict/decide.hpp"
 
 using namespace isoprobe;
 using namespace isoprobe::analyze;
+using namespace isoprobe::model;
 
 namespace {
 
@@ -44,7 +46,24 @@ const char* k_office = R"({
   "ignore_ssids": ["neighbour-cafe"]
 })";
 
-std::vector<std::string> kinds(const InventoryAssessment& a) {
+struct Assessment {
+    std::vector<InventoryFinding> findings;
+    Requirement requirement;
+};
+
+Assessment assess_inventory(const Inventory& inv, const std::vector<BssEntry>& bss) {
+    auto s = survey_inventory(inv, bss);
+    return {std::move(s.findings), verdict::decide_ap_inventory(s.evidence)};
+}
+
+// As `inspect --inventory` judges a capture.
+void apply_inventory(const Inventory& inv, Report& rep) {
+    auto s = survey_inventory(inv, rep.wlan);
+    rep.inventory = std::move(s.findings);
+    verdict::decide({{}, std::move(s.evidence), std::nullopt, std::nullopt}, rep);
+}
+
+std::vector<std::string> kinds(const Assessment& a) {
     std::vector<std::string> out;
     for (const auto& f : a.findings) out.push_back(f.kind + " " + f.bssid);
     return out;
@@ -194,7 +213,7 @@ TEST_CASE("assess_inventory: each kind of finding") {
         CHECK(a.findings[2].ssid == "LGWAN-Office");
         CHECK(a.findings[3].detail == "no BSS seen under the authorised prefix 02:11:22:*.");
         CHECK(a.requirement.id == "ap-inventory");
-        CHECK(a.requirement.status == report::Status::pass);
+        CHECK(a.requirement.status == model::Status::pass);
     }
     SUBCASE("unknown-bssid: an authorised SSID from elsewhere") {
         auto a = assess_inventory(inv, {bss("66:66:66:66:66:66", "LGWAN-Office", BssClass::wpa3_enterprise)});
@@ -202,7 +221,7 @@ TEST_CASE("assess_inventory: each kind of finding") {
         CHECK(a.findings[0].kind == "unknown-bssid");
         CHECK(a.findings[0].bssid == "66:66:66:66:66:66");
         CHECK(a.findings[0].failing);
-        CHECK(a.requirement.status == report::Status::fail);
+        CHECK(a.requirement.status == model::Status::fail);
     }
     SUBCASE("weaker-security: below the network's minimum") {
         auto a = assess_inventory(inv, {bss("02:11:22:33:44:55", "LGWAN-Office", BssClass::wpa2_enterprise)});
@@ -210,7 +229,7 @@ TEST_CASE("assess_inventory: each kind of finding") {
         CHECK(a.findings[0].kind == "weaker-security");
         CHECK(a.findings[0].failing);
         CHECK(a.findings[0].detail == "advertises wpa2-enterprise, below the inventory's minimum wpa3-enterprise.");
-        CHECK(a.requirement.status == report::Status::fail);
+        CHECK(a.requirement.status == model::Status::fail);
     }
     SUBCASE("unknown-ssid alone is not failing but leaves the survey inconclusive") {
         auto a = assess_inventory(inv, {bss("aa:bb:cc:dd:ee:01", "LGWAN-Office", BssClass::wpa3_enterprise),
@@ -222,7 +241,7 @@ TEST_CASE("assess_inventory: each kind of finding") {
         CHECK(a.findings[4].kind == "unknown-ssid");
         CHECK_FALSE(a.findings[4].failing);
         CHECK(a.findings[4].ssid == "Printer");
-        CHECK(a.requirement.status == report::Status::inconclusive);
+        CHECK(a.requirement.status == model::Status::inconclusive);
     }
     SUBCASE("an authorised BSSID on another SSID is an unknown SSID that says so") {
         auto a = assess_inventory(inv, {bss("aa:bb:cc:dd:ee:01", "Other", BssClass::wpa2_personal)});
@@ -239,7 +258,7 @@ TEST_CASE("assess_inventory: each kind of finding") {
                                                    "not-seen "});
         CHECK(a.findings[1].failing);
         CHECK(a.findings[3].failing);
-        CHECK(a.requirement.status == report::Status::fail);
+        CHECK(a.requirement.status == model::Status::fail);
         const auto& reasons = a.requirement.reasons;
         CHECK(std::find(reasons.begin(), reasons.end(),
                         "3 BSS(es) seen: 0 of authorised SSIDs, 1 of ignored SSIDs, 2 not in the inventory.") != reasons.end());
@@ -268,60 +287,56 @@ TEST_CASE("assess_inventory: hidden SSIDs are matched by BSSID") {
     CHECK(a.findings[2].kind == "unknown-ssid");
     CHECK(a.findings[2].ssid.empty());
     CHECK(a.findings[2].detail == "a hidden SSID from a BSSID not in the inventory.");
-    CHECK(a.requirement.status == report::Status::fail);
+    CHECK(a.requirement.status == model::Status::fail);
 }
 
 TEST_CASE("assess_inventory without 802.11 management frames is not tested") {
     auto a = assess_inventory(parse_ok(k_office), {});
     CHECK(a.findings.empty());
-    CHECK(a.requirement.status == report::Status::not_tested);
+    CHECK(a.requirement.status == model::Status::not_tested);
     REQUIRE(a.requirement.reasons.size() == 1);
     CHECK(a.requirement.reasons[0].find("No beacon, probe response or association request") == 0);
 }
 
-const report::Requirement& requirement(const report::Report& rep, const std::string& id) {
+const model::Requirement& requirement(const model::Report& rep, const std::string& id) {
     auto it = std::find_if(rep.requirements.begin(), rep.requirements.end(), [&](const auto& r) { return r.id == id; });
     REQUIRE(it != rep.requirements.end());
     return *it;
 }
 
-TEST_CASE("apply_inventory replaces the requirement and recomputes the verdict") {
-    report::Report rep;
-    rep.requirements = {{"terminal-isolation", report::Status::pass, {}},
-                        {"ap-inventory", report::Status::not_tested, {"no inventory given (--inventory FILE)"}}};
-    rep.verdict = report::Status::pass;
+TEST_CASE("the survey decides ap-inventory and the verdict") {
+    model::Report rep;
     rep.wlan = {bss("66:66:66:66:66:66", "LGWAN-Office", BssClass::wpa3_enterprise)};
     apply_inventory(parse_ok(k_office), rep);
-    CHECK(rep.requirements[1].id == "ap-inventory");
-    CHECK(requirement(rep, "ap-inventory").status == report::Status::fail);
-    CHECK(requirement(rep, "wlan-encryption").status == report::Status::pass);
+    CHECK(rep.requirements[3].id == "ap-inventory");
+    CHECK(requirement(rep, "ap-inventory").status == model::Status::fail);
+    CHECK(requirement(rep, "wlan-encryption").status == model::Status::pass);
     REQUIRE(rep.inventory.has_value());
     CHECK(rep.inventory->at(0).kind == "unknown-bssid");
-    CHECK(rep.verdict == report::Status::fail);
+    CHECK(rep.verdict == model::Status::fail);
 }
 
 TEST_CASE("apply_inventory: a neighbour's open network does not fail the site's wlan-encryption") {
-    report::Report rep;
-    rep.requirements = {{"wlan-encryption", report::Status::fail, {"BSS 77:...: no encryption."}}};
+    model::Report rep;
     rep.wlan = {bss("aa:bb:cc:dd:ee:01", "LGWAN-Office", BssClass::wpa3_enterprise),
                 bss("77:77:77:77:77:77", "neighbour-cafe", BssClass::open)};
     apply_inventory(parse_ok(k_office), rep);
     const auto& enc = requirement(rep, "wlan-encryption");
-    CHECK(enc.status == report::Status::pass);
+    CHECK(enc.status == model::Status::pass);
     CHECK(enc.reasons.back() == "1 BSS(es) of SSIDs the inventory ignores (ignore_ssids) left out.");
     // Enterprise Wi-Fi without an EAP exchange on the capture is not proof of EAP-TLS, but no longer a failure.
-    CHECK(requirement(rep, "8021x-eap-tls").status == report::Status::not_tested);
+    CHECK(requirement(rep, "8021x-eap-tls").status == model::Status::not_tested);
 
     SUBCASE("only ignored networks: nothing of the site's own to judge") {
         rep.wlan.erase(rep.wlan.begin());
         apply_inventory(parse_ok(k_office), rep);
-        CHECK(requirement(rep, "wlan-encryption").status == report::Status::not_tested);
+        CHECK(requirement(rep, "wlan-encryption").status == model::Status::not_tested);
         CHECK(requirement(rep, "wlan-encryption").reasons.front().find("none of the site's own networks") != std::string::npos);
     }
     SUBCASE("without the ignore, the open network fails") {
         rep.wlan[1] = bss("77:77:77:77:77:77", "other-cafe", BssClass::open);
         apply_inventory(parse_ok(k_office), rep);
-        CHECK(requirement(rep, "wlan-encryption").status == report::Status::fail);
-        CHECK(requirement(rep, "8021x-eap-tls").status == report::Status::fail);
+        CHECK(requirement(rep, "wlan-encryption").status == model::Status::fail);
+        CHECK(requirement(rep, "8021x-eap-tls").status == model::Status::fail);
     }
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analyze/analysis.hpp"
+#include "analyze/inspect.hpp"
 #include "probe/frames.hpp"
 
 using namespace isoprobe;
@@ -33,8 +34,8 @@ TEST_CASE("live run whose gateway's ARP replies were all lost: the gateway's own
         f.bytes = Bytes(b);
         analysis.feed(f);
     }
-    report::Report rep;
-    analysis.finish(rep);
+    model::Report rep;
+    judge_capture(analysis, nullptr, rep);
     CHECK(rep.conversations.empty());
-    CHECK(rep.requirements.front().status != report::Status::fail);
+    CHECK(rep.requirements.front().status != model::Status::fail);
 }

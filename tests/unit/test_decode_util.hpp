@@ -9,10 +9,10 @@ namespace isoprobe::test {
 // Labels in Proto order, comma separated ("udp,ip,l2").
 inline std::string labels(const decode::Packet& p) {
     std::string out;
-    for (std::size_t i = 0; i < static_cast<std::size_t>(decode::Proto::count_); ++i) {
+    for (std::size_t i = 0; i < static_cast<std::size_t>(model::Proto::count_); ++i) {
         if (!p.protos.test(i)) continue;
         if (!out.empty()) out += ',';
-        out += decode::proto_name(static_cast<decode::Proto>(i));
+        out += model::proto_name(static_cast<model::Proto>(i));
     }
     return out;
 }

@@ -22,18 +22,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-report::Endpoint peer(const char* mac, const char* ip) { return {MacAddr::parse(mac), *IpAddr::parse(ip)}; }
+model::Endpoint peer(const char* mac, const char* ip) { return {MacAddr::parse(mac), *IpAddr::parse(ip)}; }
 
-report::Report live_report(report::Status isolation, std::vector<std::string> reached_methods) {
-    report::Report r;
+model::Report live_report(model::Status isolation, std::vector<std::string> reached_methods) {
+    model::Report r;
     r.command = "probe";
-    r.requirements = {{"terminal-isolation", isolation, {}}, {"wlan-encryption", report::Status::not_tested, {}}};
+    r.requirements = {{"terminal-isolation", isolation, {}}, {"wlan-encryption", model::Status::not_tested, {}}};
     r.verdict = isolation;
     r.segment.emplace().interface = "probe0";
     for (const auto& m : reached_methods)
-        r.probes.push_back({peer("02:00:00:00:00:0b", "198.51.100.11"), true, m, report::ProbeOutcome::reached, {}, {}});
-    r.probes.push_back({peer("02:00:00:00:00:14", "198.51.100.20"), false, "icmp", report::ProbeOutcome::not_reached, {}, {}});
-    r.run.emplace(report::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'012'500'000'000,
+        r.probes.push_back({peer("02:00:00:00:00:0b", "198.51.100.11"), true, m, model::ProbeOutcome::reached, {}, {}});
+    r.probes.push_back({peer("02:00:00:00:00:14", "198.51.100.20"), false, "icmp", model::ProbeOutcome::not_reached, {}, {}});
+    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'012'500'000'000,
                                   .host = "lab", .phases = {}, .files = {"/tmp/x/report.json"}});
     return r;
 }
@@ -101,15 +101,15 @@ TEST_CASE("regressions between two runs") {
 }
 
 TEST_CASE("facts of a report: stable keys, each fact once") {
-    auto r = live_report(report::Status::fail, {"icmp", "smb"});
-    report::Conversation c;
+    auto r = live_report(model::Status::fail, {"icmp", "smb"});
+    model::Conversation c;
     c.a = peer("02:00:00:00:00:01", "198.51.100.1");
     c.b = peer("02:00:00:00:00:02", "198.51.100.2");
     c.frame_count = 4;
     r.conversations = {c, c}; // the same pair twice (two IP pairs): one fact
     r.conversations[1].a.ip = *IpAddr::parse("2001:db8::1");
-    report::Conversation bc = c;
-    bc.kind = report::ConversationKind::broadcast;
+    model::Conversation bc = c;
+    bc.kind = model::ConversationKind::broadcast;
     r.conversations.push_back(bc);
     auto f = history::facts_of(r);
     CHECK(f.requirements.at("terminal-isolation") == "fail");
@@ -119,7 +119,7 @@ TEST_CASE("facts of a report: stable keys, each fact once") {
                                            "conversation|02:00:00:00:00:01 <-> 02:00:00:00:00:02",
                                            "reached|icmp 02:00:00:00:00:0b", "reached|smb 02:00:00:00:00:0b"});
     CHECK(history::scope_of(r) == "probe0");
-    report::Report replay;
+    model::Report replay;
     replay.capture.files = {{"/a.pcap", 1, 2}, {"/b.pcap", 3, 4}};
     CHECK(history::scope_of(replay) == "/a.pcap /b.pcap");
 }
@@ -130,23 +130,23 @@ TEST_CASE("History records runs and lists them with their regressions") {
     {
         auto h = history::History::open(db, history::History::Mode::record);
         REQUIRE(h.has_value());
-        auto first = h->record(live_report(report::Status::pass, {}));
+        auto first = h->record(live_report(model::Status::pass, {}));
         REQUIRE(first.has_value());
         CHECK_FALSE(first->baseline.has_value());
         CHECK(first->regressions.empty());
 
-        auto interrupted = live_report(report::Status::inconclusive, {});
+        auto interrupted = live_report(model::Status::inconclusive, {});
         interrupted.interrupted = true;
         REQUIRE(h->record(interrupted).has_value());
 
-        auto other_scope = live_report(report::Status::fail, {"icmp"});
+        auto other_scope = live_report(model::Status::fail, {"icmp"});
         other_scope.segment->interface = "eth1";
         auto o = h->record(other_scope);
         REQUIRE(o.has_value());
         CHECK_FALSE(o->baseline.has_value()); // another interface is another history
 
         // Compared with the last uninterrupted run of the same command and interface: the first one.
-        auto third = h->record(live_report(report::Status::fail, {"icmp"}));
+        auto third = h->record(live_report(model::Status::fail, {"icmp"}));
         REQUIRE(third.has_value());
         CHECK(third->baseline == first->run);
         REQUIRE(third->regressions.size() == 2);
@@ -312,15 +312,15 @@ TEST_CASE("a damaged row is listed and flagged, and regressions are still comput
     {
         auto h = history::History::open(db, history::History::Mode::record);
         REQUIRE(h.has_value());
-        REQUIRE(h->record(live_report(report::Status::pass, {})).has_value());
-        REQUIRE(h->record(live_report(report::Status::pass, {})).has_value());
+        REQUIRE(h->record(live_report(model::Status::pass, {})).has_value());
+        REQUIRE(h->record(live_report(model::Status::pass, {})).has_value());
     }
     sql(db, "UPDATE runs SET files = '{\"not\": \"a list\"}', report = 'truncated {' WHERE id = 1");
     sql(db, "UPDATE runs SET files = '[\"/ok\", 7]', report = '[]' WHERE id = 2");
 
     auto h = history::History::open(db, history::History::Mode::record);
     REQUIRE(h.has_value());
-    auto third = h->record(live_report(report::Status::fail, {"icmp"}));
+    auto third = h->record(live_report(model::Status::fail, {"icmp"}));
     REQUIRE(third.has_value());
     CHECK(third->baseline == 2);
     REQUIRE(third->regressions.size() == 2);
@@ -344,7 +344,7 @@ TEST_CASE("a damaged row is listed and flagged, and regressions are still comput
 TEST_CASE("History keeps names that are not UTF-8 byte for byte") {
     TempDir dir;
     const std::string db = (dir.path / "history.db").string();
-    auto r = live_report(report::Status::pass, {});
+    auto r = live_report(model::Status::pass, {});
     r.segment->interface = "bad\xff"
                            "if";
     r.run->host = "h\xfe";

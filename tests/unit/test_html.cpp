@@ -15,7 +15,7 @@ using report::Lang;
 
 namespace {
 
-report::Report inspect(const std::string& capture) {
+model::Report inspect(const std::string& capture) {
     auto rep = analyze::inspect_files({std::string(ISOPROBE_SOURCE_DIR) + "/captures/" + capture}, {});
     REQUIRE_MESSAGE(rep.has_value(), (rep ? "" : rep.error()));
     return std::move(rep.value());
@@ -122,20 +122,20 @@ TEST_CASE("an empty capture renders every fixed part and no evidence section") {
 }
 
 TEST_CASE("a live run: result matrix, controls, phases on the timeline") {
-    report::Report r;
+    model::Report r;
     r.command = "probe";
-    r.verdict = report::Status::pass;
-    r.requirements.push_back({"terminal-isolation", report::Status::pass, {"every method not-reached"}});
-    auto peer = [](const char* mac, const char* ip) { return report::Endpoint{MacAddr::parse(mac), *IpAddr::parse(ip)}; };
-    r.segment = report::SegmentInfo{"probe0", "sentinel0", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
+    r.verdict = model::Status::pass;
+    r.requirements.push_back({"terminal-isolation", model::Status::pass, {"every method not-reached"}});
+    auto peer = [](const char* mac, const char* ip) { return model::Endpoint{MacAddr::parse(mac), *IpAddr::parse(ip)}; };
+    r.segment = model::SegmentInfo{"probe0", "sentinel0", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
     const auto sentinel = peer("02:00:00:00:00:02", "198.51.100.2"), other = peer("02:00:00:00:00:03", "198.51.100.3");
-    r.probes.push_back({sentinel, true, "arp", report::ProbeOutcome::not_reached, {7, 9}, {}});
-    r.probes.push_back({sentinel, true, "smb", report::ProbeOutcome::reached, {12}, {"dialect <0x0302>"}});
-    r.probes.push_back({other, false, "arp", report::ProbeOutcome::no_reply, {}, {"no sentinel: silence is not proof"}});
+    r.probes.push_back({sentinel, true, "arp", model::ProbeOutcome::not_reached, {7, 9}, {}});
+    r.probes.push_back({sentinel, true, "smb", model::ProbeOutcome::reached, {12}, {"dialect <0x0302>"}});
+    r.probes.push_back({other, false, "arp", model::ProbeOutcome::no_reply, {}, {"no sentinel: silence is not proof"}});
     r.controls.push_back({"gateway-arp", true, "the gateway answered"});
     r.controls.push_back({"sentinel-capture", false, "nothing \"received\""});
     const std::int64_t t0 = 1'700'000'000'000'000'000;
-    r.run = report::RunInfo{t0, t0 + 5'000'000'000, "lab-host", {{"discovery", t0, t0 + 1'000'000'000}, {"probing", t0 + 1'000'000'000, t0 + 4'000'000'000}, {"odd<phase>", t0 + 4'000'000'000, t0 + 5'000'000'000}}, {}};
+    r.run = model::RunInfo{t0, t0 + 5'000'000'000, "lab-host", {{"discovery", t0, t0 + 1'000'000'000}, {"probing", t0 + 1'000'000'000, t0 + 4'000'000'000}, {"odd<phase>", t0 + 4'000'000'000, t0 + 5'000'000'000}}, {}};
     r.capture.frames = 20;
     r.capture.first_ns = t0 + 100'000'000;
     r.capture.last_ns = t0 + 4'900'000'000;

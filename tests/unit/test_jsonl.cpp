@@ -14,27 +14,27 @@ using nlohmann::json;
 
 namespace {
 
-report::Report full_report() {
-    report::Report r;
+model::Report full_report() {
+    model::Report r;
     r.command = "audit";
-    r.verdict = report::Status::fail;
-    r.requirements = {{"terminal-isolation", report::Status::fail, {"2 probe(s) reached"}},
-                      {"wlan-encryption", report::Status::pass, {}}};
+    r.verdict = model::Status::fail;
+    r.requirements = {{"terminal-isolation", model::Status::fail, {"2 probe(s) reached"}},
+                      {"wlan-encryption", model::Status::pass, {}}};
     r.segment.emplace().interface = "eth0";
-    const report::Endpoint p{MacAddr::parse("02:00:00:00:00:0b"), *IpAddr::parse("198.51.100.11")};
-    report::Conversation c;
+    const model::Endpoint p{MacAddr::parse("02:00:00:00:00:0b"), *IpAddr::parse("198.51.100.11")};
+    model::Conversation c;
     c.a = p;
     c.b = {MacAddr::parse("02:00:00:00:00:0c"), *IpAddr::parse("198.51.100.12")};
     r.conversations = {c};
     r.attempts = {c};
-    r.probes = {{p, true, "icmp", report::ProbeOutcome::reached, {3, 4}, {"echo reply"}},
-                {p, true, "smb", report::ProbeOutcome::reached, {}, {}},
-                {p, true, "arp", report::ProbeOutcome::not_reached, {}, {}}};
+    r.probes = {{p, true, "icmp", model::ProbeOutcome::reached, {3, 4}, {"echo reply"}},
+                {p, true, "smb", model::ProbeOutcome::reached, {}, {}},
+                {p, true, "arp", model::ProbeOutcome::not_reached, {}, {}}};
     r.controls = {{"gateway-arp", true, ""}, {"no-drops", false, "3 frames dropped"}};
     r.eap.emplace_back();
     r.wlan.emplace_back().bssid = *MacAddr::parse("02:00:00:00:01:01");
     r.inventory.emplace().push_back({"not-seen", "", "office", false, "never seen"});
-    r.run.emplace(report::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'001'000'000'000,
+    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'001'000'000'000,
                                   .host = "lab", .phases = {}, .files = {}});
     return r;
 }

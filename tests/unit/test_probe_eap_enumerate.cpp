@@ -9,10 +9,12 @@
 #include "parse/eap.hpp"
 #include "parse/eapol.hpp"
 #include "probe/eap_enumerate.hpp"
+#include "verdict/security.hpp"
 #include "test_hex_util.hpp"
 
 using namespace isoprobe;
 using namespace isoprobe::probe;
+using namespace isoprobe::model;
 using isoprobe::test::hex;
 
 namespace {
@@ -101,9 +103,9 @@ TEST_CASE("enumerated methods: the ten of the brief, TLS last; only TLS is passw
 
 TEST_CASE("decide_eap_methods: an accepted method that is neither a password nor a certificate (EAP-SIM) "
           "fails too") {
-    std::vector<report::EnumerationResult> sim{{18, "sim", "accepted", ""}, {13, "tls", "accepted", ""}};
-    auto r = decide_eap_methods(sim, true);
-    CHECK(r.status == report::Status::fail);
+    std::vector<model::EnumerationResult> sim{{18, "sim", "accepted", ""}, {13, "tls", "accepted", ""}};
+    auto r = verdict::decide_eap_methods(sim, true);
+    CHECK(r.status == model::Status::fail);
     CHECK(r.reasons.front() ==
           "the authenticator accepts EAP methods other than certificate-only EAP-TLS: sim");
 }
@@ -223,17 +225,17 @@ TEST_CASE("Trial answers a Notification and keeps waiting (RFC 3748 5.2)") {
 }
 
 TEST_CASE("decide_eap_methods: password-capable accepted fails; TLS alone passes only when complete") {
-    using report::Status;
-    std::vector<report::EnumerationResult> tls_only{{25, "peap", "refused", ""}, {13, "tls", "accepted", ""}};
-    CHECK(decide_eap_methods(tls_only, true).status == Status::pass);
-    CHECK(decide_eap_methods(tls_only, false).status == Status::inconclusive);
-    std::vector<report::EnumerationResult> peap{{25, "peap", "accepted", ""}, {13, "tls", "accepted", ""}};
-    auto r = decide_eap_methods(peap, true);
+    using model::Status;
+    std::vector<model::EnumerationResult> tls_only{{25, "peap", "refused", ""}, {13, "tls", "accepted", ""}};
+    CHECK(verdict::decide_eap_methods(tls_only, true).status == Status::pass);
+    CHECK(verdict::decide_eap_methods(tls_only, false).status == Status::inconclusive);
+    std::vector<model::EnumerationResult> peap{{25, "peap", "accepted", ""}, {13, "tls", "accepted", ""}};
+    auto r = verdict::decide_eap_methods(peap, true);
     CHECK(r.status == Status::fail);
     CHECK(r.id == "8021x-eap-tls");
     CHECK(r.reasons.front().find("peap") != std::string::npos);
-    std::vector<report::EnumerationResult> silent{{25, "peap", "no-answer", ""},
+    std::vector<model::EnumerationResult> silent{{25, "peap", "no-answer", ""},
                                                   {13, "tls", "no-answer", ""}};
-    CHECK(decide_eap_methods(silent, true).status == Status::inconclusive);
-    CHECK(decide_eap_methods({}, false).status == Status::inconclusive);
+    CHECK(verdict::decide_eap_methods(silent, true).status == Status::inconclusive);
+    CHECK(verdict::decide_eap_methods({}, false).status == Status::inconclusive);
 }

@@ -16,7 +16,8 @@
 
 using namespace isoprobe;
 using namespace isoprobe::probe;
-using report::ProbeOutcome;
+using namespace isoprobe::model;
+using model::ProbeOutcome;
 
 namespace {
 const MacAddr k_probe_mac = *MacAddr::parse("02:1b:00:00:00:0a");

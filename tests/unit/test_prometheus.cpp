@@ -10,20 +10,20 @@ using namespace isoprobe;
 
 namespace {
 
-report::Report probe_report() {
-    report::Report r;
+model::Report probe_report() {
+    model::Report r;
     r.command = "probe";
-    r.verdict = report::Status::fail;
-    r.requirements = {{"terminal-isolation", report::Status::fail, {}}, {"wlan-encryption", report::Status::not_tested, {}}};
+    r.verdict = model::Status::fail;
+    r.requirements = {{"terminal-isolation", model::Status::fail, {}}, {"wlan-encryption", model::Status::not_tested, {}}};
     auto& seg = r.segment.emplace();
     seg.interface = "probe0";
     seg.peers.resize(3);
-    const report::Endpoint p{MacAddr::parse("02:00:00:00:00:0b"), *IpAddr::parse("198.51.100.11")};
-    r.probes = {{p, true, "icmp", report::ProbeOutcome::reached, {}, {}},
-                {p, true, "arp", report::ProbeOutcome::not_reached, {}, {}},
-                {{}, false, "icmp", report::ProbeOutcome::reached, {}, {}}};
+    const model::Endpoint p{MacAddr::parse("02:00:00:00:00:0b"), *IpAddr::parse("198.51.100.11")};
+    r.probes = {{p, true, "icmp", model::ProbeOutcome::reached, {}, {}},
+                {p, true, "arp", model::ProbeOutcome::not_reached, {}, {}},
+                {{}, false, "icmp", model::ProbeOutcome::reached, {}, {}}};
     r.controls = {{"gateway-arp", true, ""}, {"no-drops", false, "3 frames dropped"}};
-    r.run.emplace(report::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'002'250'000'000,
+    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'002'250'000'000,
                                   .host = "lab", .phases = {}, .files = {}});
     return r;
 }
@@ -84,10 +84,10 @@ TEST_CASE("a live report as metrics") {
 }
 
 TEST_CASE("a replay has no interface, probes or controls") {
-    report::Report r;
+    model::Report r;
     r.command = "inspect";
-    r.requirements = {{"terminal-isolation", report::Status::pass, {}}};
-    r.verdict = report::Status::pass;
+    r.requirements = {{"terminal-isolation", model::Status::pass, {}}};
+    r.verdict = model::Status::pass;
     const auto text = report::to_prometheus(r);
     CHECK(text.find("interface=") == std::string::npos);
     CHECK(text.find("isoprobe_peers_reached") == std::string::npos);

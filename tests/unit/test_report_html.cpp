@@ -11,8 +11,8 @@ using namespace isoprobe;
 
 namespace {
 
-std::vector<report::Conversation> conversations(std::size_t n) {
-    std::vector<report::Conversation> out(n);
+std::vector<model::Conversation> conversations(std::size_t n) {
+    std::vector<model::Conversation> out(n);
     for (std::size_t i = 0; i < n; ++i) {
         auto& c = out[i];
         c.a = {std::nullopt, *IpAddr::parse("198.51.100." + std::to_string(1 + i % 200))};
@@ -42,7 +42,7 @@ std::size_t count(const std::string& text, const std::string& what) {
 TEST_CASE("html: the conversation and attempt tables are capped, with the rows left out counted") {
     const std::size_t conversation_total = report::k_html_max_conversation_rows + 1234;
     const std::size_t attempt_total = report::k_html_max_attempt_rows + 7;
-    report::Report r;
+    model::Report r;
     r.conversations = conversations(conversation_total);
     r.attempts = conversations(attempt_total);
     const std::string en = report::to_html(r, report::Lang::en), ja = report::to_html(r, report::Lang::ja);

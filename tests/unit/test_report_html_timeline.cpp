@@ -20,8 +20,8 @@ namespace {
 constexpr std::int64_t k_min = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t k_max = std::numeric_limits<std::int64_t>::max();
 
-report::Conversation conversation(int host, std::int64_t first_ns, std::int64_t last_ns) {
-    report::Conversation c;
+model::Conversation conversation(int host, std::int64_t first_ns, std::int64_t last_ns) {
+    model::Conversation c;
     c.a = {MacAddr::parse("02:00:00:00:00:01"), *IpAddr::parse("198.51.100.1")};
     c.b = {MacAddr::parse("02:00:00:00:00:" + std::to_string(10 + host)),
            *IpAddr::parse("198.51.100." + std::to_string(10 + host))};
@@ -52,12 +52,12 @@ std::pair<double, double> bar(const std::string& svg, const std::string& label) 
 } // namespace
 
 TEST_CASE("timeline: times from INT64_MIN to INT64_MAX stay finite, inside the drawing and in place") {
-    report::Report r;
+    model::Report r;
     r.command = "probe";
     r.capture.frames = 4;
     r.capture.first_ns = k_min;
     r.capture.last_ns = k_max;
-    r.run = report::RunInfo{k_min, k_max, "lab-host", {{"discovery", k_min, 0}, {"probing", 0, k_max}}, {}};
+    r.run = model::RunInfo{k_min, k_max, "lab-host", {{"discovery", k_min, 0}, {"probing", 0, k_max}}, {}};
     r.conversations = {conversation(1, k_min, k_max), conversation(2, 0, 0), conversation(3, k_max, k_max),
                        conversation(4, k_max, k_min)};
     r.attempts = {conversation(5, k_min, k_min)};

@@ -5,13 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "analyze/security_verdicts.hpp"
+#include "verdict/security.hpp"
 #include "report/json_wlan_eap.hpp"
 #include "test_analyze_util.hpp"
 
 using namespace isoprobe;
 using namespace isoprobe::analyze;
-using report::Status;
+using namespace isoprobe::model;
+using model::Status;
 
 namespace {
 
@@ -31,7 +32,7 @@ Fed feed(const std::string& capture) {
     return {eap.sessions(), table.entries(), eap.stats()};
 }
 
-bool mentions(const report::Requirement& r, const std::string& words) {
+bool mentions(const model::Requirement& r, const std::string& words) {
     return std::any_of(r.reasons.begin(), r.reasons.end(),
                        [&](const std::string& s) { return s.find(words) != std::string::npos; });
 }
@@ -58,89 +59,89 @@ BssEntry bss_of_class(BssClass c) {
 TEST_CASE("8021x-eap-tls from the captures") {
     SUBCASE("eap-tls-wired.pcap passes with a client certificate") {
         auto f = feed("eap-tls-wired.pcap");
-        auto r = analyze::decide_8021x_eap_tls(f.sessions, f.bss);
+        auto r = verdict::decide_8021x_eap_tls(f.sessions, f.bss);
         CHECK(r.id == "8021x-eap-tls");
         CHECK(r.status == Status::pass);
         CHECK(mentions(r, "client certificate (CN=client.lab)"));
     }
     SUBCASE("eap-tls13-wired.pcap passes and says the certificate cannot be seen") {
         auto f = feed("eap-tls13-wired.pcap");
-        auto r = analyze::decide_8021x_eap_tls(f.sessions, f.bss);
+        auto r = verdict::decide_8021x_eap_tls(f.sessions, f.bss);
         CHECK(r.status == Status::pass);
         CHECK(mentions(r, "TLS 1.3"));
         CHECK(mentions(r, "not observable"));
     }
     SUBCASE("eap-peap-wired.pcap fails: PEAP may carry a password") {
-        auto r = analyze::decide_8021x_eap_tls(feed("eap-peap-wired.pcap").sessions, {});
+        auto r = verdict::decide_8021x_eap_tls(feed("eap-peap-wired.pcap").sessions, {});
         CHECK(r.status == Status::fail);
         CHECK(mentions(r, "peap"));
     }
     SUBCASE("tcpdump-eapon1.pcap fails: EAP-SIM is not EAP-TLS") {
-        auto r = analyze::decide_8021x_eap_tls(feed("tcpdump-eapon1.pcap").sessions, {});
+        auto r = verdict::decide_8021x_eap_tls(feed("tcpdump-eapon1.pcap").sessions, {});
         CHECK(r.status == Status::fail);
         CHECK(r.reasons.size() == 4);
     }
     SUBCASE("eap-tls-nocert-wired.pcap and eap-tls-badcert-wired.pcap prove no accepted method") {
-        CHECK(analyze::decide_8021x_eap_tls(feed("eap-tls-nocert-wired.pcap").sessions, {}).status ==
+        CHECK(verdict::decide_8021x_eap_tls(feed("eap-tls-nocert-wired.pcap").sessions, {}).status ==
               Status::inconclusive);
-        CHECK(analyze::decide_8021x_eap_tls(feed("eap-tls-badcert-wired.pcap").sessions, {}).status ==
+        CHECK(verdict::decide_8021x_eap_tls(feed("eap-tls-badcert-wired.pcap").sessions, {}).status ==
               Status::inconclusive);
     }
     SUBCASE("ws-wpa2-psk-mfp.pcapng.gz fails: a PSK network has no 802.1X") {
         auto f = feed("ws-wpa2-psk-mfp.pcapng.gz");
-        auto r = analyze::decide_8021x_eap_tls(f.sessions, f.bss);
+        auto r = verdict::decide_8021x_eap_tls(f.sessions, f.bss);
         CHECK(r.status == Status::fail);
         CHECK(mentions(r, "wpa2-personal"));
     }
     SUBCASE("nothing to judge is not tested") {
         auto f = feed("zeek-arp_who_has.pcap");
-        CHECK(analyze::decide_8021x_eap_tls(f.sessions, f.bss).status == Status::not_tested);
+        CHECK(verdict::decide_8021x_eap_tls(f.sessions, f.bss).status == Status::not_tested);
     }
 }
 
 TEST_CASE("8021x-eap-tls decisions per session") {
     using CC = ClientCertificate;
-    CHECK(analyze::decide_8021x_eap_tls({tls_session(CC::present)}, {}).status == Status::pass);
-    CHECK(analyze::decide_8021x_eap_tls({tls_session(CC::not_observable, 0x0304)}, {}).status == Status::pass);
-    CHECK(analyze::decide_8021x_eap_tls({tls_session(CC::absent)}, {}).status == Status::fail);
-    CHECK(analyze::decide_8021x_eap_tls({tls_session(CC::unknown)}, {}).status == Status::inconclusive);
-    CHECK(analyze::decide_8021x_eap_tls({tls_session(CC::present), tls_session(CC::absent)}, {}).status ==
+    CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::present)}, {}).status == Status::pass);
+    CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::not_observable, 0x0304)}, {}).status == Status::pass);
+    CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::absent)}, {}).status == Status::fail);
+    CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::unknown)}, {}).status == Status::inconclusive);
+    CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::present), tls_session(CC::absent)}, {}).status ==
           Status::fail);
     EapSession md5;
     md5.method = 4;
     md5.outcome = EapOutcome::success;
-    auto r = analyze::decide_8021x_eap_tls({tls_session(CC::present), md5}, {});
+    auto r = verdict::decide_8021x_eap_tls({tls_session(CC::present), md5}, {});
     CHECK(r.status == Status::fail);
     CHECK(mentions(r, "a password method"));
     EapSession no_method;
     no_method.outcome = EapOutcome::success;
-    CHECK(analyze::decide_8021x_eap_tls({no_method}, {}).status == Status::inconclusive);
+    CHECK(verdict::decide_8021x_eap_tls({no_method}, {}).status == Status::inconclusive);
     // An enterprise BSS with no EAP captured proves nothing either way.
-    auto only_bss = analyze::decide_8021x_eap_tls({}, {bss_of_class(BssClass::wpa3_enterprise)});
+    auto only_bss = verdict::decide_8021x_eap_tls({}, {bss_of_class(BssClass::wpa3_enterprise)});
     CHECK(only_bss.status == Status::not_tested);
     CHECK(mentions(only_bss, "no EAP exchange was captured"));
 }
 
 TEST_CASE("wlan-encryption") {
-    CHECK(analyze::decide_wlan_encryption(feed("ws-owe.pcapng.gz").bss).status == Status::fail);
-    CHECK(analyze::decide_wlan_encryption(feed("ws-wep.pcapng.gz").bss).status == Status::fail);
-    CHECK(analyze::decide_wlan_encryption(feed("ws-wpa2-psk-mfp.pcapng.gz").bss).status == Status::pass);
-    CHECK(analyze::decide_wlan_encryption(feed("ws-wpa2-ft-eap.pcapng.gz").bss).status == Status::pass);
-    CHECK(analyze::decide_wlan_encryption(feed("aircrack-wpa3-psk.pcap").bss).status == Status::pass);
-    auto none = analyze::decide_wlan_encryption({});
+    CHECK(verdict::decide_wlan_encryption(feed("ws-owe.pcapng.gz").bss).status == Status::fail);
+    CHECK(verdict::decide_wlan_encryption(feed("ws-wep.pcapng.gz").bss).status == Status::fail);
+    CHECK(verdict::decide_wlan_encryption(feed("ws-wpa2-psk-mfp.pcapng.gz").bss).status == Status::pass);
+    CHECK(verdict::decide_wlan_encryption(feed("ws-wpa2-ft-eap.pcapng.gz").bss).status == Status::pass);
+    CHECK(verdict::decide_wlan_encryption(feed("aircrack-wpa3-psk.pcap").bss).status == Status::pass);
+    auto none = verdict::decide_wlan_encryption({});
     CHECK(none.id == "wlan-encryption");
     CHECK(none.status == Status::not_tested);
-    CHECK(analyze::decide_wlan_encryption({bss_of_class(BssClass::open)}).status == Status::fail);
-    CHECK(analyze::decide_wlan_encryption({bss_of_class(BssClass::wpa)}).status == Status::fail);
-    CHECK(analyze::decide_wlan_encryption({bss_of_class(BssClass::unknown)}).status == Status::inconclusive);
+    CHECK(verdict::decide_wlan_encryption({bss_of_class(BssClass::open)}).status == Status::fail);
+    CHECK(verdict::decide_wlan_encryption({bss_of_class(BssClass::wpa)}).status == Status::fail);
+    CHECK(verdict::decide_wlan_encryption({bss_of_class(BssClass::unknown)}).status == Status::inconclusive);
     auto mixed = bss_of_class(BssClass::wpa2_personal);
     mixed.security.wpa1 = true;
-    auto r = analyze::decide_wlan_encryption({bss_of_class(BssClass::wpa3_enterprise), mixed});
+    auto r = verdict::decide_wlan_encryption({bss_of_class(BssClass::wpa3_enterprise), mixed});
     CHECK(r.status == Status::fail);
     CHECK(mentions(r, "mixed mode"));
     auto tkip = bss_of_class(BssClass::wpa2_personal);
     tkip.security.legacy_cipher = true;
-    CHECK(analyze::decide_wlan_encryption({tkip}).status == Status::fail);
+    CHECK(verdict::decide_wlan_encryption({tkip}).status == Status::fail);
 }
 
 TEST_CASE("JSON of a BSS: exact SSID text, hex, AKMs as numbers or selector text") {

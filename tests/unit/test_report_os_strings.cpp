@@ -21,15 +21,15 @@ const std::string k_interface = "bad\xff"
                                 "if0"; // 0xff: never valid in UTF-8
 const std::string k_interface_hex = "626164ff696630";
 
-report::Report live_report(const std::string& interface) {
-    report::Report r;
+model::Report live_report(const std::string& interface) {
+    model::Report r;
     r.command = "probe";
-    r.verdict = report::Status::pass;
-    r.requirements = {{"terminal-isolation", report::Status::pass, {"no probe reached " + interface}}};
+    r.verdict = model::Status::pass;
+    r.requirements = {{"terminal-isolation", model::Status::pass, {"no probe reached " + interface}}};
     r.segment =
-        report::SegmentInfo{interface, "", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
+        model::SegmentInfo{interface, "", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
     r.controls = {{"link", false, interface + " lost its carrier"}};
-    r.run.emplace(report::RunInfo{.started_ns = 1'700'000'000'000'000'000,
+    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000,
                                   .finished_ns = 1'700'000'001'000'000'000,
                                   .host = "lab",
                                   .phases = {},

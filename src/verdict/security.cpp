@@ -1,15 +1,20 @@
-// The wlan-encryption and 8021x-eap-tls verdicts (GUIDELINE 図表42 認証方式 / 無線セキュリティ規格).
-#include "analyze/security_verdicts.hpp"
+#include "verdict/security.hpp"
 
 #include <utility>
 
 #include "parse/eap.hpp"
 #include "util/escape.hpp"
 
-namespace isoprobe::analyze {
+namespace isoprobe::verdict {
 
-using report::Requirement;
-using report::Status;
+using model::BssClass;
+using model::BssEntry;
+using model::BssSecurity;
+using model::ClientCertificate;
+using model::EapOutcome;
+using model::EapSession;
+using model::Requirement;
+using model::Status;
 
 namespace {
 
@@ -164,4 +169,31 @@ Requirement decide_wlan_encryption(const std::vector<BssEntry>& bss) {
     return r;
 }
 
-} // namespace isoprobe::analyze
+
+model::Requirement decide_eap_methods(const std::vector<model::EnumerationResult>& results, bool complete) {
+    model::Requirement req{"8021x-eap-tls", model::Status::inconclusive, {}};
+    std::string others, tls;
+    for (const auto& r : results) {
+        if (r.result != "accepted") continue;
+        std::string& list = parse::eap_credential(r.type) == parse::EapCredential::certificate ? tls : others;
+        list += (list.empty() ? "" : ", ") + r.name;
+    }
+    if (!others.empty()) {
+        req.status = model::Status::fail;
+        req.reasons.push_back("the authenticator accepts EAP methods other than certificate-only EAP-TLS: " +
+                              others);
+    } else if (!tls.empty() && complete) {
+        req.status = model::Status::pass;
+        req.reasons.push_back("the authenticator accepts EAP-TLS and refused every other method proposed");
+    } else if (!tls.empty()) {
+        req.reasons.push_back("the authenticator proposes EAP-TLS first; run with --enumerate to learn "
+                              "whether it accepts other methods");
+    } else if (results.empty()) {
+        req.reasons.push_back("the authenticator proposed no method");
+    } else {
+        req.reasons.push_back("no method was accepted (no answer, or everything refused)");
+    }
+    return req;
+}
+
+} // namespace isoprobe::verdict

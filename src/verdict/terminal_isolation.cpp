@@ -1,15 +1,64 @@
-#include "verdict/live_isolation.hpp"
+#include "verdict/terminal_isolation.hpp"
+
+#include "verdict/full_tables.hpp"
 
 namespace isoprobe::verdict {
 
-using report::ProbeOutcome;
-using report::Status;
+using model::ConversationKind;
+using model::ProbeOutcome;
+using model::Status;
 
-report::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
-    report::Requirement req{e.passive.id, Status::inconclusive, {}};
+model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
+                                            const std::vector<model::Conversation>& conversations,
+                                            const std::vector<model::Conversation>& attempts) {
+    model::Requirement req{"terminal-isolation", Status::inconclusive, {}};
+    if (!conversations.empty()) {
+        std::size_t via = 0, bcast = 0;
+        for (const auto& c : conversations) {
+            via += c.via_gateway;
+            bcast += c.kind == ConversationKind::broadcast;
+        }
+        req.status = Status::fail;
+        req.reasons.push_back(std::to_string(conversations.size()) + " terminal-to-terminal conversation(s): " +
+                              std::to_string(conversations.size() - bcast) + " unicast (" + std::to_string(via) +
+                              " via the gateway), " + std::to_string(bcast) + " broadcast/multicast");
+        req.reasons.push_back("first: " + conversations.front().evidence);
+        return req;
+    }
+    if (e.decoded_frames == 0) {
+        req.reasons.push_back("no decodable frames in the capture");
+        return req;
+    }
+    if (attempts.empty()) {
+        req.reasons.push_back("no terminal tried to reach another terminal: nothing on the capture shows the segment "
+                              "could have carried terminal-to-terminal traffic");
+        return req;
+    }
+    if (e.self) {
+        if (e.self_received_unicast == 0) {
+            req.reasons.push_back("the capturing host " + e.self->str() +
+                                  " received no unicast frame at all: answers might not have been captured");
+            return req;
+        }
+        req.status = Status::pass;
+        req.reasons.push_back(std::to_string(attempts.size()) +
+                              " attempt(s) to reach other terminals got no answer, while the capturing host received " +
+                              std::to_string(e.self_received_unicast) +
+                              " unicast frames from infrastructure (the capture records answers)");
+        return req;
+    }
+    req.status = Status::pass;
+    req.reasons.push_back(std::to_string(attempts.size()) +
+                          " attempt(s) to reach other terminals, none answered or relayed on this capture (no "
+                          "capturing host known: a span or monitor capture)");
+    return req;
+}
+
+model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
+    model::Requirement req{e.passive.id, Status::inconclusive, {}};
     std::size_t sentinel_runs = 0, sentinel_silent = 0;
     std::string at_sentinel, at_peers;
-    auto add = [](std::string& list, const report::ProbeResult& r) {
+    auto add = [](std::string& list, const model::ProbeResult& r) {
         list += (list.empty() ? "" : ", ") + r.method + "->" +
                 (r.peer.ip.empty() ? r.peer.mac->str() : r.peer.ip.str());
         if (!r.frames.empty()) list += " (frame " + std::to_string(r.frames.front()) + ")";
@@ -70,7 +119,7 @@ report::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
         passive_reasons();
     }
     // What a full station or flow table hid could have been contact: no pass rests on it.
-    analyze::mark_full_tables(e.full_tables, req);
+    mark_full_tables(e.full_tables, req);
     return req;
 }
 

@@ -1,4 +1,5 @@
 // The one result model every command fills and every renderer (JSON, text, HTML, Prometheus) reads (docs/report.md).
+// Plain data: the analysis fills the evidence, src/verdict alone sets the statuses and the verdict.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -6,15 +7,12 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "analyze/bss_table.hpp"
-#include "analyze/eap_sessions.hpp"
-#include "analyze/full_tables.hpp"
-#include "decode/packet.hpp"
+#include "model/eap.hpp"
+#include "model/protocols.hpp"
+#include "model/wlan.hpp"
 #include "util/addr.hpp"
 
-namespace isoprobe::report {
+namespace isoprobe::model {
 
 enum class Status { pass, fail, inconclusive, not_tested };
 std::string_view status_name(Status s);
@@ -47,12 +45,20 @@ enum class ConversationKind { unicast, broadcast };
 struct Conversation {
     Endpoint a, b; // for broadcast: a sent, b received (a station, or the group address for a whole BSS)
     ConversationKind kind = ConversationKind::unicast;
-    decode::ProtoSet protocols;
+    ProtoSet protocols;
     bool via_gateway = false;
     std::int64_t first_ns = 0, last_ns = 0;
     std::vector<std::uint64_t> frames; // the first frame numbers, as evidence
     std::uint64_t frame_count = 0;
     std::string evidence; // one sentence: what shows the frames arrived
+};
+
+// A bounded analysis table that was full (docs/report.md, "Capture").
+struct FullTable {
+    std::string table; // stations, flows, bss, eap-sessions
+    std::uint64_t capacity = 0;
+    std::uint64_t dropped = 0; // entries turned away or evicted (stations, flows, BSSes, sessions), not frames
+    bool at_least = false;     // more were dropped than could be told apart: `dropped` is a lower bound
 };
 
 struct CaptureFile {
@@ -69,7 +75,7 @@ struct CaptureSummary {
     std::uint64_t undecoded = 0;
     std::uint64_t encrypted = 0; // 802.11 protected data frames: addresses used, payload not
     std::map<std::string, std::uint64_t> anomalies;
-    std::vector<analyze::FullTable> full_tables; // only the tables that dropped something
+    std::vector<FullTable> full_tables; // only the tables that dropped something
     std::optional<std::uint64_t> dropped;
     std::int64_t first_ns = 0, last_ns = 0;
     std::vector<std::string> truncated_files; // "FILE: truncated: ..." for captures cut short mid-record
@@ -157,9 +163,9 @@ struct Report {
     std::vector<Conversation> conversations;
     std::vector<Conversation> attempts;
     CaptureSummary capture;
-    std::vector<analyze::EapSession> eap;
-    analyze::EapStats eap_stats;
-    std::vector<analyze::BssEntry> wlan;
+    std::vector<EapSession> eap;
+    EapStats eap_stats;
+    std::vector<BssEntry> wlan;
     std::uint64_t wlan_malformed = 0, wlan_dropped = 0;
     std::vector<EnumerationResult> enumeration;  // `eap --enumerate` only
     std::optional<std::vector<InventoryFinding>> inventory; // with --inventory only
@@ -172,4 +178,4 @@ struct Report {
     std::optional<RunInfo> run;
 };
 
-} // namespace isoprobe::report
+} // namespace isoprobe::model

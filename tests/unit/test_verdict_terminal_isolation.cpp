@@ -5,25 +5,25 @@
 #include <string>
 #include <vector>
 
-#include "verdict/live_isolation.hpp"
+#include "verdict/terminal_isolation.hpp"
 
 using namespace isoprobe;
-using report::ProbeOutcome;
-using report::Status;
+using model::ProbeOutcome;
+using model::Status;
 
 namespace {
 const MacAddr k_sentinel_mac = *MacAddr::parse("02:b1:00:00:00:0b");
 const MacAddr k_h2_mac = *MacAddr::parse("02:b1:00:00:00:14");
 
-report::ProbeResult sentinel_probe(const std::string& method, ProbeOutcome result,
+model::ProbeResult sentinel_probe(const std::string& method, ProbeOutcome result,
                                    std::vector<std::uint64_t> frames = {}) {
     return {{k_sentinel_mac, *IpAddr::parse("198.51.100.11")}, true, method, result, std::move(frames), {}};
 }
-report::ProbeResult h2_probe(const std::string& method, ProbeOutcome result,
+model::ProbeResult h2_probe(const std::string& method, ProbeOutcome result,
                              std::vector<std::uint64_t> frames = {}) {
     return {{k_h2_mac, *IpAddr::parse("198.51.100.20")}, false, method, result, std::move(frames), {}};
 }
-std::vector<report::Control> good_controls() {
+std::vector<model::Control> good_controls() {
     return {{"own-frames-captured", true, ""},   {"gateway-arp", true, ""},
             {"gateway-icmp", true, ""},          {"sentinel-receives", true, ""},
             {"sentinel-same-segment", true, ""}, {"no-drops", true, ""}};
