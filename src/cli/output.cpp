@@ -191,7 +191,7 @@ int Outputs::emit(model::Report r, const std::string& capture) {
     // the record back, and a failed COMMIT takes the renamed files back.
     std::optional<history::Recorded> recorded;
     if (m_history) {
-        auto rec = m_history->record(r, [this] { return publish_all(); });
+        auto rec = m_history->record(r, dump_json(report::to_json(r)), [this] { return publish_all(); });
         if (!rec) {
             for (auto& entry : m_files)
                 entry.second.revert();

@@ -8,6 +8,9 @@
 
 #include "capture/frame.hpp"
 #include "model/protocols.hpp"
+#include "parse/arp.hpp"
+#include "parse/dhcp.hpp"
+#include "parse/dot11.hpp"
 #include "util/addr.hpp"
 #include "util/bytes.hpp"
 
@@ -34,28 +37,6 @@ enum class Anomaly : std::uint8_t {
 };
 std::string_view anomaly_name(Anomaly a);
 
-struct ArpInfo {
-    std::uint16_t op = 0; // 1 request, 2 reply
-    MacAddr sender_mac, target_mac;
-    IpAddr sender_ip, target_ip;
-};
-
-struct DhcpInfo {
-    std::uint8_t message_type = 0; // option 53
-    MacAddr client_mac;            // chaddr
-    IpAddr your_ip, server_id;     // yiaddr, option 54
-    IpAddr router;                 // first address of option 3
-    IpAddr subnet_mask;            // option 1
-};
-
-struct Dot11Info {
-    std::uint8_t type = 0, subtype = 0; // frame control type (0 mgmt, 1 ctrl, 2 data) and subtype
-    bool to_ds = false, from_ds = false, protected_frame = false;
-    MacAddr receiver, transmitter, bssid; // addr1, addr2, the BSSID (per ToDS/FromDS)
-    bool has_bssid = false;
-    Bytes mgmt_body; // body of management frames (fixed fields + IEs), empty otherwise
-};
-
 struct Packet {
     const capture::Frame* frame = nullptr;
     Anomaly anomaly = Anomaly::none;
@@ -65,7 +46,7 @@ struct Packet {
     bool has_l2 = false;
     MacAddr src, dst;
     std::uint16_t ethertype = 0; // after LLC/SNAP and 802.1Q unwrapping; 0 when none
-    std::optional<Dot11Info> dot11;
+    std::optional<parse::Dot11Info> dot11;
     bool encrypted = false; // 802.11 protected data: addresses known, payload not
     bool bad_fcs = false;   // radiotap flags say the frame failed its FCS check: its addresses may be corrupt
     // Linux cooked captures (SLL/SLL2) carry only the source address and this direction:
@@ -85,8 +66,8 @@ struct Packet {
     ProtoSet protos;   // every label that applies (e.g. udp + mdns)
     bool is_response = false; // ARP reply, echo reply, DNS/mDNS/NBNS/LLMNR response, SSDP response, SYN-ACK, ...
 
-    std::optional<ArpInfo> arp;
-    std::optional<DhcpInfo> dhcp;
+    std::optional<parse::ArpInfo> arp;
+    std::optional<parse::DhcpInfo> dhcp;
     Bytes eapol; // the whole EAPOL PDU (version, type, length, body) when ethertype is 0x888E
 };
 

@@ -16,7 +16,6 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
-#include "report/json.hpp"
 #include "util/escape.hpp"
 #include "util/json_text.hpp"
 
@@ -311,12 +310,12 @@ RunFacts History::load_facts(std::int64_t run) {
     return f;
 }
 
-Expected<Recorded, std::string> History::record(const model::Report& r, const BeforeCommit& before_commit) {
+Expected<Recorded, std::string> History::record(const model::Report& r, std::string_view report_json,
+                                                const BeforeCommit& before_commit) {
     const RunFacts facts = facts_of(r);
     const std::string scope = scope_of(r);
     const model::RunInfo run = r.run.value_or(model::RunInfo{});
     const std::string files = files_column(run.files);
-    const std::string json = dump_json(report::to_json(r));
     try {
         Transaction tx(m_db, true);
         Recorded out;
@@ -328,7 +327,7 @@ Expected<Recorded, std::string> History::record(const model::Report& r, const Be
         Stmt(m_db, "INSERT INTO runs (started_ns, finished_ns, host, command, scope, verdict, interrupted, files, "
                    "report, baseline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
             .bind(run.started_ns, run.finished_ns, run.host, r.command, scope,
-                  std::string(model::status_name(r.verdict)), std::int64_t{r.interrupted}, files, json, out.baseline)
+                  std::string(model::status_name(r.verdict)), std::int64_t{r.interrupted}, files, std::string(report_json), out.baseline)
             .step();
         out.run = sqlite3_last_insert_rowid(m_db);
         Stmt req(m_db, "INSERT INTO requirements (run, requirement, status) VALUES (?1, ?2, ?3)");

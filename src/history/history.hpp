@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "history/regressions.hpp"
@@ -46,10 +47,12 @@ class History {
 
     // Records a finished run (its `run` section gives times, host and files) in one transaction, with its
     // regressions against the latest earlier uninterrupted run of the same command and scope (scope_of).
+    // `report_json` is the report as JSON text, kept whole for `history --json`.
     // `before_commit` runs inside the transaction, last: when it fails the run is not recorded (its error is
     // returned), so that files it publishes and the record land together.
     using BeforeCommit = std::function<Expected<bool, std::string>()>;
-    Expected<Recorded, std::string> record(const model::Report& r, const BeforeCommit& before_commit = {});
+    Expected<Recorded, std::string> record(const model::Report& r, std::string_view report_json,
+                                           const BeforeCommit& before_commit = {});
     // The latest `limit` runs (all when 0), oldest first; with `only_regressions`, only runs that have some.
     Expected<std::vector<RunRow>, std::string> list(std::size_t limit, bool only_regressions);
 

@@ -10,13 +10,13 @@ namespace {
 constexpr std::uint16_t k_hrd_ethernet = 1, k_hrd_ieee802 = 6;
 } // namespace
 
-Expected<decode::ArpInfo, ParseError> parse_arp(Bytes packet) {
+Expected<ArpInfo, ParseError> parse_arp(Bytes packet) {
     ByteReader r(packet);
     const std::uint16_t hrd = r.u16be();
     const std::uint16_t pro = r.u16be();
     const std::uint8_t hln = r.u8();
     const std::uint8_t pln = r.u8();
-    decode::ArpInfo a;
+    ArpInfo a;
     a.op = r.u16be();
     if (r.failed()) return unexpected(ParseError::truncated);
     if ((hrd != k_hrd_ethernet && hrd != k_hrd_ieee802) || pro != k_ethertype_ipv4 || hln != 6 || pln != 4)

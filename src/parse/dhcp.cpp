@@ -10,7 +10,7 @@ constexpr std::uint8_t k_opt_pad = 0, k_opt_subnet_mask = 1, k_opt_router = 3, k
                        k_opt_server_id = 54, k_opt_end = 255;
 constexpr std::size_t k_sname_file = 64 + 128;
 
-void read_options(ByteReader& r, decode::DhcpInfo& info) {
+void read_options(ByteReader& r, DhcpInfo& info) {
     while (r.has(1)) {
         const std::uint8_t code = r.u8();
         if (code == k_opt_pad) continue;

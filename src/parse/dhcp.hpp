@@ -2,8 +2,8 @@
 #pragma once
 #include <cstdint>
 
-#include "decode/packet.hpp"
 #include "parse/error.hpp"
+#include "util/addr.hpp"
 #include "util/bytes.hpp"
 #include "util/expected.hpp"
 
@@ -13,9 +13,18 @@ inline constexpr std::uint8_t k_bootp_request = 1, k_bootp_reply = 2;
 // DHCP message types, option 53 (RFC 2132 9.6).
 inline constexpr std::uint8_t k_dhcp_discover = 1, k_dhcp_offer = 2, k_dhcp_request = 3, k_dhcp_ack = 5;
 
+// What the analysis reads of a DHCP message.
+struct DhcpInfo {
+    std::uint8_t message_type = 0; // option 53
+    MacAddr client_mac;            // chaddr
+    IpAddr your_ip, server_id;     // yiaddr, option 54
+    IpAddr router;                 // first address of option 3
+    IpAddr subnet_mask;            // option 1
+};
+
 struct DhcpMessage {
     std::uint8_t op = 0; // BOOTREQUEST or BOOTREPLY
-    decode::DhcpInfo info;
+    DhcpInfo info;
 };
 
 // Truncated below the 236-byte BOOTP header. Without the magic cookie (plain BOOTP) no options are read; the option

@@ -2,7 +2,6 @@
 #pragma once
 #include <cstdint>
 
-#include "decode/packet.hpp"
 #include "parse/error.hpp"
 #include "util/addr.hpp"
 #include "util/bytes.hpp"
@@ -12,8 +11,16 @@ namespace isoprobe::parse {
 
 inline constexpr std::uint8_t k_dot11_mgmt = 0, k_dot11_ctrl = 1, k_dot11_data = 2;
 
+struct Dot11Info {
+    std::uint8_t type = 0, subtype = 0; // frame control type (0 mgmt, 1 ctrl, 2 data) and subtype
+    bool to_ds = false, from_ds = false, protected_frame = false;
+    MacAddr receiver, transmitter, bssid; // addr1, addr2, the BSSID (per ToDS/FromDS)
+    bool has_bssid = false;
+    Bytes mgmt_body; // body of management frames (fixed fields + IEs), empty otherwise
+};
+
 struct Dot11Frame {
-    decode::Dot11Info info; // type, subtype, flags, receiver/transmitter/BSSID, body of unprotected management frames
+    Dot11Info info; // type, subtype, flags, receiver/transmitter/BSSID, body of unprotected management frames
     MacAddr sa, da;         // SA and DA after ToDS/FromDS resolution; TA and RA for control frames
     bool has_source = false; // false for control frames that carry only a receiver (ACK, CTS)
     bool amsdu = false;      // QoS data whose body is A-MSDU subframes rather than one LLC PDU

@@ -16,7 +16,7 @@ using model::status_name;
 
 using nlohmann::ordered_json;
 
-std::string to_jsonl(const Report& r, const std::optional<history::Recorded>& recorded) {
+std::string to_jsonl(const Report& r, const std::optional<model::Recorded>& recorded) {
     ordered_json common;
     common["time"] = r.run ? ordered_json(rfc3339(r.run->started_ns)) : ordered_json(nullptr);
     if (r.run)
@@ -24,7 +24,7 @@ std::string to_jsonl(const Report& r, const std::optional<history::Recorded>& re
     else
         common["host"] = nullptr;
     common["command"] = r.command;
-    put_name(common, "scope", history::scope_of(r));
+    put_name(common, "scope", model::scope_of(r));
     common["verdict"] = status_name(r.verdict);
     if (r.interrupted) common["interrupted"] = true;
     if (recorded) common["run"] = recorded->run;

@@ -5,13 +5,13 @@
 #include <optional>
 #include <string>
 
-#include "history/regressions.hpp"
+#include "model/history.hpp"
 #include "model/report.hpp"
 
 namespace isoprobe::report {
 
 // Kinds, in this order: requirement, conversation, attempt, probe (reached only), control (failed only),
 // eap-session, bss, inventory, regression (from `recorded`).
-std::string to_jsonl(const model::Report& r, const std::optional<history::Recorded>& recorded);
+std::string to_jsonl(const model::Report& r, const std::optional<model::Recorded>& recorded);
 
 } // namespace isoprobe::report

@@ -69,7 +69,7 @@ struct Air {
         decode::Packet p;
         p.frame = &f;
         p.bad_fcs = bad_fcs;
-        decode::Dot11Info d;
+        parse::Dot11Info d;
         d.type = 0;
         d.subtype = subtype;
         d.bssid = bssid;
@@ -231,7 +231,7 @@ TEST_CASE("BSS table: entries, hidden SSIDs, sources, anomalies") {
     SUBCASE("probe requests and data frames are not BSS evidence") {
         air.send(parse::k_mgmt_probe_request, k_ap, {0x00, 0x00});
         decode::Packet data;
-        data.dot11 = decode::Dot11Info{};
+        data.dot11 = parse::Dot11Info{};
         data.dot11->type = 2;
         air.table.feed(data);
         air.table.feed(decode::Packet{});

@@ -13,6 +13,8 @@
 
 #include "history/history.hpp"
 #include "history/regressions.hpp"
+#include "report/json.hpp"
+#include "util/json_text.hpp"
 
 using namespace isoprobe;
 using history::Finding;
@@ -21,6 +23,11 @@ using history::RunFacts;
 namespace fs = std::filesystem;
 
 namespace {
+
+// As `Outputs` records a run: with its JSON report.
+Expected<history::Recorded, std::string> record(history::History& h, const model::Report& r) {
+    return h.record(r, dump_json(report::to_json(r)));
+}
 
 model::Endpoint peer(const char* mac, const char* ip) { return {MacAddr::parse(mac), *IpAddr::parse(ip)}; }
 
@@ -130,23 +137,23 @@ TEST_CASE("History records runs and lists them with their regressions") {
     {
         auto h = history::History::open(db, history::History::Mode::record);
         REQUIRE(h.has_value());
-        auto first = h->record(live_report(model::Status::pass, {}));
+        auto first = record(*h, live_report(model::Status::pass, {}));
         REQUIRE(first.has_value());
         CHECK_FALSE(first->baseline.has_value());
         CHECK(first->regressions.empty());
 
         auto interrupted = live_report(model::Status::inconclusive, {});
         interrupted.interrupted = true;
-        REQUIRE(h->record(interrupted).has_value());
+        REQUIRE(record(*h, interrupted).has_value());
 
         auto other_scope = live_report(model::Status::fail, {"icmp"});
         other_scope.segment->interface = "eth1";
-        auto o = h->record(other_scope);
+        auto o = record(*h, other_scope);
         REQUIRE(o.has_value());
         CHECK_FALSE(o->baseline.has_value()); // another interface is another history
 
         // Compared with the last uninterrupted run of the same command and interface: the first one.
-        auto third = h->record(live_report(model::Status::fail, {"icmp"}));
+        auto third = record(*h, live_report(model::Status::fail, {"icmp"}));
         REQUIRE(third.has_value());
         CHECK(third->baseline == first->run);
         REQUIRE(third->regressions.size() == 2);
@@ -312,15 +319,15 @@ TEST_CASE("a damaged row is listed and flagged, and regressions are still comput
     {
         auto h = history::History::open(db, history::History::Mode::record);
         REQUIRE(h.has_value());
-        REQUIRE(h->record(live_report(model::Status::pass, {})).has_value());
-        REQUIRE(h->record(live_report(model::Status::pass, {})).has_value());
+        REQUIRE(record(*h, live_report(model::Status::pass, {})).has_value());
+        REQUIRE(record(*h, live_report(model::Status::pass, {})).has_value());
     }
     sql(db, "UPDATE runs SET files = '{\"not\": \"a list\"}', report = 'truncated {' WHERE id = 1");
     sql(db, "UPDATE runs SET files = '[\"/ok\", 7]', report = '[]' WHERE id = 2");
 
     auto h = history::History::open(db, history::History::Mode::record);
     REQUIRE(h.has_value());
-    auto third = h->record(live_report(model::Status::fail, {"icmp"}));
+    auto third = record(*h, live_report(model::Status::fail, {"icmp"}));
     REQUIRE(third.has_value());
     CHECK(third->baseline == 2);
     REQUIRE(third->regressions.size() == 2);
@@ -352,7 +359,7 @@ TEST_CASE("History keeps names that are not UTF-8 byte for byte") {
     {
         auto h = history::History::open(db, history::History::Mode::record);
         REQUIRE(h.has_value());
-        REQUIRE(h->record(r).has_value());
+        REQUIRE(record(*h, r).has_value());
     }
     auto h = history::History::open(db, history::History::Mode::read);
     REQUIRE(h.has_value());

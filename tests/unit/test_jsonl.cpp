@@ -50,7 +50,7 @@ std::vector<json> lines_of(const std::string& text) {
 
 TEST_CASE("one line per finding, each with the run's common fields") {
     const auto r = full_report();
-    history::Recorded rec{.run = 7, .baseline = 5, .regressions = {{"requirement-fail", "terminal-isolation", "pass in the previous run, fail now"},
+    model::Recorded rec{.run = 7, .baseline = 5, .regressions = {{"requirement-fail", "terminal-isolation", "pass in the previous run, fail now"},
                                                                   {"new-reached", "icmp 02:00:00:00:00:0b", "the sentinel"}}};
     const auto text = report::to_jsonl(r, rec);
     const auto lines = lines_of(text);
