@@ -1,7 +1,6 @@
 // `isoprobe eap -i IF`: which EAP methods the wired 802.1X port's authenticator proposes and accepts
 // (IEEE 802.1X-2010 11.3, RFC 3748 5.3.1).
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <memory>
 
@@ -11,6 +10,7 @@
 #include "cli/parse_args.hpp"
 #include "probe/eap_enumerate.hpp"
 #include "probe/run_lock.hpp"
+#include "util/signal_scope.hpp"
 
 namespace isoprobe::cli {
 
@@ -30,13 +30,10 @@ int run_eap(EapCommand& o) {
     if (!lock) throw UserError(lock.error());
     if (!lock->warning().empty()) std::fprintf(stderr, "isoprobe: warning: %s\n", lock->warning().c_str());
     g_stop = false;
-    struct sigaction sa {};
-    sa.sa_handler = on_eap_signal;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    auto rep = probe::run_eap_probe(o.probe, g_stop);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    auto rep = [&] {
+        const SignalScope signals(on_eap_signal);
+        return probe::run_eap_probe(o.probe, g_stop);
+    }();
     if (!rep) throw UserError(rep.error());
     return o.outputs.emit(rep.value());
 }

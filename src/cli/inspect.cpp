@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -18,6 +17,7 @@
 #include "cli/output.hpp"
 #include "cli/parse_args.hpp"
 #include "util/escape.hpp"
+#include "util/signal_scope.hpp"
 
 namespace isoprobe::cli {
 
@@ -57,30 +57,27 @@ int run_inspect(InspectOptions& o) {
     if (o.inventory_path) inputs.push_back(*o.inventory_path);
     o.outputs.reads(inputs);
     g_stop = false;
-    struct sigaction sa {};
-    sa.sa_handler = on_inspect_signal;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    // After the handlers: a signal while the temporaries are created must not leave them behind.
-    o.outputs.open();
-    // A gigabyte takes seconds: on a terminal, say how far the reading is. Every progress call is also where
-    // a signal stops the reading.
-    const bool tty = isatty(STDERR_FILENO) != 0;
-    bool shown = false;
-    analyze::InspectProgress progress = [tty, &shown](const std::string& file, std::uint64_t frames) {
-        if (g_stop) throw Interrupted{};
-        if (!tty) return;
-        shown = true;
-        std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
-                     static_cast<unsigned long long>(frames));
-    };
     std::optional<Expected<report::Report, std::string>> rep;
-    try {
-        rep.emplace(analyze::inspect_files(o.files, hints, progress, inventory));
-    } catch (const Interrupted&) {
+    bool shown = false;
+    {
+        const SignalScope signals(on_inspect_signal);
+        // After the handlers: a signal while the temporaries are created must not leave them behind.
+        o.outputs.open();
+        // A gigabyte takes seconds: on a terminal, say how far the reading is. Every progress call is also
+        // where a signal stops the reading.
+        const bool tty = isatty(STDERR_FILENO) != 0;
+        analyze::InspectProgress progress = [tty, &shown](const std::string& file, std::uint64_t frames) {
+            if (g_stop) throw Interrupted{};
+            if (!tty) return;
+            shown = true;
+            std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
+                         static_cast<unsigned long long>(frames));
+        };
+        try {
+            rep.emplace(analyze::inspect_files(o.files, hints, progress, inventory));
+        } catch (const Interrupted&) {
+        }
     }
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
     if (shown) std::fprintf(stderr, "\r\033[K");
     if (g_stop) {
         o.outputs.discard();

@@ -3,12 +3,12 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 
 #include "cli/errors.hpp"
 #include "cli/parse_args.hpp"
 #include "probe/run_lock.hpp"
+#include "util/signal_scope.hpp"
 
 namespace isoprobe::cli {
 
@@ -63,13 +63,10 @@ probe::ProbeRun run_live(LiveOptions& o, bool show_progress) {
             std::fprintf(stderr, "\r\033[Kisoprobe: %s...", phase.c_str());
         };
     g_stop = false;
-    struct sigaction sa {};
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    auto run = probe::run_probe(o.probe, g_stop);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    auto run = [&] {
+        const SignalScope signals(on_signal);
+        return probe::run_probe(o.probe, g_stop);
+    }();
     if (tty) std::fprintf(stderr, "\r\033[K");
     if (!run) throw UserError(run.error());
     return std::move(run.value());
