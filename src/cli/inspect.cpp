@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "analyze/inventory.hpp"
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
+#include "cli/log.hpp"
 #include "cli/output.hpp"
 #include "cli/parse_args.hpp"
 #include "util/escape.hpp"
@@ -47,6 +49,8 @@ std::shared_ptr<const analyze::Inventory> load_inventory(const std::optional<std
     if (!in || !(text << in.rdbuf())) throw UserError("cannot read inventory " + *path);
     auto inv = analyze::parse_inventory(text.str());
     if (!inv) throw UserError("inventory " + *path + ": " + inv.error());
+    spdlog::info("inventory {}: {} authorised networks, {} ignored SSIDs", terminal_safe(*path),
+                 inv->networks.size(), inv->ignore_ssids.size());
     return std::make_shared<const analyze::Inventory>(std::move(inv.value()));
 }
 
@@ -57,22 +61,25 @@ int run_inspect(InspectOptions& o) {
     if (o.inventory_path) inputs.push_back(*o.inventory_path);
     o.outputs.reads(inputs);
     g_stop = false;
+    const auto started = std::chrono::steady_clock::now();
     std::optional<Expected<report::Report, std::string>> rep;
     bool shown = false;
     {
         const SignalScope signals(on_inspect_signal);
         // After the handlers: a signal while the temporaries are created must not leave them behind.
         o.outputs.open();
-        // A gigabyte takes seconds: on a terminal, say how far the reading is. Every progress call is also
-        // where a signal stops the reading.
-        const bool tty = isatty(STDERR_FILENO) != 0;
+        // A gigabyte takes seconds: on a terminal, say how far the reading is, unless the log already does.
+        // Every progress call is also where a signal stops the reading.
+        const bool tty = isatty(STDERR_FILENO) != 0 && !spdlog::should_log(spdlog::level::info);
         analyze::InspectProgress progress = [tty, &shown](const std::string& file, std::uint64_t frames) {
             if (g_stop) throw Interrupted{};
+            spdlog::debug("inspect: {}: {} frames read", terminal_safe(file), frames);
             if (!tty) return;
             shown = true;
             std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
                          static_cast<unsigned long long>(frames));
         };
+        spdlog::info("inspect: {} file{} to read", o.files.size(), o.files.size() == 1 ? "" : "s");
         try {
             rep.emplace(analyze::inspect_files(o.files, hints, progress, inventory));
         } catch (const Interrupted&) {
@@ -85,6 +92,10 @@ int run_inspect(InspectOptions& o) {
         return static_cast<int>(Exit::inconclusive);
     }
     if (!*rep) throw UserError(rep->error());
+    for (const auto& f : rep->value().capture.files)
+        spdlog::info("inspect: read {}: {} frames", terminal_safe(f.path), f.frames);
+    spdlog::info("inspect: {} frames analysed in {:.3f} s", rep->value().capture.frames,
+                 seconds_since(started));
     if (inventory) analyze::apply_inventory(*inventory, rep->value());
     for (const auto& t : rep->value().capture.truncated_files)
         std::fprintf(stderr, "isoprobe: warning: %s (the frames before the cut were analysed)\n", t.c_str());
