@@ -2,7 +2,6 @@
 // (IEEE 802.1X-2010 11.3, RFC 3748 5.3.1).
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -31,7 +30,7 @@ int run_eap(EapCommand& o) {
     o.outputs.open();
     auto lock = probe::RunLock::acquire(o.probe.interface);
     if (!lock) throw UserError(lock.error());
-    if (!lock->warning().empty()) std::fprintf(stderr, "isoprobe: warning: %s\n", lock->warning().c_str());
+    if (!lock->warning().empty()) spdlog::warn("{}", lock->warning());
     spdlog::info("eap: {}: run lock taken, identity {}{}", terminal_safe(o.probe.interface),
                  terminal_safe(o.probe.identity), o.probe.enumerate ? ", enumerating the methods" : "");
     const auto started = std::chrono::steady_clock::now();

@@ -98,7 +98,7 @@ int run_inspect(InspectOptions& o) {
                  seconds_since(started));
     if (inventory) analyze::apply_inventory(*inventory, rep->value());
     for (const auto& t : rep->value().capture.truncated_files)
-        std::fprintf(stderr, "isoprobe: warning: %s (the frames before the cut were analysed)\n", t.c_str());
+        spdlog::warn("{} (the frames before the cut were analysed)", t);
     return o.outputs.emit(std::move(rep->value()));
 }
 } // namespace

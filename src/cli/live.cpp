@@ -59,7 +59,7 @@ probe::ProbeRun run_live(LiveOptions& o, bool show_progress) {
     }
     auto lock = probe::RunLock::acquire(o.probe.interface);
     if (!lock) throw UserError(lock.error());
-    if (!lock->warning().empty()) std::fprintf(stderr, "isoprobe: warning: %s\n", lock->warning().c_str());
+    if (!lock->warning().empty()) spdlog::warn("{}", lock->warning());
     // The progress line only when the log does not already say each phase on its own line.
     const bool tty = show_progress && isatty(STDERR_FILENO) && !spdlog::should_log(spdlog::level::info);
     const auto started = std::chrono::steady_clock::now();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The diagnostic log (-v, --log-level): log lines go to standard error, before or after the subcommand or from a
-# top-level key of the config file; the report is the same bytes with and without them (its run times aside); a
-# bad level is one line and exit 2.
+# top-level key of the config file; the report is the same bytes with and without them (its run times aside);
+# warnings are its warn level; a bad level is one line and exit 2.
 # Usage: test-log.sh ISOPROBE_BINARY. Ends with 'N passed, M failed'.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -43,6 +43,13 @@ check "... whose report is the same bytes" cmp -s <(timeless "$work/quiet-file.j
 check "--log-level debug adds debug lines" grep -q '^isoprobe: debug: ' "$work/debug.err"
 "$bin" -v --log-level off inspect "$capture" --json "$work/off.json" 2>"$work/off.err"
 check "--log-level wins over -v" test ! -s "$work/off.err"
+
+truncated=$root/captures/scapy-bad_rsn_parsing_overrides_ssid.pcap
+"$bin" inspect "$truncated" --json "$work/cut.json" 2>"$work/cut.err"
+check "a warning by default, in the same words as before the log" \
+    grep -q '^isoprobe: warning: .*truncated: .*(the frames before the cut were analysed)$' "$work/cut.err"
+"$bin" inspect "$truncated" --json "$work/cut.json" --log-level error 2>"$work/cut-error.err"
+check "--log-level error leaves the warning out" test ! -s "$work/cut-error.err"
 
 printf 'log-level = "info"\n[inspect]\njson = "%s"\n' "$work/config.json" >"$work/site.toml"
 "$bin" inspect "$capture" --config "$work/site.toml" 2>"$work/config.err"
