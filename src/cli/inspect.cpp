@@ -62,29 +62,28 @@ int run_inspect(InspectOptions& o) {
     o.outputs.reads(inputs);
     g_stop = false;
     const auto started = std::chrono::steady_clock::now();
-    std::optional<Expected<report::Report, std::string>> rep;
+    std::optional<SignalScope> signals(std::in_place, on_inspect_signal);
+    // After the handlers: a signal while the temporaries are created must not leave them behind.
+    o.outputs.open();
+    spdlog::info("inspect: {} file{} to read", o.files.size(), o.files.size() == 1 ? "" : "s");
+    // A gigabyte takes seconds: on a terminal, say how far the reading is, unless the log already does. Every
+    // progress call is also where a signal stops the reading.
+    const bool tty = isatty(STDERR_FILENO) != 0 && !spdlog::should_log(spdlog::level::info);
     bool shown = false;
-    {
-        const SignalScope signals(on_inspect_signal);
-        // After the handlers: a signal while the temporaries are created must not leave them behind.
-        o.outputs.open();
-        // A gigabyte takes seconds: on a terminal, say how far the reading is, unless the log already does.
-        // Every progress call is also where a signal stops the reading.
-        const bool tty = isatty(STDERR_FILENO) != 0 && !spdlog::should_log(spdlog::level::info);
-        analyze::InspectProgress progress = [tty, &shown](const std::string& file, std::uint64_t frames) {
-            if (g_stop) throw Interrupted{};
-            spdlog::debug("inspect: {}: {} frames read", terminal_safe(file), frames);
-            if (!tty) return;
-            shown = true;
-            std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
-                         static_cast<unsigned long long>(frames));
-        };
-        spdlog::info("inspect: {} file{} to read", o.files.size(), o.files.size() == 1 ? "" : "s");
-        try {
-            rep.emplace(analyze::inspect_files(o.files, hints, progress, inventory));
-        } catch (const Interrupted&) {
-        }
+    analyze::InspectProgress progress = [tty, &shown](const std::string& file, std::uint64_t frames) {
+        if (g_stop) throw Interrupted{};
+        spdlog::debug("inspect: {}: {} frames read", terminal_safe(file), frames);
+        if (!tty) return;
+        shown = true;
+        std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
+                     static_cast<unsigned long long>(frames));
+    };
+    std::optional<Expected<report::Report, std::string>> rep;
+    try {
+        rep.emplace(analyze::inspect_files(o.files, hints, progress, inventory));
+    } catch (const Interrupted&) {
     }
+    signals.reset();
     if (shown) std::fprintf(stderr, "\r\033[K");
     if (g_stop) {
         o.outputs.discard();
@@ -92,13 +91,13 @@ int run_inspect(InspectOptions& o) {
         return static_cast<int>(Exit::inconclusive);
     }
     if (!*rep) throw UserError(rep->error());
+    if (inventory) analyze::apply_inventory(*inventory, rep->value());
+    for (const auto& t : rep->value().capture.truncated_files)
+        spdlog::warn("{} (the frames before the cut were analysed)", t);
     for (const auto& f : rep->value().capture.files)
         spdlog::info("inspect: read {}: {} frames", terminal_safe(f.path), f.frames);
     spdlog::info("inspect: {} frames analysed in {:.3f} s", rep->value().capture.frames,
                  seconds_since(started));
-    if (inventory) analyze::apply_inventory(*inventory, rep->value());
-    for (const auto& t : rep->value().capture.truncated_files)
-        spdlog::warn("{} (the frames before the cut were analysed)", t);
     return o.outputs.emit(std::move(rep->value()));
 }
 } // namespace
