@@ -6,7 +6,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -14,6 +13,7 @@
 #include "parse/smb2.hpp"
 #include "probe/frames.hpp"
 #include "probes/common.hpp"
+#include "util/unique_fd.hpp"
 
 namespace isoprobe::probes {
 
@@ -21,28 +21,14 @@ namespace {
 constexpr std::uint16_t k_smb = 445, k_source_port = 44445;
 constexpr int k_timeout_ms = 1500;
 
-class FdGuard {
-  public:
-    explicit FdGuard(int fd) : m_fd(fd) {}
-    ~FdGuard() {
-        if (m_fd >= 0) close(m_fd);
-    }
-    FdGuard(const FdGuard&) = delete;
-    FdGuard& operator=(const FdGuard&) = delete;
-    int get() const { return m_fd; }
-
-  private:
-    int m_fd;
-};
-
 bool wait_for(int fd, short events) {
     pollfd p{fd, events, 0};
     return poll(&p, 1, k_timeout_ms) == 1 && (p.revents & events);
 }
 
 std::string negotiate(const probe::Segment& seg, const IpAddr& peer) {
-    FdGuard fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
-    if (fd.get() < 0) return std::string("SMB negotiation not possible: ") + std::strerror(errno);
+    const UniqueFd fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    if (!fd) return std::string("SMB negotiation not possible: ") + std::strerror(errno);
     // Bound to the probe interface: the sentinel may share the subnet, and the kernel must not pick it.
     setsockopt(fd.get(), SOL_SOCKET, SO_BINDTODEVICE, seg.iface.name.c_str(), static_cast<socklen_t>(seg.iface.name.size()));
     sockaddr_in addr{};

@@ -7,19 +7,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/unique_fd.hpp"
+
 namespace isoprobe::capture {
 namespace {
 
 class FileBytes final : public ByteSource {
   public:
-    explicit FileBytes(int fd) noexcept : m_fd(fd) {}
-    FileBytes(const FileBytes&) = delete;
-    FileBytes& operator=(const FileBytes&) = delete;
-    ~FileBytes() override { ::close(m_fd); }
+    explicit FileBytes(UniqueFd fd) noexcept : m_fd(std::move(fd)) {}
 
     Expected<std::size_t, StreamError> read(std::span<std::uint8_t> dst) override {
         for (;;) {
-            ssize_t n = ::read(m_fd, dst.data(), dst.size());
+            ssize_t n = ::read(m_fd.get(), dst.data(), dst.size());
             if (n >= 0) return static_cast<std::size_t>(n);
             if (errno != EINTR) return unexpected(StreamError{SourceErrorKind::read_error,
                                                               std::string("read error: ") + std::strerror(errno)});
@@ -27,7 +26,7 @@ class FileBytes final : public ByteSource {
     }
 
   private:
-    int m_fd;
+    UniqueFd m_fd;
 };
 
 class MemoryBytes final : public ByteSource {
@@ -49,15 +48,16 @@ class MemoryBytes final : public ByteSource {
 } // namespace
 
 Expected<std::unique_ptr<ByteSource>, StreamError> open_file_bytes(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return unexpected(StreamError{SourceErrorKind::cannot_open, std::string("cannot open: ") + std::strerror(errno)});
-    auto source = std::make_unique<FileBytes>(fd);
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        return unexpected(
+            StreamError{SourceErrorKind::cannot_open, std::string("cannot open: ") + std::strerror(errno)});
     // open(2) succeeds on a directory; say so now rather than as a read error later.
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+    if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode))
         return unexpected(StreamError{SourceErrorKind::cannot_open, std::string("cannot open: ") + std::strerror(EISDIR)});
-    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-    return std::unique_ptr<ByteSource>(std::move(source));
+    ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    return std::unique_ptr<ByteSource>(std::make_unique<FileBytes>(std::move(fd)));
 }
 
 std::unique_ptr<ByteSource> memory_bytes(Bytes data) { return std::make_unique<MemoryBytes>(data); }

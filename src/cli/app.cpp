@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
+#include "cli/log.hpp"
 
 namespace isoprobe::cli {
 
@@ -42,9 +43,15 @@ int run(int argc, char** argv) {
     // A misspelt setting must not be ignored silently: it could be the rate limit or --intrusive.
     app.allow_config_extras(CLI::config_extras_mode::error);
     app.set_config("--config", k_default_config,
-                   "TOML file of options, one [section] per command (audit, probe, eap, inspect, history) with long option "
-                   "names as keys; read when it exists, given options win")
+                   "TOML file of options, one [section] per command (audit, probe, eap, inspect, history) with "
+                   "long option names as keys, global ones (log-level) at the top; read when it exists, given "
+                   "options win")
         ->type_name("PATH");
+    LogOptions log;
+    add_log_options(app, log);
+    // `isoprobe inspect -v F` as well as `isoprobe -v inspect F`: a subcommand hands the global options it
+    // does not know to the top level.
+    app.fallthrough();
     std::vector<std::pair<CLI::App*, Command>> commands;
     for (auto add : {add_inspect, add_probe, add_audit, add_eap, add_history}) {
         auto action = add(app);
@@ -53,6 +60,7 @@ int run(int argc, char** argv) {
     try {
         auto args = config_first(argc, argv);
         app.parse(args);
+        start_log(log);
         for (auto& [sub, action] : commands)
             if (sub->parsed()) return action();
     } catch (const CLI::ConfigError& e) {

@@ -1,16 +1,18 @@
 // `isoprobe eap -i IF`: which EAP methods the wired 802.1X port's authenticator proposes and accepts
 // (IEEE 802.1X-2010 11.3, RFC 3748 5.3.1).
 #include <atomic>
-#include <csignal>
-#include <cstdio>
+#include <chrono>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
+#include "cli/log.hpp"
 #include "cli/output.hpp"
 #include "cli/parse_args.hpp"
 #include "probe/eap_enumerate.hpp"
 #include "probe/run_lock.hpp"
+#include "util/escape.hpp"
+#include "util/signal_scope.hpp"
 
 namespace isoprobe::cli {
 
@@ -28,16 +30,17 @@ int run_eap(EapCommand& o) {
     o.outputs.open();
     auto lock = probe::RunLock::acquire(o.probe.interface);
     if (!lock) throw UserError(lock.error());
-    if (!lock->warning().empty()) std::fprintf(stderr, "isoprobe: warning: %s\n", lock->warning().c_str());
+    if (!lock->warning().empty()) spdlog::warn("{}", lock->warning());
+    spdlog::info("eap: {}: run lock taken, identity {}{}", terminal_safe(o.probe.interface),
+                 terminal_safe(o.probe.identity), o.probe.enumerate ? ", enumerating the methods" : "");
+    const auto started = std::chrono::steady_clock::now();
     g_stop = false;
-    struct sigaction sa {};
-    sa.sa_handler = on_eap_signal;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    auto rep = probe::run_eap_probe(o.probe, g_stop);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    auto rep = [&] {
+        const SignalScope signals(on_eap_signal);
+        return probe::run_eap_probe(o.probe, g_stop);
+    }();
     if (!rep) throw UserError(rep.error());
+    spdlog::info("eap: done in {:.1f} s", seconds_since(started));
     return o.outputs.emit(rep.value());
 }
 } // namespace

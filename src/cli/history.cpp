@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
+#include "cli/log.hpp"
 #include "history/history.hpp"
 #include "util/escape.hpp"
 #include "util/json_text.hpp"
@@ -97,8 +98,10 @@ int run_history(const HistoryOptions& o) {
     }
     auto h = history::History::open(path, history::History::Mode::read);
     if (!h) throw UserError(h.error());
+    spdlog::info("history: opened {} for reading", terminal_safe(path));
     auto rows = h->list(o.limit, o.only_regressions);
     if (!rows) throw UserError(rows.error());
+    spdlog::info("history: {} runs listed", rows->size());
     std::string out = o.json ? json_text(path, rows.value())
                       : rows->empty() ? std::string(o.only_regressions ? "No regressions" : "No runs") + " recorded in " + path + ".\n"
                                       : table_text(rows.value());

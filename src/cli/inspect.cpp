@@ -2,7 +2,7 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -15,9 +15,11 @@
 #include "analyze/inventory.hpp"
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
+#include "cli/log.hpp"
 #include "cli/output.hpp"
 #include "cli/parse_args.hpp"
 #include "util/escape.hpp"
+#include "util/signal_scope.hpp"
 
 namespace isoprobe::cli {
 
@@ -47,6 +49,8 @@ std::shared_ptr<const analyze::Inventory> load_inventory(const std::optional<std
     if (!in || !(text << in.rdbuf())) throw UserError("cannot read inventory " + *path);
     auto inv = analyze::parse_inventory(text.str());
     if (!inv) throw UserError("inventory " + *path + ": " + inv.error());
+    spdlog::info("inventory {}: {} authorised networks, {} ignored SSIDs", terminal_safe(*path),
+                 inv->networks.size(), inv->ignore_ssids.size());
     return std::make_shared<const analyze::Inventory>(std::move(inv.value()));
 }
 
@@ -57,18 +61,18 @@ int run_inspect(InspectOptions& o) {
     if (o.inventory_path) inputs.push_back(*o.inventory_path);
     o.outputs.reads(inputs);
     g_stop = false;
-    struct sigaction sa {};
-    sa.sa_handler = on_inspect_signal;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
+    const auto started = std::chrono::steady_clock::now();
+    std::optional<SignalScope> signals(std::in_place, on_inspect_signal);
     // After the handlers: a signal while the temporaries are created must not leave them behind.
     o.outputs.open();
-    // A gigabyte takes seconds: on a terminal, say how far the reading is. Every progress call is also where
-    // a signal stops the reading.
-    const bool tty = isatty(STDERR_FILENO) != 0;
+    spdlog::info("inspect: {} file{} to read", o.files.size(), o.files.size() == 1 ? "" : "s");
+    // A gigabyte takes seconds: on a terminal, say how far the reading is, unless the log already does. Every
+    // progress call is also where a signal stops the reading.
+    const bool tty = isatty(STDERR_FILENO) != 0 && !spdlog::should_log(spdlog::level::info);
     bool shown = false;
     analyze::InspectProgress progress = [tty, &shown](const std::string& file, std::uint64_t frames) {
         if (g_stop) throw Interrupted{};
+        spdlog::debug("inspect: {}: {} frames read", terminal_safe(file), frames);
         if (!tty) return;
         shown = true;
         std::fprintf(stderr, "\r\033[Kisoprobe: reading %s: %llu frames...", terminal_safe(file).c_str(),
@@ -79,8 +83,7 @@ int run_inspect(InspectOptions& o) {
         rep.emplace(analyze::inspect_files(o.files, hints, progress, inventory));
     } catch (const Interrupted&) {
     }
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    signals.reset();
     if (shown) std::fprintf(stderr, "\r\033[K");
     if (g_stop) {
         o.outputs.discard();
@@ -89,7 +92,11 @@ int run_inspect(InspectOptions& o) {
     }
     if (!*rep) throw UserError(rep->error());
     for (const auto& t : rep->value().capture.truncated_files)
-        std::fprintf(stderr, "isoprobe: warning: %s (the frames before the cut were analysed)\n", t.c_str());
+        spdlog::warn("{} (the frames before the cut were analysed)", t);
+    for (const auto& f : rep->value().capture.files)
+        spdlog::info("inspect: read {}: {} frames", terminal_safe(f.path), f.frames);
+    spdlog::info("inspect: {} frames analysed in {:.3f} s", rep->value().capture.frames,
+                 seconds_since(started));
     return o.outputs.emit(std::move(rep->value()));
 }
 } // namespace

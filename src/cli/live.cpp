@@ -3,12 +3,15 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <csignal>
+#include <chrono>
 #include <cstdio>
 
 #include "cli/errors.hpp"
+#include "cli/log.hpp"
 #include "cli/parse_args.hpp"
 #include "probe/run_lock.hpp"
+#include "util/escape.hpp"
+#include "util/signal_scope.hpp"
 
 namespace isoprobe::cli {
 
@@ -56,22 +59,23 @@ probe::ProbeRun run_live(LiveOptions& o, bool show_progress) {
     }
     auto lock = probe::RunLock::acquire(o.probe.interface);
     if (!lock) throw UserError(lock.error());
-    if (!lock->warning().empty()) std::fprintf(stderr, "isoprobe: warning: %s\n", lock->warning().c_str());
-    const bool tty = show_progress && isatty(STDERR_FILENO);
-    if (tty)
-        o.probe.progress = [](const std::string& phase) {
-            std::fprintf(stderr, "\r\033[Kisoprobe: %s...", phase.c_str());
-        };
+    if (!lock->warning().empty()) spdlog::warn("{}", lock->warning());
+    // The progress line only when the log does not already say each phase on its own line.
+    const bool tty = show_progress && isatty(STDERR_FILENO) && !spdlog::should_log(spdlog::level::info);
+    const auto started = std::chrono::steady_clock::now();
+    o.probe.progress = [tty, started](const std::string& phase) {
+        spdlog::info("probe: {} ({:.1f} s into the run)", terminal_safe(phase), seconds_since(started));
+        if (tty) std::fprintf(stderr, "\r\033[Kisoprobe: %s...", phase.c_str());
+    };
+    spdlog::info("probe: {}: run lock taken", terminal_safe(o.probe.interface));
     g_stop = false;
-    struct sigaction sa {};
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    auto run = probe::run_probe(o.probe, g_stop);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    auto run = [&] {
+        const SignalScope signals(on_signal);
+        return probe::run_probe(o.probe, g_stop);
+    }();
     if (tty) std::fprintf(stderr, "\r\033[K");
     if (!run) throw UserError(run.error());
+    spdlog::info("probe: done in {:.1f} s, {} bytes of capture", seconds_since(started), run->pcapng.size());
     return std::move(run.value());
 }
 

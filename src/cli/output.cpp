@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "cli/errors.hpp"
+#include "cli/log.hpp"
 #include "report/html.hpp"
 #include "report/json.hpp"
 #include "report/jsonl.hpp"
@@ -145,6 +146,7 @@ void Outputs::open_history(const std::string& path) {
     auto h = history::History::open(path, history::History::Mode::record);
     if (!h) throw UserError(h.error());
     m_history.emplace(std::move(h.value()));
+    spdlog::info("history: opened {}", terminal_safe(path));
 }
 
 void Outputs::open() {
@@ -156,6 +158,8 @@ void Outputs::open() {
     for (auto& target : targets()) {
         auto f = AtomicFile::open(target.path, target.reserve);
         if (!f) throw UserError(f.error());
+        spdlog::debug("{} {}: opened{}", target.option, terminal_safe(target.path),
+                      f->in_place() ? " (written in place)" : " (through a temporary)");
         m_files.emplace_back(std::move(target), std::move(f.value()));
     }
 }
@@ -184,8 +188,10 @@ int Outputs::emit(model::Report r, const std::string& capture) {
 
     // Everything that can fail before anything is visible: rendering, writing and syncing the temporaries.
     for (auto& [target, file] : m_files) {
-        auto done = file.write(target.render ? target.render(r) : capture);
+        const std::string content = target.render ? target.render(r) : capture;
+        auto done = file.write(content);
         if (!done) throw UserError(done.error());
+        spdlog::debug("{} {}: {} bytes rendered", target.option, terminal_safe(target.path), content.size());
     }
     // With a history, the files are renamed inside its transaction, just before COMMIT: a failed rename rolls
     // the record back, and a failed COMMIT takes the renamed files back.
@@ -198,15 +204,21 @@ int Outputs::emit(model::Report r, const std::string& capture) {
             throw UserError(rec.error());
         }
         recorded = std::move(rec.value());
+        spdlog::info("history: recorded run {}{}, {} regressions", recorded->run,
+                     recorded->baseline ? ", compared with run " + std::to_string(*recorded->baseline) : "",
+                     recorded->regressions.size());
     } else if (auto done = publish_all(); !done) {
         throw UserError(done.error());
     }
-    for (auto& entry : m_files)
-        entry.second.finish();
+    for (auto& [target, file] : m_files) {
+        file.finish();
+        spdlog::info("wrote {} {}", target.option, terminal_safe(target.path));
+    }
     if (m_jsonl) {
         std::string lines = report::to_jsonl(r, recorded);
         std::fwrite(lines.data(), 1, lines.size(), stdout);
         std::fflush(stdout);
+        spdlog::info("wrote the JSON lines to standard output");
         return static_cast<int>(exit_for(r.verdict));
     }
     const bool tty = isatty(STDOUT_FILENO) != 0;
@@ -229,6 +241,7 @@ int Outputs::emit(model::Report r, const std::string& capture) {
         std::printf("\n");
     }
     std::fflush(stdout);
+    if (json_to_stdout) spdlog::info("wrote the JSON report to standard output");
     return static_cast<int>(exit_for(r.verdict));
 }
 

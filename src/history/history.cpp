@@ -18,6 +18,7 @@
 
 #include "util/escape.hpp"
 #include "util/json_text.hpp"
+#include "util/unique_fd.hpp"
 
 namespace isoprobe::history {
 
@@ -152,29 +153,14 @@ class Transaction {
     bool m_done = false;
 };
 
-class Descriptor {
-  public:
-    explicit Descriptor(int fd) : m_fd(fd) {}
-    Descriptor(const Descriptor&) = delete;
-    Descriptor& operator=(const Descriptor&) = delete;
-    ~Descriptor() {
-        if (m_fd >= 0) ::close(m_fd);
-    }
-    int get() const { return m_fd; }
-
-  private:
-    int m_fd;
-};
-
 // Creates the empty database file NAME in the directory, never through a link (O_EXCL fails on any existing
 // name, a dangling link included), private (0600: runs name hosts and identities). Root gives it to the
 // directory's owner, or the service user owning /var/lib/isoprobe could no longer record; through the
 // descriptor, so that what is chowned is the file just created. Losing the race to a concurrent run that
 // created it first is fine.
 Expected<bool, std::string> create_database(int dir_fd, const std::string& name) {
-    const Descriptor fd(
-        openat(dir_fd, name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-    if (fd.get() < 0) {
+    const UniqueFd fd(openat(dir_fd, name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!fd) {
         if (errno == EEXIST) return false;
         return unexpected(std::string(std::strerror(errno)));
     }
@@ -215,8 +201,8 @@ Expected<History, std::string> History::open(const std::string& path, Mode mode)
     // The directory may belong to the service user, who parses hostile traffic: a link it plants as the
     // database or one of SQLite's companions must not make root create, fill or chown the link's target. So
     // every name is looked at inside this one opened directory, without following links.
-    const Descriptor dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dir_fd.get() < 0)
+    const UniqueFd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!dir_fd)
         return unexpected(
             path + (mode == Mode::read ? ": no history database: " : ": cannot open the history database: ") +
             std::strerror(errno));

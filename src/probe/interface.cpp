@@ -14,6 +14,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/unique_fd.hpp"
+
 namespace isoprobe::probe {
 
 namespace {
@@ -38,18 +40,17 @@ Expected<Interface, std::string> describe_interface(const std::string& name, Nee
     itf.index = static_cast<int>(if_nametoindex(name.c_str()));
     if (itf.index == 0) return unexpected(name + ": no such interface");
 
-    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) return unexpected(name + ": cannot query: " + std::strerror(errno));
+    const UniqueFd fd(socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    if (!fd) return unexpected(name + ": cannot query: " + std::strerror(errno));
     ifreq req{};
     std::strncpy(req.ifr_name, name.c_str(), IFNAMSIZ - 1);
-    bool hw_ok = ioctl(fd, SIOCGIFHWADDR, &req) == 0;
+    bool hw_ok = ioctl(fd.get(), SIOCGIFHWADDR, &req) == 0;
     int hw_family = req.ifr_hwaddr.sa_family;
     if (hw_ok) itf.mac = MacAddr::from(Bytes(reinterpret_cast<const std::uint8_t*>(req.ifr_hwaddr.sa_data), 6));
-    if (ioctl(fd, SIOCGIFFLAGS, &req) == 0) {
+    if (ioctl(fd.get(), SIOCGIFFLAGS, &req) == 0) {
         itf.up = (req.ifr_flags & IFF_UP) != 0;
         itf.running = (req.ifr_flags & IFF_RUNNING) != 0;
     }
-    close(fd);
     if (!hw_ok || hw_family != ARPHRD_ETHER) return unexpected(name + ": not an Ethernet interface");
 
     ifaddrs* list = nullptr;
@@ -74,13 +75,12 @@ Expected<Interface, std::string> describe_interface(const std::string& name, Nee
 }
 
 bool interface_running(const std::string& name) {
-    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) return true; // cannot tell: do not stop a run for it
+    const UniqueFd fd(socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+    if (!fd) return true; // cannot tell: do not stop a run for it
     ifreq req{};
     std::strncpy(req.ifr_name, name.c_str(), IFNAMSIZ - 1);
-    bool ok = ioctl(fd, SIOCGIFFLAGS, &req) == 0 && (req.ifr_flags & IFF_UP) && (req.ifr_flags & IFF_RUNNING);
-    close(fd);
-    return ok;
+    return ioctl(fd.get(), SIOCGIFFLAGS, &req) == 0 && (req.ifr_flags & IFF_UP) &&
+           (req.ifr_flags & IFF_RUNNING);
 }
 
 std::optional<IpAddr> default_gateway(const std::string& ifname) {

@@ -24,15 +24,14 @@ std::optional<uid_t> service_uid() {
 // A listening holder's credentials come with the connection, without it accepting anything. Nothing when it
 // does not listen (another program, or an isoprobe from before the lock listened) or its queue is full.
 std::optional<LockHolder> holder_of(const sockaddr_un& addr, socklen_t len) {
-    const int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-    if (fd < 0) return std::nullopt;
+    const UniqueFd fd(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    if (!fd) return std::nullopt;
     std::optional<LockHolder> holder;
     ucred cred{};
     socklen_t cred_len = sizeof cred;
-    if (connect(fd, reinterpret_cast<const sockaddr*>(&addr), len) == 0 &&
-        getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &cred_len) == 0)
+    if (connect(fd.get(), reinterpret_cast<const sockaddr*>(&addr), len) == 0 &&
+        getsockopt(fd.get(), SOL_SOCKET, SO_PEERCRED, &cred, &cred_len) == 0)
         holder = LockHolder{cred.pid, cred.uid};
-    close(fd);
     return holder;
 }
 
@@ -55,13 +54,13 @@ Expected<RunLock, std::string> RunLock::acquire(const std::string& interface) {
     addr.sun_family = AF_UNIX;
     if (name.size() + 1 > sizeof addr.sun_path) return unexpected(interface + ": interface name too long");
     std::memcpy(addr.sun_path + 1, name.data(), name.size()); // sun_path[0] == 0: the abstract namespace
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) return unexpected(interface + ": cannot take the run lock: " + std::strerror(errno));
+    UniqueFd fd(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!fd) return unexpected(interface + ": cannot take the run lock: " + std::strerror(errno));
     const auto len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + 1 + name.size());
-    if (bind(fd, reinterpret_cast<const sockaddr*>(&addr), len) == 0 && listen(fd, SOMAXCONN) == 0)
-        return RunLock(fd, {});
+    if (bind(fd.get(), reinterpret_cast<const sockaddr*>(&addr), len) == 0 &&
+        listen(fd.get(), SOMAXCONN) == 0)
+        return RunLock(std::move(fd), {});
     const int err = errno;
-    close(fd);
     if (err != EADDRINUSE) return unexpected(interface + ": cannot take the run lock: " + std::strerror(err));
     const auto holder = holder_of(addr, len);
     const std::string who = holder ? describe(*holder) : "a process that does not say who it is";
@@ -71,13 +70,9 @@ Expected<RunLock, std::string> RunLock::acquire(const std::string& interface) {
         return unexpected(interface + ": the run lock is held by " + who +
                           " (another program, or an older isoprobe)");
     }
-    return RunLock(-1, interface + ": the run lock is held by " + who +
-                           (holder ? ", neither root nor the isoprobe service user" : "") +
-                           ": running anyway");
-}
-
-RunLock::~RunLock() {
-    if (m_fd >= 0) close(m_fd); // frees the name
+    return RunLock(UniqueFd(), interface + ": the run lock is held by " + who +
+                                   (holder ? ", neither root nor the isoprobe service user" : "") +
+                                   ": running anyway");
 }
 
 } // namespace isoprobe::probe

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "util/expected.hpp"
+#include "util/unique_fd.hpp"
 
 namespace isoprobe::probe {
 
@@ -31,17 +32,16 @@ class RunLock {
     // namespace, which is what makes an interface name unique, and need no file, directory or permission;
     // listening lets the next run connect and read who holds it.
     static Expected<RunLock, std::string> acquire(const std::string& interface);
-    RunLock(RunLock&& o) noexcept : m_fd(o.m_fd), m_warning(std::move(o.m_warning)) { o.m_fd = -1; }
+    RunLock(RunLock&&) noexcept = default;
     RunLock& operator=(RunLock&&) = delete;
-    ~RunLock();
 
     // Set when this run went ahead past a lock held by someone it does not trust (may_run_past): one line to
     // show.
     const std::string& warning() const { return m_warning; }
 
   private:
-    RunLock(int fd, std::string warning) : m_fd(fd), m_warning(std::move(warning)) {}
-    int m_fd = -1;
+    RunLock(UniqueFd fd, std::string warning) : m_fd(std::move(fd)), m_warning(std::move(warning)) {}
+    UniqueFd m_fd; // closing it frees the name
     std::string m_warning;
 };
 

@@ -3,7 +3,6 @@
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -12,8 +11,8 @@
 namespace isoprobe::probe {
 
 Expected<Sender, std::string> Sender::open(const std::string& ifname, int ifindex, double rate_pps) {
-    int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
+    UniqueFd fd(socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0));
+    if (!fd) {
         if (errno == EPERM || errno == EACCES)
             return unexpected(ifname + ": permission denied: sending raw frames needs CAP_NET_RAW (run as root, or setcap cap_net_raw,cap_net_admin+ep on isoprobe)");
         return unexpected(ifname + ": cannot open a raw socket: " + std::strerror(errno));
@@ -22,26 +21,19 @@ Expected<Sender, std::string> Sender::open(const std::string& ifname, int ifinde
     addr.sll_family = AF_PACKET;
     addr.sll_ifindex = ifindex;
     addr.sll_protocol = 0; // send only: receiving is the capture's job
-    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-        std::string e = std::strerror(errno);
-        close(fd);
-        return unexpected(ifname + ": cannot bind a raw socket: " + e);
-    }
+    if (bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+        return unexpected(ifname + ": cannot bind a raw socket: " + std::strerror(errno));
     auto interval = std::chrono::nanoseconds(static_cast<std::int64_t>(1e9 / (rate_pps > 0 ? rate_pps : 1)));
-    Sender s(fd, ifindex, interval);
+    Sender s(std::move(fd), ifindex, interval);
     s.m_name = ifname;
     return s;
-}
-
-Sender::~Sender() {
-    if (m_fd >= 0) close(m_fd);
 }
 
 Expected<bool, std::string> Sender::send(const std::vector<std::uint8_t>& frame) {
     auto now = std::chrono::steady_clock::now();
     if (now < m_next) std::this_thread::sleep_until(m_next);
     m_next = std::max(now, m_next) + m_interval;
-    if (::send(m_fd, frame.data(), frame.size(), 0) < 0)
+    if (::send(m_fd.get(), frame.data(), frame.size(), 0) < 0)
         return unexpected(m_name + ": cannot send: " + std::strerror(errno));
     ++m_sent;
     return true;

@@ -6,27 +6,24 @@
 #include <vector>
 
 #include "util/expected.hpp"
+#include "util/unique_fd.hpp"
 
 namespace isoprobe::probe {
 
 class Sender {
   public:
     static Expected<Sender, std::string> open(const std::string& ifname, int ifindex, double rate_pps);
-    Sender(Sender&& o) noexcept
-        : m_fd(o.m_fd), m_ifindex(o.m_ifindex), m_interval(o.m_interval), m_next(o.m_next), m_sent(o.m_sent),
-          m_name(std::move(o.m_name)) {
-        o.m_fd = -1;
-    }
+    Sender(Sender&&) noexcept = default;
     Sender& operator=(Sender&&) = delete;
-    ~Sender();
 
     // Blocks until the rate limit allows, then sends; the error names the interface and errno.
     Expected<bool, std::string> send(const std::vector<std::uint8_t>& frame);
     std::uint64_t sent() const { return m_sent; }
 
   private:
-    Sender(int fd, int ifindex, std::chrono::nanoseconds interval) : m_fd(fd), m_ifindex(ifindex), m_interval(interval) {}
-    int m_fd = -1;
+    Sender(UniqueFd fd, int ifindex, std::chrono::nanoseconds interval)
+        : m_fd(std::move(fd)), m_ifindex(ifindex), m_interval(interval) {}
+    UniqueFd m_fd;
     int m_ifindex = 0;
     std::chrono::nanoseconds m_interval;
     std::chrono::steady_clock::time_point m_next{};

@@ -67,17 +67,17 @@ void remove_stale_temporaries(const std::string& target) {
     const int dfd = dirfd(d);
     while (const dirent* e = readdir(d)) {
         if (!is_temporary_of(e->d_name, base)) continue;
-        int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) continue;
+        const UniqueFd fd(openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+        if (!fd) continue;
         struct stat held {
         }, named{};
         // Ours (same owner, a regular file) and held by no live run (its writer keeps an flock until it is
         // done).
-        if (fstat(fd, &held) == 0 && S_ISREG(held.st_mode) && held.st_uid == geteuid() &&
-            flock(fd, LOCK_EX | LOCK_NB) == 0 && fstatat(dfd, e->d_name, &named, AT_SYMLINK_NOFOLLOW) == 0 &&
-            named.st_dev == held.st_dev && named.st_ino == held.st_ino)
+        if (fstat(fd.get(), &held) == 0 && S_ISREG(held.st_mode) && held.st_uid == geteuid() &&
+            flock(fd.get(), LOCK_EX | LOCK_NB) == 0 &&
+            fstatat(dfd, e->d_name, &named, AT_SYMLINK_NOFOLLOW) == 0 && named.st_dev == held.st_dev &&
+            named.st_ino == held.st_ino)
             unlinkat(dfd, e->d_name, 0);
-        close(fd);
     }
     closedir(d);
 }
@@ -126,18 +126,14 @@ Expected<AtomicFile, std::string> AtomicFile::open(const std::string& path, std:
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
     : m_path(std::move(other.m_path)), m_tmp(std::move(other.m_tmp)), m_pending(std::move(other.m_pending)),
-      m_fd(other.m_fd), m_previous_fd(other.m_previous_fd), m_published(other.m_published),
-      m_had_previous(other.m_had_previous) {
-    other.m_fd = -1;
-    other.m_previous_fd = -1;
+      m_fd(std::move(other.m_fd)), m_previous_fd(std::move(other.m_previous_fd)),
+      m_published(other.m_published), m_had_previous(other.m_had_previous) {
     other.m_tmp.clear();
     other.m_published = false;
 }
 
 AtomicFile::~AtomicFile() {
     revert(); // published but never finished: the run did not complete, put things back
-    if (m_fd >= 0) close(m_fd);
-    if (m_previous_fd >= 0) close(m_previous_fd);
     if (!m_tmp.empty()) unlink(m_tmp.c_str());
 }
 
@@ -157,31 +153,29 @@ Expected<bool, std::string> AtomicFile::write(const std::string& content) {
         m_pending = content;
         return true;
     }
-    if (auto done = write_all(m_fd, content, m_path); !done) return done;
-    if (ftruncate(m_fd, static_cast<off_t>(content.size())) != 0) return unexpected(error(errno));
-    if (fsync(m_fd) != 0) return unexpected(error(errno));
+    if (auto done = write_all(m_fd.get(), content, m_path); !done) return done;
+    if (ftruncate(m_fd.get(), static_cast<off_t>(content.size())) != 0) return unexpected(error(errno));
+    if (fsync(m_fd.get()) != 0) return unexpected(error(errno));
     return true;
 }
 
 Expected<bool, std::string> AtomicFile::publish() {
     if (in_place()) {
-        auto done = write_all(m_fd, m_pending, m_path);
-        close(m_fd);
-        m_fd = -1;
+        auto done = write_all(m_fd.get(), m_pending, m_path);
+        m_fd.reset();
         return done;
     }
     // An existing report is swapped with the temporary rather than replaced, so that revert() can put it
     // back. It is locked first: at the temporary's name, another run's sweep would otherwise take it for a
     // stale temporary.
-    int previous = ::open(m_path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    UniqueFd previous(::open(m_path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
     struct stat st {};
-    if (previous >= 0 && fstat(previous, &st) == 0 && S_ISREG(st.st_mode) &&
-        flock(previous, LOCK_EX | LOCK_NB) == 0 &&
+    if (previous && fstat(previous.get(), &st) == 0 && S_ISREG(st.st_mode) &&
+        flock(previous.get(), LOCK_EX | LOCK_NB) == 0 &&
         renameat2(AT_FDCWD, m_tmp.c_str(), AT_FDCWD, m_path.c_str(), RENAME_EXCHANGE) == 0) {
-        m_previous_fd = previous;
+        m_previous_fd = std::move(previous);
         m_had_previous = true;
     } else {
-        if (previous >= 0) close(previous);
         if (rename(m_tmp.c_str(), m_path.c_str()) != 0) return unexpected(error(errno));
         m_tmp.clear();
     }
@@ -205,10 +199,8 @@ void AtomicFile::finish() {
     if (m_published) m_tmp.clear();
     m_published = false;
     m_had_previous = false;
-    if (m_previous_fd >= 0) close(m_previous_fd);
-    m_previous_fd = -1;
-    if (m_fd >= 0) close(m_fd);
-    m_fd = -1;
+    m_previous_fd.reset();
+    m_fd.reset();
 }
 
 } // namespace isoprobe

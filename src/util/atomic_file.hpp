@@ -7,6 +7,7 @@
 #include <string>
 
 #include "util/expected.hpp"
+#include "util/unique_fd.hpp"
 
 namespace isoprobe {
 
@@ -42,8 +43,8 @@ class AtomicFile {
     std::string error(int err) const;
     std::string m_path, m_tmp;
     std::string m_pending; // content of an in-place target, written by publish()
-    int m_fd = -1;
-    int m_previous_fd = -1; // the replaced file, locked and kept at m_tmp until finish()
+    UniqueFd m_fd;
+    UniqueFd m_previous_fd; // the replaced file, locked and kept at m_tmp until finish()
     bool m_published = false, m_had_previous = false;
 };
 

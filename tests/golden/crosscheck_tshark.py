@@ -9,7 +9,8 @@ listed protocols; for every station, that its MAC and IPs occur in the capture.
 Prints one line per failed fact and ends with 'N passed, M failed'."""
 import json, os, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import cases
+
 FIELDS = ["frame.number", "frame.time_epoch", "frame.protocols", "eth.src", "eth.dst", "wlan.sa", "wlan.da",
           "sll.src.eth", "wlan.ta", "wlan.ra", "wlan.bssid", "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "arp.src.proto_ipv4", "arp.dst.proto_ipv4",
           "arp.src.hw_mac", "icmp.type", "udp.srcport", "udp.dstport", "tcp.srcport", "tcp.dstport"]
@@ -199,18 +200,10 @@ def iso(epoch):
 
 
 def main():
-    cases = [l.split() for l in open(os.path.join(ROOT, "tests/golden/cases.txt")) if l.strip() and not l.startswith("#")]
-    for words in cases:
-        name = words[0]
-        caps, skip = [], False
-        for w in words[1:]:
-            if skip:
-                skip = False
-            elif w.startswith("--"):
-                skip = True
-            else:
-                caps.append(os.path.join(ROOT, "captures", w))
-        path = os.path.join(ROOT, "tests/expected", name + ".json")
+    for case in cases.load():
+        name = case.name
+        caps = case.capture_paths()
+        path = case.expected_path()
         check(os.path.exists(path), f"{name}: no expected file")
         if not os.path.exists(path):
             continue

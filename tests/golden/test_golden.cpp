@@ -1,6 +1,7 @@
-// Golden tests: every line of tests/golden/cases.txt ("name capture [args]") runs the inspect analysis on
-// captures/<capture> and compares the JSON report with tests/expected/<name>.json field by field.
-// The expected files are reviewed by hand and cross-checked against tshark (tests/golden/crosscheck_tshark.py).
+// Golden tests: every case of tests/golden/cases.txt ("name capture [args]", as tests/golden/cases.py reads
+// it) runs the inspect analysis on captures/<capture> and compares the JSON report with
+// tests/expected/<name>.json field by field. The expected files are reviewed by hand and cross-checked
+// against tshark (tests/golden/crosscheck_tshark.py).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -8,6 +9,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "analyze/inspect.hpp"
 #include "analyze/inventory.hpp"
@@ -25,25 +28,19 @@ struct Case {
     std::string inventory; // relative to the repository, as tools/update-golden passes it; empty without --inventory
 };
 
+// tests/golden/cases.py parsed tests/golden/cases.txt into this JSON at build time.
 std::vector<Case> load_cases() {
-    std::ifstream in(std::string(ISOPROBE_SOURCE_DIR) + "/tests/golden/cases.txt");
+    std::ifstream in(ISOPROBE_GOLDEN_CASES);
+    REQUIRE_MESSAGE(in.good(), "missing " ISOPROBE_GOLDEN_CASES " (built by tests/golden/cases.py)");
     std::vector<Case> out;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::istringstream words(line);
+    for (const auto& j : nlohmann::json::parse(in)) {
         Case c;
-        words >> c.name;
-        std::string w, self, subnet;
-        std::vector<std::string> infra;
-        while (words >> w) {
-            if (w == "--self") words >> self;
-            else if (w == "--infra") infra.emplace_back(), words >> infra.back();
-            else if (w == "--subnet") words >> subnet;
-            else if (w == "--inventory") words >> c.inventory;
-            else c.captures.push_back(w);
-        }
-        c.hints = isoprobe::cli::parse_role_hints(self, infra, subnet);
+        c.name = j.at("name").get<std::string>();
+        c.captures = j.at("captures").get<std::vector<std::string>>();
+        c.hints = isoprobe::cli::parse_role_hints(j.at("self_mac").get<std::string>(),
+                                                  j.at("infra").get<std::vector<std::string>>(),
+                                                  j.at("subnet").get<std::string>());
+        c.inventory = j.at("inventory").get<std::string>();
         out.push_back(std::move(c));
     }
     return out;

@@ -1,5 +1,5 @@
-// Names from the OS (interface, host and file names) need not be UTF-8: every renderer must still write the
-// report, showing the name escaped and its exact bytes.
+// Names from the OS (interface, host and file names) need not be UTF-8 (src/util/json_text.cpp and its
+// callers): every renderer must still write the report, showing the name escaped and its exact bytes.
 #include <doctest/doctest.h>
 
 #include <string>
