@@ -62,11 +62,8 @@ verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) const {
 
     auto resolved = m_stations.resolve(m_hints);
     auto iso = assess_isolation({m_stations, resolved, m_flows, m_frames - m_undecoded});
-    verdict::CaptureIsolationEvidence evidence{m_frames - m_undecoded, resolved.self.mac, 0};
-    if (evidence.self) {
-        auto it = m_stations.evidence().find(*evidence.self);
-        if (it != m_stations.evidence().end()) evidence.self_received_unicast = it->second.received_unicast;
-    }
+    verdict::CaptureIsolationEvidence evidence{m_frames - m_undecoded, resolved.self.mac, m_stations.saw_dot11(),
+                                              std::move(iso.proving_attempts), std::move(iso.answers_recorded)};
     out.self = resolved.self;
     out.stations = std::move(resolved.stations);
     out.conversations = std::move(iso.conversations);

@@ -2,6 +2,8 @@
 // arrived: captured at the receiver, answered, relayed by the AP (FromDS), or relayed by the gateway.
 #include "analyze/isolation.hpp"
 
+#include "analyze/infra_signs.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -96,6 +98,8 @@ class Assessor {
         }
         for (const auto& [key, flow] : in.flows.flows()) {
             m_pairs.insert({key.l2_src, key.l2_dst});
+            auto [it, fresh] = m_first_frame.try_emplace({key.l2_src, key.l2_dst}, flow.frames[0]);
+            if (!fresh) it->second = std::min(it->second, flow.frames[0]);
             if (!flow.arp_request_target.empty()) m_arp_targets.insert(flow.arp_request_target);
         }
     }
@@ -125,10 +129,64 @@ class Assessor {
                                      " terminal address(es) with its own MAC (first " + ips.begin()->str() +
                                      "): RFC 3069 / private-VLAN isolation; its replies are not contact");
         r.observations.insert(r.observations.end(), m_observations.begin(), m_observations.end());
+        // An answer is captured only where it goes: to the capturing host's own attempts, or over the air where a
+        // monitor hears every relay.
+        for (std::size_t i = 0; i < r.attempts.size(); ++i)
+            if (transmitted_here(r.attempts[i].b) && (m_self ? r.attempts[i].a.mac == m_self : m_in.stations.saw_dot11()))
+                r.proving_attempts.push_back(i);
+        r.answers_recorded = answers_recorded();
         return r;
     }
 
   private:
+    // A target that never sent a frame may not be on the segment at all: silence toward it proves nothing.
+    bool transmitted_here(const Endpoint& target) const {
+        if (!target.mac || !terminal(*target.mac)) return false;
+        auto it = m_in.stations.evidence().find(*target.mac);
+        return it != m_in.stations.evidence().end() && it->second.sent > 0;
+    }
+
+    // What shows that answers would have been captured: the capturing host receiving unicast, or (a monitor-mode
+    // 802.11 capture) some exchange with infrastructure heard in both directions. Empty when nothing does: a wired
+    // span without a capturing host may mirror only the uplink, which what terminals send each other never crosses.
+    std::string answers_recorded() const {
+        const auto frames = [](std::vector<std::uint64_t> n) {
+            std::sort(n.begin(), n.end());
+            std::string out;
+            for (auto f : n) out += (out.empty() ? "" : ", ") + std::to_string(f);
+            return out;
+        };
+        if (m_self) {
+            auto it = m_in.stations.evidence().find(*m_self);
+            if (it == m_in.stations.evidence().end() || it->second.received_unicast < 2) return {};
+            const auto& ev = it->second;
+            std::vector<std::uint64_t> first;
+            for (auto f : ev.received_frames)
+                if (f) first.push_back(f);
+            return "the capturing host " + m_self->str() + " received " + std::to_string(ev.received_unicast) +
+                   " unicast frames (first: frames " + frames(first) + ")";
+        }
+        if (!m_in.stations.saw_dot11()) return {};
+        const std::pair<MacAddr, MacAddr>* best = nullptr;
+        std::uint64_t best_frame = 0;
+        for (const auto& [pair, first] : m_first_frame) {
+            const auto& [x, y] = pair;
+            if (x.is_group() || y.is_group() || (terminal(x) && terminal(y))) continue;
+            auto back = m_first_frame.find({y, x});
+            if (back == m_first_frame.end()) continue;
+            const std::uint64_t later = std::max(first, back->second);
+            if (!best || later < best_frame) {
+                best = &pair;
+                best_frame = later;
+            }
+        }
+        if (!best) return {};
+        const auto& [x, y] = *best;
+        return std::string(model::role_name(role(x))) + " " + x.str() + " and " + std::string(model::role_name(role(y))) +
+               " " + y.str() + " were heard exchanging frames in both directions (frames " +
+               frames({m_first_frame.at({x, y}), m_first_frame.at({y, x})}) + ")";
+    }
+
     Role role(const MacAddr& m) const {
         auto it = m_roles.find(m);
         return it == m_roles.end() ? Role::terminal : it->second;
@@ -161,7 +219,7 @@ class Assessor {
 
     void classify(const FlowKey& k, const Flow& f) {
         const MacAddr &x = k.l2_src, &y = k.l2_dst;
-        if (x == y) return;
+        if (x == y || ieee_reserved_group(y)) return; // a bridge never forwards these: they reach no other terminal
         const Endpoint ex{x, k.ip_src};
         const Endpoint ey{y, k.ip_dst};
         const std::string xs = x.str(), ys = y.str();
@@ -249,6 +307,7 @@ class Assessor {
     std::set<IpAddr> m_gateway_ips;
     std::set<IpAddr> m_arp_targets;
     std::set<std::pair<MacAddr, MacAddr>> m_pairs;
+    std::map<std::pair<MacAddr, MacAddr>, std::uint64_t> m_first_frame; // of each direction between two MACs
     Builder m_contact, m_tries{true, {}};
     std::map<MacAddr, std::set<IpAddr>> m_proxied; // gateway -> addresses it answered ARP for
     std::set<IpAddr> m_redirected;

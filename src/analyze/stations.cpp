@@ -28,6 +28,22 @@ int mask_bits(const IpAddr& mask) {
     return bits;
 }
 
+// Keeps the range of addresses stations claimed for themselves in ARP: ARP only ever resolves on-link addresses.
+void widen(IpAddr& low, IpAddr& high, const IpAddr& ip) {
+    if (ip.family != 4 || ip.is_unspecified() || ip.is_broadcast_v4() || (ip.v4_host_order() >> 16) == 0xa9fe) return;
+    if (low.empty() || ip < low) low = ip;
+    if (high.empty() || high < ip) high = ip;
+}
+
+// The narrowest prefix holding both ends of the range, never narrower than a /24: the subnet ARP shows at least.
+std::pair<IpAddr, int> covering_prefix(const IpAddr& low, const IpAddr& high) {
+    const std::uint32_t a = low.v4_host_order(), b = high.v4_host_order();
+    int bits = 0;
+    while (bits < 24 && ((a ^ b) & (0x80000000u >> bits)) == 0) ++bits;
+    const std::uint32_t mask = bits == 0 ? 0 : ~(0xffffffffu >> bits);
+    return {IpAddr::v4(a & mask), bits};
+}
+
 void append(std::string& why, const std::string& part) {
     if (!why.empty()) why += "; ";
     why += part;
@@ -81,9 +97,15 @@ void StationTable::feed(const decode::Packet& p) {
         ++src->sent;
         if (dst) ++src->sent_unicast;
     }
-    if (dst) ++dst->received_unicast;
+    if (dst) {
+        if (dst->received_unicast < dst->received_frames.size()) dst->received_frames[dst->received_unicast] = n;
+        ++dst->received_unicast;
+    }
 
-    if (p.arp && src && p.arp->sender_mac == p.src) add_capped(src->arp_ips, p.arp->sender_ip, k_max_ips_per_station);
+    if (p.arp && src && p.arp->sender_mac == p.src) {
+        add_capped(src->arp_ips, p.arp->sender_ip, k_max_ips_per_station);
+        widen(m_arp_low, m_arp_high, p.arp->sender_ip);
+    }
     if (p.ip_src.family == 4) {
         if (src) add_capped(src->v4_behind, p.ip_src, k_max_ips_per_station);
         if (dst) add_capped(dst->v4_behind, p.ip_dst, k_max_ips_per_station);
@@ -96,9 +118,28 @@ void StationTable::feed(const decode::Packet& p) {
         src->dhcp_server = true;
         if (!p.dhcp->router.empty() && !contains(m_dhcp_routers, p.dhcp->router) && m_dhcp_routers.size() < 8)
             m_dhcp_routers.push_back(p.dhcp->router);
-        if (!p.dhcp->subnet_mask.empty() && !p.dhcp->your_ip.empty())
+        // The ACK to a DHCPINFORM leases nothing: its yiaddr is 0.0.0.0 (RFC 2131 4.3.5).
+        if (!p.dhcp->subnet_mask.empty() && !p.dhcp->your_ip.empty() && !p.dhcp->your_ip.is_unspecified())
             m_dhcp_subnet = std::make_pair(p.dhcp->your_ip, mask_bits(p.dhcp->subnet_mask));
     }
+    // Clients send a DHCP server their requests, releases and informs unicast once they know it (RFC 2131 4.4.4).
+    if (p.dhcp && p.dport == 67 && dst) dst->dhcp_addressed = true;
+    if (auto sign = infra_sign(p)) {
+        auto mark = [&](StationEvidence* s) {
+            if (s && !s->sign) {
+                s->sign = sign;
+                s->sign_frame = n;
+            }
+        };
+        mark(src);
+        if (sign->speaker == SignSpeaker::both_ends) mark(dst);
+    }
+    if (!src->routed_frame && routed_ttl(p)) {
+        src->routed_frame = n;
+        src->routed_ttl = p.ip_ttl;
+    }
+    if (!src->router_icmp_frame && router_icmp(p)) src->router_icmp_frame = n;
+    if (!src->na_router_frame && p.ndp_router_flag) src->na_router_frame = n;
     if (p.protos.test(static_cast<std::size_t>(Proto::dns)) && p.is_response && p.sport == 53) src->dns_server = true;
     if (p.protos.test(static_cast<std::size_t>(Proto::ndp)) && p.icmp_type == 134) src->router_advertiser = true;
     if (p.protos.test(static_cast<std::size_t>(Proto::stp)) || p.protos.test(static_cast<std::size_t>(Proto::lldp)) ||
@@ -110,7 +151,16 @@ void StationTable::feed(const decode::Packet& p) {
 
 StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
     Resolved out;
-    out.subnet = hints.subnet ? hints.subnet : m_dhcp_subnet;
+    if (hints.subnet) {
+        out.subnet = hints.subnet;
+        out.subnet_how = "given";
+    } else if (m_dhcp_subnet) {
+        out.subnet = m_dhcp_subnet;
+        out.subnet_how = "the DHCP lease";
+    } else if (!m_arp_low.empty()) {
+        out.subnet = covering_prefix(m_arp_low, m_arp_high);
+        out.subnet_how = "inferred from the addresses stations claimed in ARP";
+    }
     out.gateway_ip = hints.gateway_ip;
 
     // Who captured: named by the user, marked outgoing by a cooked capture, or the one endpoint of nearly every
@@ -127,7 +177,8 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         std::vector<MacAddr> candidates;
         for (const auto& [mac, ev] : m_stations) {
             double share = static_cast<double>(ev.sent_unicast + ev.received_unicast) / static_cast<double>(m_unicast_frames);
-            bool infra = ev.dhcp_server || ev.router_advertiser || ev.switch_protocol || ev.eap_authenticator ||
+            bool infra = ev.dhcp_server || ev.dhcp_addressed || ev.router_advertiser || ev.switch_protocol || ev.eap_authenticator ||
+                         ev.sign || ev.routed_frame || ev.router_icmp_frame || ev.na_router_frame ||
                          ev.v4_behind.size() >= k_off_link_threshold;
             if (share >= k_self_share && !infra &&
                 std::find(hints.infra.begin(), hints.infra.end(), mac) == hints.infra.end())
@@ -158,9 +209,34 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             append(why, "capturing host (" + out.self.how + ")");
         }
         bool gateway = false;
-        if ((hints.gateway && *hints.gateway == mac) || (hints.gateway_ip && contains(ev.arp_ips, *hints.gateway_ip))) {
+        if (std::find(hints.gateways.begin(), hints.gateways.end(), mac) != hints.gateways.end() ||
+            (hints.gateway_ip && contains(ev.arp_ips, *hints.gateway_ip))) {
             gateway = true;
-            append(why, "the default gateway of the probed interface (routing table and ARP)");
+            append(why, hints.gateway_ip ? "the default gateway of the probed interface (routing table and ARP)"
+                                         : "declared the gateway with --gateway");
+        }
+        if (auto fhrp = virtual_router_mac(mac)) {
+            gateway = true;
+            append(why, "a " + std::string(*fhrp) + " virtual router MAC (first-hop redundancy)");
+        }
+        if (ev.sign && ev.sign->role == model::Role::gateway) {
+            gateway = true;
+            append(why, std::string(ev.sign->why) + ", frame " + std::to_string(ev.sign_frame));
+        }
+        if (ev.routed_frame) {
+            gateway = true;
+            append(why, "forwards routed packets (TTL or hop limit " + std::to_string(ev.routed_ttl) +
+                            " below any initial value, frame " + std::to_string(ev.routed_frame) + ")");
+        }
+        if (ev.router_icmp_frame) {
+            gateway = true;
+            append(why, "sends ICMP redirects or time-exceeded messages (a router), frame " +
+                            std::to_string(ev.router_icmp_frame));
+        }
+        if (ev.na_router_frame) {
+            gateway = true;
+            append(why, "advertises itself as a router in IPv6 neighbour advertisements, frame " +
+                            std::to_string(ev.na_router_frame));
         }
         if (ev.router_advertiser) {
             gateway = true;
@@ -173,16 +249,21 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             }
         std::size_t off_link = 0;
         for (const auto& ip : ev.v4_behind)
-            if (out.subnet ? !in_subnet(ip, *out.subnet) && !contains(ev.arp_ips, ip) : true) ++off_link;
-        if (out.subnet ? off_link >= 1 : off_link >= k_off_link_threshold) {
+            if ((ip.v4_host_order() >> 16) != 0xa9fe && // RFC 3927 link-local: on every link
+                (out.subnet ? !in_subnet(ip, *out.subnet) && !contains(ev.arp_ips, ip) : true))
+                ++off_link;
+        // A subnet inferred from ARP may be narrower than the real one: there, one station's only address outside
+        // it is no sign of routing; a second address behind the same MAC is.
+        const bool inferred = out.subnet && !hints.subnet && !m_dhcp_subnet;
+        if (out.subnet ? off_link >= 1 && (!inferred || ev.v4_behind.size() >= 2) : off_link >= k_off_link_threshold) {
             gateway = true;
             append(why, std::to_string(off_link) + (ev.v4_behind.size() >= k_max_ips_per_station ? "+" : "") +
                             (out.subnet ? " off-subnet" : "") + " IPv4 addresses behind one MAC (routes traffic)");
         }
         if (gateway) roles.push_back(model::Role::gateway);
-        if (ev.dhcp_server) {
+        if (ev.dhcp_server || ev.dhcp_addressed) {
             roles.push_back(model::Role::dhcp_server);
-            append(why, "answers DHCP (offer/ack)");
+            append(why, ev.dhcp_server ? "answers DHCP (offer/ack)" : "is sent DHCP messages by clients (a DHCP server)");
         }
         if (ev.dns_server) {
             roles.push_back(model::Role::dns_server);
@@ -195,6 +276,10 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         if (ev.bssid || ev.beacon) {
             roles.push_back(model::Role::ap);
             append(why, ev.beacon ? "sends beacons or probe responses (access point)" : "is a BSSID (access point)");
+        }
+        if (ev.sign && ev.sign->role == model::Role::infra) {
+            roles.push_back(model::Role::infra);
+            append(why, std::string(ev.sign->why) + ", frame " + std::to_string(ev.sign_frame));
         }
         if (ev.switch_protocol) {
             roles.push_back(model::Role::switch_);

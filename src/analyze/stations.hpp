@@ -1,6 +1,7 @@
 // Station evidence and roles: which MACs are infrastructure (gateway, DHCP/DNS server, AP, authenticator, switch)
 // and which are terminals, each with the evidence that decided it.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "analyze/full_tables.hpp"
+#include "analyze/infra_signs.hpp"
 #include "decode/packet.hpp"
 #include "model/report.hpp"
 
@@ -17,7 +19,7 @@ struct RoleHints {
     std::optional<MacAddr> self;           // --self, or the live probe's own interface
     std::string self_how = "given with --self";
     std::vector<MacAddr> infra;            // --infra
-    std::optional<MacAddr> gateway;        // known from the routing table and ARP (live runs)
+    std::vector<MacAddr> gateways;         // --gateway, or the routing table and ARP (live runs)
     std::optional<IpAddr> gateway_ip;      // the default route's next hop (live runs)
     std::optional<std::pair<IpAddr, int>> subnet; // --subnet, or the probe's own segment
 };
@@ -28,8 +30,15 @@ struct StationEvidence {
     std::vector<IpAddr> arp_ips;    // ARP sender addresses: certainly its own (capped)
     std::vector<IpAddr> v4_behind;  // distinct unicast IPv4 addresses sourced from or sent to this MAC (capped)
     std::vector<IpAddr> v6_sourced; // IPv6 sources (capped)
-    bool dhcp_server = false, dns_server = false, router_advertiser = false, eap_authenticator = false;
+    bool dhcp_server = false, dhcp_addressed = false, dns_server = false, router_advertiser = false, eap_authenticator = false;
     bool switch_protocol = false, bssid = false, beacon = false;
+    std::optional<InfraSign> sign;           // the first protocol sign of infrastructure it sent or answered
+    std::uint64_t sign_frame = 0;
+    std::uint64_t routed_frame = 0;          // first packet it put on the link with a routed TTL (0: none)
+    std::uint8_t routed_ttl = 0;
+    std::uint64_t router_icmp_frame = 0;     // first ICMP redirect or time-exceeded it sent
+    std::uint64_t na_router_frame = 0;       // first neighbour advertisement with the router flag
+    std::array<std::uint64_t, 3> received_frames{}; // the first unicast frames it received, as evidence
     bool over_the_air = false;        // transmitted or received on 802.11 itself (not just behind the AP)
     std::uint64_t first_frame = 0;
 };
@@ -45,6 +54,7 @@ class StationTable {
         std::vector<model::Station> stations; // sorted by MAC
         model::SelfInfo self;
         std::optional<std::pair<IpAddr, int>> subnet; // IPv4 subnet, when known
+        std::string subnet_how;                        // --subnet, the DHCP lease, or inferred from ARP
         std::optional<IpAddr> gateway_ip;              // the default route's next hop (live runs)
     };
     Resolved resolve(const RoleHints& hints) const;
@@ -60,6 +70,7 @@ class StationTable {
     std::unordered_map<MacAddr, StationEvidence> m_stations;
     std::vector<IpAddr> m_dhcp_routers;
     std::optional<std::pair<IpAddr, int>> m_dhcp_subnet;
+    IpAddr m_arp_low, m_arp_high; // the lowest and highest IPv4 address stations claimed in ARP
     std::uint64_t m_unicast_frames = 0;
     std::uint64_t m_dot11_frames = 0;
     std::unordered_map<MacAddr, std::uint64_t> m_sll_outgoing; // Linux cooked "outgoing" frames name the capturer

@@ -36,6 +36,7 @@ struct InspectOptions {
     std::vector<std::string> files;
     std::string self;
     std::vector<std::string> infra;
+    std::vector<std::string> gateways;
     std::string subnet;
     std::optional<std::string> inventory_path;
     Outputs outputs;
@@ -55,7 +56,7 @@ std::shared_ptr<const analyze::Inventory> load_inventory(const std::optional<std
 }
 
 int run_inspect(InspectOptions& o) {
-    analyze::RoleHints hints = parse_role_hints(o.self, o.infra, o.subnet);
+    analyze::RoleHints hints = parse_role_hints(o.self, o.infra, o.gateways, o.subnet);
     auto inventory = load_inventory(o.inventory_path);
     std::vector<std::string> inputs = o.files;
     if (o.inventory_path) inputs.push_back(*o.inventory_path);
@@ -106,6 +107,7 @@ Command add_inspect(CLI::App& app) {
     auto* cmd = app.add_subcommand("inspect", "Find terminal-to-terminal traffic, EAP methods and Wi-Fi security in capture files");
     cmd->add_option("files", opts->files, "pcap or pcapng files, plain or gzip-compressed")->required()->type_name("FILE");
     cmd->add_option("--self", opts->self, "MAC address of the host that took the capture (inferred when absent)")->type_name("MAC");
+    cmd->add_option("--gateway", opts->gateways, "MAC address of a router on the segment (the gateway, an HSRP/VRRP member...); repeatable")->type_name("MAC");
     cmd->add_option("--infra", opts->infra, "MAC address of infrastructure (gateway, server, AP...); repeatable")->type_name("MAC");
     cmd->add_option("--subnet", opts->subnet, "The segment's IPv4 subnet, e.g. 198.51.100.0/24 (inferred from DHCP when absent)")->type_name("CIDR");
     cmd->add_option("--inventory", opts->inventory_path, "Authorised SSIDs, BSSIDs and minimum security for the access-point survey (docs/inventory.md)")->type_name("FILE");

@@ -14,6 +14,7 @@ namespace isoprobe::cli {
 CLI::Validator finite_number();
 MacAddr parse_mac_arg(const std::string& option, const std::string& text);
 std::pair<IpAddr, int> parse_cidr_arg(const std::string& option, const std::string& text);
-analyze::RoleHints parse_role_hints(const std::string& self, const std::vector<std::string>& infra, const std::string& subnet);
+analyze::RoleHints parse_role_hints(const std::string& self, const std::vector<std::string>& infra,
+                                    const std::vector<std::string>& gateways, const std::string& subnet);
 
 } // namespace isoprobe::cli

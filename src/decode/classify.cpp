@@ -129,6 +129,7 @@ void set_icmp(Packet& p, const parse::IcmpMessage& m) {
     p.icmp_inner_src = m.inner_src;
     p.icmp_inner_dst = m.inner_dst;
     p.icmp_inner_proto = m.inner_protocol;
+    p.ndp_router_flag = m.router_flag;
 }
 
 void decode_icmp(Packet& p, Bytes message) {
@@ -190,6 +191,7 @@ void decode_ipv4(Packet& p, Bytes packet) {
     p.ip_src = h->src;
     p.ip_dst = h->dst;
     p.ip_proto = h->protocol;
+    p.ip_ttl = h->ttl;
     decode_transport(p, 4, h->first_fragment(), h->payload);
 }
 
@@ -203,6 +205,7 @@ void decode_ipv6(Packet& p, Bytes packet) {
     p.ip_src = h->src;
     p.ip_dst = h->dst;
     p.ip_proto = h->next_header;
+    p.ip_ttl = h->hop_limit;
     const auto upper = parse::skip_ipv6_extensions(h->next_header, h->payload);
     if (!upper) {
         p.anomaly = network_anomaly(upper.error());
@@ -234,6 +237,11 @@ void decode_eapol(Packet& p, Bytes pdu) {
 
 void decode_lldp(Packet& p, Bytes) { label(p, Proto::lldp); }
 
+// RFC 2516 5: version/type, then the code that tells who speaks (the access concentrator offers and confirms).
+void decode_pppoe_discovery(Packet& p, Bytes pdu) {
+    if (pdu.size() >= 2) p.pppoe_code = pdu[1];
+}
+
 struct EthertypeDecoder {
     std::uint16_t ethertype;
     void (*decode)(Packet&, Bytes);
@@ -241,7 +249,7 @@ struct EthertypeDecoder {
 constexpr std::array k_ethertypes{
     EthertypeDecoder{parse::k_ethertype_ipv4, decode_ipv4},   EthertypeDecoder{parse::k_ethertype_ipv6, decode_ipv6},
     EthertypeDecoder{parse::k_ethertype_arp, decode_arp},     EthertypeDecoder{parse::k_ethertype_eapol, decode_eapol},
-    EthertypeDecoder{parse::k_ethertype_lldp, decode_lldp},
+    EthertypeDecoder{parse::k_ethertype_lldp, decode_lldp},   EthertypeDecoder{parse::k_ethertype_pppoe_discovery, decode_pppoe_discovery},
 };
 
 void decode_ethertype(Packet& p, std::uint16_t ethertype, Bytes payload) {

@@ -56,12 +56,15 @@ struct Packet {
     // Layer 3/4
     IpAddr ip_src, ip_dst;
     std::uint8_t ip_proto = 0; // IPv4 protocol / IPv6 final next header
+    std::uint8_t ip_ttl = 0;   // IPv4 TTL / IPv6 hop limit, as received
     std::uint16_t sport = 0, dport = 0;
     std::uint8_t tcp_flags = 0;
     std::uint8_t icmp_type = 0, icmp_code = 0; // ICMPv4 or ICMPv6
     IpAddr icmp_redirect_gateway;              // ICMPv4 type 5: the better gateway
     IpAddr icmp_inner_src, icmp_inner_dst;     // header quoted by ICMP errors and redirects
     std::uint8_t icmp_inner_proto = 0;
+    bool ndp_router_flag = false; // a neighbour advertisement from a router
+    std::uint8_t pppoe_code = 0;  // PPPoE discovery (EtherType 0x8863): PADI 0x09, PADO 0x07, PADR 0x19, PADS 0x65, PADT 0xa7
 
     ProtoSet protos;   // every label that applies (e.g. udp + mdns)
     bool is_response = false; // ARP reply, echo reply, DNS/mDNS/NBNS/LLMNR response, SSDP response, SYN-ACK, ...

@@ -17,6 +17,7 @@ inline constexpr std::uint16_t k_ethertype_ipv6 = 0x86dd;
 inline constexpr std::uint16_t k_ethertype_qinq = 0x88a8;  // S-tag, 802.1ad
 inline constexpr std::uint16_t k_ethertype_eapol = 0x888e; // IEEE 802.1X-2020 11.1.4
 inline constexpr std::uint16_t k_ethertype_lldp = 0x88cc;
+inline constexpr std::uint16_t k_ethertype_pppoe_discovery = 0x8863; // RFC 2516
 inline constexpr std::uint16_t k_ethertype_qinq_old = 0x9100; // pre-802.1ad double tagging, still seen on switches
 // Values below this are IEEE 802.3 lengths and an LLC header follows (IEEE 802.3-2018 3.2.6).
 inline constexpr std::uint16_t k_ethertype_min = 0x0600;

@@ -60,6 +60,8 @@ Expected<IcmpMessage, ParseError> parse_icmpv6(Bytes message) {
     if (m.type >= 1 && m.type <= k_icmpv6_last_error) {
         r.skip(4); // unused, MTU or pointer
         read_quoted_v6(r.rest(), m);
+    } else if (m.type == k_ndp_neighbor_advertisement) {
+        m.router_flag = (r.u8() & 0x80) != 0;
     } else if (m.type == k_ndp_redirect) {
         r.skip(4); // reserved
         const Bytes target = r.take(16), destination = r.take(16);

@@ -24,6 +24,7 @@ struct IcmpMessage {
     // The IP header quoted by errors and ICMP redirects; for an ICMPv6 redirect, its destination address only.
     IpAddr inner_src, inner_dst;
     std::uint8_t inner_protocol = 0;
+    bool router_flag = false; // neighbour advertisement: the sender is a router (RFC 4861 4.4, R)
 };
 
 // Truncated below the 8-byte ICMP header. A quoted header that is missing or cut short leaves the inner fields empty.

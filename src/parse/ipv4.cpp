@@ -19,8 +19,8 @@ Expected<Ipv4Header, ParseError> parse_ipv4(Bytes packet) {
     const std::size_t total_length = r.u16be();
     r.skip(2); // identification
     const std::uint16_t fragment = r.u16be();
-    r.skip(1); // TTL
     Ipv4Header h;
+    h.ttl = r.u8();
     h.protocol = r.u8();
     r.skip(2); // checksum
     const Bytes src = r.take(4), dst = r.take(4);

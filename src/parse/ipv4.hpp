@@ -14,6 +14,7 @@ inline constexpr std::uint8_t k_ipproto_icmp = 1, k_ipproto_tcp = 6, k_ipproto_u
 struct Ipv4Header {
     IpAddr src, dst;
     std::uint8_t protocol = 0;
+    std::uint8_t ttl = 0;
     std::uint16_t fragment_offset = 0; // in 8-byte units; only offset 0 carries the transport header
     bool more_fragments = false;
     Bytes payload; // trimmed to the total length, which drops Ethernet padding

@@ -14,7 +14,7 @@ Expected<Ipv6Header, ParseError> parse_ipv6(Bytes packet) {
     const std::size_t payload_length = r.u16be();
     Ipv6Header h;
     h.next_header = r.u8();
-    r.skip(1); // hop limit
+    h.hop_limit = r.u8();
     const Bytes src = r.take(16), dst = r.take(16);
     if (r.failed()) return unexpected(ParseError::truncated);
     if ((first_word >> 28) != 6) return unexpected(ParseError::bad_value);

@@ -14,6 +14,7 @@ inline constexpr std::size_t k_max_ipv6_extensions = 8;
 struct Ipv6Header {
     IpAddr src, dst;
     std::uint8_t next_header = 0;
+    std::uint8_t hop_limit = 0;
     Bytes payload; // trimmed to the payload length, which drops Ethernet padding
 };
 

@@ -408,7 +408,7 @@ Expected<ProbeRun, std::string> Run::analyse() {
     analyze::RoleHints hints;
     hints.self = m_seg.iface.mac;
     hints.self_how = "the probe's own interface " + m_o.interface;
-    hints.gateway = m_seg.gateway_mac;
+    if (m_seg.gateway_mac) hints.gateways.push_back(*m_seg.gateway_mac);
     hints.gateway_ip = m_seg.gateway_ip;
     hints.subnet = std::make_pair(network_of(m_seg.iface.ipv4, m_seg.iface.prefix), m_seg.iface.prefix);
     // The passive watch is the probe interface's view, analysed exactly as `inspect` would analyse it; the

@@ -1,5 +1,8 @@
 #include "verdict/terminal_isolation.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include "verdict/full_tables.hpp"
 
 namespace isoprobe::verdict {
@@ -34,23 +37,50 @@ model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
                               "could have carried terminal-to-terminal traffic");
         return req;
     }
-    if (e.self) {
-        if (e.self_received_unicast == 0) {
-            req.reasons.push_back("the capturing host " + e.self->str() +
-                                  " received no unicast frame at all: answers might not have been captured");
-            return req;
-        }
-        req.status = Status::pass;
-        req.reasons.push_back(std::to_string(attempts.size()) +
-                              " attempt(s) to reach other terminals got no answer, while the capturing host received " +
-                              std::to_string(e.self_received_unicast) +
-                              " unicast frames from infrastructure (the capture records answers)");
+    std::uint64_t frames = 0;
+    std::set<std::string> targets;
+    std::vector<std::uint64_t> cited;
+    for (auto i : e.proving_attempts) {
+        const auto& a = attempts.at(i);
+        frames += a.frame_count;
+        targets.insert(a.b.mac ? a.b.mac->str() : a.b.ip.str());
+        cited.insert(cited.end(), a.frames.begin(), a.frames.end());
+    }
+    if (!e.self && !e.over_the_air) {
+        req.reasons.push_back("no capturing host is known, and a mirror or span port may not carry what terminals "
+                              "send each other (an uplink mirror never does): give --self when the capture was taken on "
+                              "a terminal");
         return req;
     }
+    if (e.proving_attempts.empty()) {
+        req.reasons.push_back(std::to_string(attempts.size()) + " attempt(s) to reach other terminals, but none " +
+                              (e.self ? "by the capturing host " + e.self->str() + " " : std::string()) +
+                              "toward a station seen transmitting on this segment: nothing shows the target was there to "
+                              "answer, or that its answer would have been captured");
+        return req;
+    }
+    if (frames < k_min_attempt_frames) {
+        req.reasons.push_back("only " + std::to_string(frames) + " frame(s) of attempts toward terminals seen on this "
+                              "segment: too few to rest a pass on (at least " + std::to_string(k_min_attempt_frames) +
+                              ", so that one stray or lost frame cannot decide)");
+        return req;
+    }
+    if (e.answers_recorded.empty()) {
+        req.reasons.push_back(e.self ? "the capturing host " + e.self->str() +
+                                           " received fewer than 2 unicast frames: answers might not have been captured"
+                                     : "no station was heard exchanging frames in both directions with infrastructure: "
+                                       "the capture may hold one direction only, so answers might be missing");
+        return req;
+    }
+    std::sort(cited.begin(), cited.end());
+    if (cited.size() > 10) cited.resize(10);
+    std::string list;
+    for (auto f : cited) list += (list.empty() ? "" : ", ") + std::to_string(f);
     req.status = Status::pass;
-    req.reasons.push_back(std::to_string(attempts.size()) +
-                          " attempt(s) to reach other terminals, none answered or relayed on this capture (no "
-                          "capturing host known: a span or monitor capture)");
+    req.reasons.push_back(std::to_string(frames) + " frame(s) of " + std::to_string(e.proving_attempts.size()) +
+                          " attempt(s) toward " + std::to_string(targets.size()) +
+                          " terminal(s) seen transmitting on this segment got no answer (frames " + list + ")");
+    req.reasons.push_back("the capture records answers: " + e.answers_recorded);
     return req;
 }
 

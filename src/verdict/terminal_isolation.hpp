@@ -15,12 +15,22 @@ namespace isoprobe::verdict {
 // What a capture showed beyond the conversations and attempts the report lists.
 struct CaptureIsolationEvidence {
     std::uint64_t decoded_frames = 0;
-    std::optional<MacAddr> self;             // the capturing host, when known
-    std::uint64_t self_received_unicast = 0; // unicast frames the capturing host received: answers get captured
+    std::optional<MacAddr> self; // the capturing host, when known
+    bool over_the_air = false;   // an 802.11 monitor-mode capture
+    // Indexes into the report's attempts of those whose answer this capture would hold (the capturing host's own, or
+    // any over the air) aimed at stations seen transmitting on this segment.
+    std::vector<std::size_t> proving_attempts;
+    // What shows the capture records answers, with its frames ("the capturing host ... received 40 unicast
+    // frames (first: frames 3, 5, 9)"); empty when nothing does.
+    std::string answers_recorded;
 };
 
-// Fail: a terminal-to-terminal conversation. Pass: attempts went unanswered on a capture shown to record answers.
-// Inconclusive otherwise.
+// Frames of attempts a pass needs at least: one stray or lost frame never decides.
+inline constexpr std::uint64_t k_min_attempt_frames = 3;
+
+// Fail: a terminal-to-terminal conversation. Pass (docs/report.md, "When a capture passes"): at least
+// k_min_attempt_frames frames of attempts toward terminals seen transmitting on this segment went unanswered, on a
+// capture shown to record answers. Inconclusive otherwise, saying what was missing.
 model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
                                             const std::vector<model::Conversation>& conversations,
                                             const std::vector<model::Conversation>& attempts);

@@ -12,7 +12,7 @@ import dataclasses, json, os, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MANIFEST = os.path.join(ROOT, "tests/golden/cases.txt")
-# The options a case may give once, and the Case field each fills (--infra, repeatable, aside).
+# The options a case may give once, and the Case field each fills (--infra and --gateway, repeatable, aside).
 SINGLE = {"--self": "self_mac", "--subnet": "subnet", "--inventory": "inventory"}
 
 
@@ -22,6 +22,7 @@ class Case:
     captures: list  # file names under captures/
     self_mac: str = ""  # --self MAC
     infra: list = dataclasses.field(default_factory=list)  # --infra MAC, repeatable
+    gateways: list = dataclasses.field(default_factory=list)  # --gateway MAC, repeatable
     subnet: str = ""  # --subnet CIDR
     inventory: str = ""  # --inventory PATH, relative to the repository
 
@@ -38,6 +39,8 @@ class Case:
             args += ["--self", self.self_mac]
         for mac in self.infra:
             args += ["--infra", mac]
+        for mac in self.gateways:
+            args += ["--gateway", mac]
         if self.subnet:
             args += ["--subnet", self.subnet]
         if self.inventory:
@@ -59,13 +62,15 @@ def parse_line(words, where):
         value = words[i + 1]
         if w == "--infra":
             case.infra.append(value)
+        elif w == "--gateway":
+            case.gateways.append(value)
         elif w in SINGLE:
             field = SINGLE[w]
             if getattr(case, field):
                 raise ValueError(f"{where}: {w} given twice")
             setattr(case, field, value)
         else:
-            raise ValueError(f"{where}: unknown option {w} (--self, --infra, --subnet, --inventory)")
+            raise ValueError(f"{where}: unknown option {w} (--self, --infra, --gateway, --subnet, --inventory)")
         i += 2
     if not case.captures:
         raise ValueError(f"{where}: case {case.name} names no capture")

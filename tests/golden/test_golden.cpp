@@ -39,6 +39,7 @@ std::vector<Case> load_cases() {
         c.captures = j.at("captures").get<std::vector<std::string>>();
         c.hints = isoprobe::cli::parse_role_hints(j.at("self_mac").get<std::string>(),
                                                   j.at("infra").get<std::vector<std::string>>(),
+                                                  j.at("gateways").get<std::vector<std::string>>(),
                                                   j.at("subnet").get<std::string>());
         c.inventory = j.at("inventory").get<std::string>();
         out.push_back(std::move(c));

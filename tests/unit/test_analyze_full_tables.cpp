@@ -240,9 +240,8 @@ TEST_CASE(
         put(there, mac(0x30, 2));
         put(back, mac(0x30, 2));
         put(back, mac(0x30, 3));
-        for (auto* b : {&there, &back}) {
+        for (auto [b, ip] : {std::pair{&there, icmp_echo(v4(2), v4(3))}, std::pair{&back, icmp_echo(v4(3), v4(2))}}) {
             b->insert(b->end(), {0x08, 0x00});
-            auto ip = icmp_echo(v4(2), v4(3));
             b->insert(b->end(), ip.begin(), ip.end());
         }
         c.wire(there);

@@ -17,7 +17,7 @@ TEST_CASE("live run whose gateway's ARP replies were all lost: the gateway's own
     const IpAddr self_ip = *IpAddr::parse("198.51.100.10"), gw_ip = *IpAddr::parse("198.51.100.1");
     analyze::RoleHints hints;
     hints.self = self;
-    hints.gateway = gw;
+    hints.gateways = {gw};
     hints.gateway_ip = gw_ip;
     hints.subnet = std::make_pair(*IpAddr::parse("198.51.100.0"), 24);
     analyze::Analysis analysis(hints);

@@ -38,10 +38,13 @@ struct Situation {
 Situation isolated_live() {
     Situation s;
     s.report.command = "probe";
-    s.evidence.capture = {500, k_self_mac, 40};
+    s.evidence.capture = {500, k_self_mac, false, {0},
+                          "the capturing host 02:b1:00:00:00:0a received 40 unicast frames (first: frames 3, 5, 9)"};
     model::Conversation attempt;
     attempt.a = {k_self_mac, *IpAddr::parse("198.51.100.10")};
     attempt.b = {k_h2_mac, *IpAddr::parse("198.51.100.20")};
+    attempt.frames = {7, 9, 11};
+    attempt.frame_count = 3;
     s.report.attempts.push_back(attempt);
     for (const char* m : {"arp", "icmp", "l2-unicast", "gateway-bounce", "ipv6", "mdns", "smb"}) {
         s.report.probes.push_back(at_sentinel(m, ProbeOutcome::not_reached));
@@ -159,17 +162,30 @@ const std::vector<Row> k_rows{
     // ---- captures (inspect)
     {"capture: a terminal-to-terminal conversation", [] {
          Situation s;
-         s.evidence.capture = {100, std::nullopt, 0};
+         s.evidence.capture = {100, std::nullopt, false, {}, ""};
          model::Conversation c;
          c.evidence = "unicast frames in both directions between 02:00:00:00:00:01 and 02:00:00:00:00:02";
          s.report.conversations.push_back(c);
          return s; },
      F, N, N, N, F, "terminal-isolation", "1 terminal-to-terminal conversation(s): 1 unicast (0 via the gateway)"},
     {"capture: attempts unanswered while the capturing host got answers", [] { auto s = isolated_live(); s.evidence.live.reset(); s.report.probes.clear(); s.report.controls.clear(); return s; },
-     P, N, N, N, P, "terminal-isolation", "1 attempt(s) to reach other terminals got no answer, while the capturing host received 40"},
-    {"capture: the capturing host received no unicast at all", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.self_received_unicast = 0; return s; },
-     I, N, N, N, I, "terminal-isolation", "received no unicast frame at all"},
-    {"capture: nobody tried to reach anybody", [] { Situation s; s.evidence.capture = {100, std::nullopt, 0}; return s; },
+     P, N, N, N, P, "terminal-isolation", "3 frame(s) of 1 attempt(s) toward 1 terminal(s) seen transmitting on this segment got no answer (frames 7, 9, 11)\nthe capture records answers: the capturing host 02:b1:00:00:00:0a received 40 unicast frames (first: frames 3, 5, 9)"},
+    {"capture: the capturing host received (almost) nothing", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.answers_recorded.clear(); return s; },
+     I, N, N, N, I, "terminal-isolation", "the capturing host 02:b1:00:00:00:0a received fewer than 2 unicast frames"},
+    {"capture: a wired span with no capturing host (an uplink mirror never carries terminal-to-terminal answers)", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.self.reset(); return s; },
+     I, N, N, N, I, "terminal-isolation", "no capturing host is known, and a mirror or span port may not carry what terminals send each other"},
+    {"capture: 802.11 monitor with no two-way exchange heard", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.self.reset(); s.evidence.capture.over_the_air = true; s.evidence.capture.answers_recorded.clear(); return s; },
+     I, N, N, N, I, "terminal-isolation", "no station was heard exchanging frames in both directions with infrastructure"},
+    {"capture: 802.11 monitor, client isolation: attempts not relayed, AP traffic heard both ways", [] {
+         auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.self.reset(); s.evidence.capture.over_the_air = true;
+         s.evidence.capture.answers_recorded = "ap 02:aa:00:00:00:01 and terminal 02:b1:00:00:00:14 were heard exchanging frames in both directions (frames 4, 6)";
+         return s; },
+     P, N, N, N, P, "terminal-isolation", "the capture records answers: ap 02:aa:00:00:00:01 and terminal"},
+    {"capture: one stray frame cannot pass", [] { auto s = isolated_live(); s.evidence.live.reset(); s.report.attempts[0].frame_count = 1; s.report.attempts[0].frames = {7}; return s; },
+     I, N, N, N, I, "terminal-isolation", "only 1 frame(s) of attempts toward terminals seen on this segment: too few to rest a pass on (at least 3"},
+    {"capture: attempts toward a station never seen transmitting prove nothing", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.proving_attempts.clear(); return s; },
+     I, N, N, N, I, "terminal-isolation", "1 attempt(s) to reach other terminals, but none by the capturing host 02:b1:00:00:00:0a toward a station seen transmitting on this segment"},
+    {"capture: nobody tried to reach anybody", [] { Situation s; s.evidence.capture = {100, std::nullopt, false, {}, ""}; return s; },
      I, N, N, N, I, "terminal-isolation", "no terminal tried to reach another terminal"},
     {"capture: an open BSS and a WPA3-Enterprise one", [] {
          Situation s;
@@ -219,7 +235,8 @@ const std::vector<Row> k_rows{
 
 TEST_CASE("verdict::decide: every situation, evidence in, statuses and reasons out") {
     for (const auto& row : k_rows) {
-        CAPTURE(row.situation);
+        const std::string situation = row.situation;
+        CAPTURE(situation);
         auto s = row.make();
         verdict::decide(s.evidence, s.report);
         REQUIRE(s.report.requirements.size() == 4);
