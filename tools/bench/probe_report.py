@@ -2,8 +2,9 @@
 """Results of tools/bench-probe: nmap XML and isoprobe JSON/pcapng in, the comparison table out.
 
   probe_report.py up-hosts NMAP.xml         IPv4 addresses nmap saw up, one a line
-  probe_report.py report DIR SCENARIO...    the table of DIR/SCENARIO/ (written by tools/bench-probe); exit 1 when
-                                            a run failed or isoprobe missed something nmap found
+  probe_report.py report DIR SCENARIO-PEERS...  the tables of DIR/SCENARIO-PEERS/ (written by tools/bench-probe), then
+                                                a summary at the default rate; exit 1 when a run failed or isoprobe
+                                                missed something nmap found
 """
 import ipaddress
 import json
@@ -164,7 +165,7 @@ def scenario_report(base, scenario):
     print(row("nmap (-sn -PR / -p445 / dns-sd)", steps, f"{nmap_total:.2f}", f"{nmap_cpu:.2f}", len(n_hosts),
               len(n_445), len(n_resp), f"services {','.join(sorted(n_services)) or '-'}"))
 
-    ratios, breakdown = [], []
+    ratios, breakdown, summary = [], [], []
     for name, args in runs:
         wall, cpu, rc = times[name]
         label = "isoprobe " + " ".join(args) if args else "isoprobe (defaults)"
@@ -198,6 +199,8 @@ def scenario_report(base, scenario):
         if found["hosts"] - n_hosts:
             extra.append(f"hosts {short(found['hosts'] - n_hosts)}")
         misses.append((label, missed, extra))
+        if "--rate" not in args and "--timeout" not in args:
+            summary.append((scenario, "--sentinel" in args, wall, nmap_total, not missed))
         if None not in marks:
             rate = arg_value(args, "--rate", K_DEFAULT_RATE)
             timeout = arg_value(args, "--timeout", K_DEFAULT_TIMEOUT)
@@ -227,7 +230,17 @@ def scenario_report(base, scenario):
     print()
     # The --timeout row is informative (a shortened wait may rightly miss slow answers): its misses are shown only.
     failed = bool(problems) or any(m for label, m, _ in misses if "--timeout" not in label)
-    return problems, failed
+    return problems, failed, summary
+
+
+def print_summary(rows):
+    print("== summary at the default rate (isoprobe probe, then with --sentinel)")
+    print(f"{'peers':>5} {'segment':<9} {'isoprobe s':>10} {'nmap s':>7} {'ratio':>6}  {'target':<7} found everything nmap found")
+    for scenario, sentinel, wall, nmap_total, found in rows:
+        segment, peers = scenario.rsplit("-", 1)
+        ratio = wall / nmap_total
+        print(f"{peers:>5} {segment + (' +s' if sentinel else ''):<9} {wall:>10.2f} {nmap_total:>7.2f} {ratio:>6.2f}  "
+              f"{'met' if ratio <= 0.5 else 'NOT met':<7} {'yes' if found else 'NO'}")
 
 
 def main(argv):
@@ -236,12 +249,14 @@ def main(argv):
             print(ip)
         return 0
     if len(argv) >= 4 and argv[1] == "report":
-        bad = False
+        bad, rows = False, []
         for scenario in argv[3:]:
-            problems, failed = scenario_report(argv[2], scenario)
+            problems, failed, summary = scenario_report(argv[2], scenario)
             for p in problems:
                 print(f"bench-probe: {p}", file=sys.stderr)
             bad = bad or failed
+            rows += summary
+        print_summary(rows)
         return 1 if bad else 0
     print(__doc__, file=sys.stderr)
     return 2
