@@ -53,6 +53,7 @@ class Matching {
         for (std::size_t i = 0; i < m_out.records.size(); ++i) {
             auto& r = m_out.records[i];
             r.frames.clear();
+            r.refused = false;
             if (r.outcome == ProbeOutcome::reached || r.outcome == ProbeOutcome::not_reached)
                 r.outcome = ProbeOutcome::no_reply;
             m_by_id[r.id] = i;
@@ -75,7 +76,15 @@ class Matching {
             !m_out.facts.gateway_echo)
             m_out.facts.gateway_echo = f.number;
         if (is_redirect(p)) return redirect(f, p, id);
-        if (quotes_our_probe(p)) return;
+        if (quotes_our_probe(p)) {
+            // Only the peer's own refusal: a gateway's error is a routing decision, the sentinel's proof is
+            // reception.
+            if (ProbeRecord* r = id ? record(*id) : nullptr;
+                r && !is_gateway(p) && !m_seg.peers[r->peer].sentinel &&
+                from_peer(m_seg, m_seg.peers[r->peer], *r->method, p))
+                r->refused = true;
+            return;
+        }
         if (id) marked_answer(f, p, *id);
         for (auto& r : m_out.records) {
             if (r.outcome == ProbeOutcome::not_run || r.outcome == ProbeOutcome::error) continue;
