@@ -274,19 +274,14 @@ class Run {
         if (m_seg.gateway_ip)
             send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, *m_seg.gateway_ip,
                                             marker));
-        // Group queries before the sweep too: mDNS responders hold their answers back (RFC 6762 6), and both
-        // kinds of answer then arrive while the sweep is still being paced out.
+        // The mDNS query before the sweep too: responders hold their answers back (RFC 6762 6), and those
+        // answers then arrive while the sweep is still being paced out.
         const IpAddr mdns = *IpAddr::parse("224.0.0.251");
         send(*m_tx,
              frames::udp(frames::multicast_mac(mdns), m_seg.iface.mac, m_seg.iface.ipv4, mdns, 5353, 5353,
                          frames::dns_query(0, {{"_services._dns-sd._udp.local", 12}, {marker + ".local", 1}},
                                            false)));
         const auto mdns_asked = Clock::now();
-        if (!m_seg.iface.ipv6.empty()) {
-            const IpAddr all_nodes = *IpAddr::parse("ff02::1");
-            send(*m_tx, frames::icmpv6_echo(frames::multicast_mac(all_nodes), m_seg.iface.mac,
-                                            m_seg.iface.ipv6.front(), all_nodes, 0x1500, 1, marker));
-        }
         std::uint32_t net = network_of(m_seg.iface.ipv4, m_seg.iface.prefix).v4_host_order();
         std::uint32_t hosts = (1u << (32 - m_seg.iface.prefix)) - 2;
         for (std::uint32_t i = 1; i <= hosts && !halted(); ++i) {
@@ -295,6 +290,13 @@ class Run {
                 target == m_seg.gateway_ip)
                 continue;
             send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, target, marker));
+        }
+        // After the sweep: every IPv6 host answers at once (and resolves our address first), a burst that
+        // would crowd out ARP replies to the sweep.
+        if (!m_seg.iface.ipv6.empty()) {
+            const IpAddr all_nodes = *IpAddr::parse("ff02::1");
+            send(*m_tx, frames::icmpv6_echo(frames::multicast_mac(all_nodes), m_seg.iface.mac,
+                                            m_seg.iface.ipv6.front(), all_nodes, 0x1500, 1, marker));
         }
         m_rtt_s = gateway_rtt(classify_all(m_cap->snapshot()));
         wait_until(
@@ -368,22 +370,34 @@ class Run {
             if (round > 0) {
                 wait_until(m_last_send + seconds(answer_wait()));
                 if (halted()) break;
-                auto m = match_probes(m_seg, m_marker, m_sent, classify_all(m_cap->snapshot()).seen, false);
-                bool any = false;
-                for (std::size_t i = 0; i < m_pending.size(); ++i) {
-                    m_pending[i] = m_pending[i] && worth_repeating(m.records[i]);
-                    any = any || m_pending[i];
-                }
+                const auto m = refresh(false);
                 send_controls(&m.facts);
-                if (!any) break;
+                if (std::find(m_pending.begin(), m_pending.end(), true) == m_pending.end()) break;
             }
-            send_round(m_pending);
+            send_round(round == 0);
         }
-        for (auto& r : m_sent.records)
-            if (r.outcome == ProbeOutcome::no_reply && !m_sent_ids.count(r.id)) {
+        // Records answered before their turn (by discovery or another method's answer) needed no frame.
+        for (std::size_t i = 0; i < m_sent.records.size(); ++i) {
+            ProbeRecord& r = m_sent.records[i];
+            if (r.outcome == ProbeOutcome::no_reply && m_pending[i] && !m_sent_ids.count(r.id)) {
                 r.outcome = ProbeOutcome::not_run;
                 r.notes.push_back("the run was interrupted before this method ran");
             }
+        }
+    }
+
+    // Matches the capture so far and drops from m_pending what no longer needs a frame: in the first round
+    // what is answered already, later what is not worth repeating.
+    MatchResult refresh(bool first_round) {
+        auto m = match_probes(m_seg, m_marker, m_sent, classify_all(m_cap->snapshot()).seen, false);
+        m_last_match = Clock::now();
+        for (std::size_t i = 0; i < m_pending.size(); ++i) {
+            const ProbeRecord& r = m.records[i];
+            m_pending[i] =
+                m_pending[i] && (first_round ? r.method->intrusive() || r.outcome != ProbeOutcome::reached
+                                             : worth_repeating(r));
+        }
+        return m;
     }
 
     // Repeats fight loss only: an answer, a refusal by the peer itself, a method no peer can answer (except
@@ -424,11 +438,21 @@ class Run {
         return order;
     }
 
-    void send_round(const std::vector<bool>& pending) {
+    void send_round(bool first_round) {
         std::set<const Method*> group_sent;
+        const Method* turn = nullptr;
         for (std::size_t i : sending_order()) {
-            if (!pending[i] || halted()) continue;
+            if (!m_pending[i] || halted()) continue;
             ProbeRecord& r = m_sent.records[i];
+            // Each method's turn starts with a fresh look at the capture, once answers can have come in since
+            // the last one: replies to discovery and to earlier methods often answer it already (a peer's ARP
+            // reply to the sweep, an echo reply that gateway-bounce's echo would get too), and the rate
+            // budget goes to what is still open.
+            if (r.method != turn) {
+                turn = r.method;
+                if (Clock::now() >= m_last_match + seconds(answer_wait())) refresh(first_round);
+                if (!m_pending[i]) continue;
+            }
             if (r.method->intrusive() && !m_sent.first_sent_ns.count(r.id))
                 m_sent.first_sent_ns[r.id] = wall_ns();
             for (const auto& out : r.method->frames(m_seg, m_seg.peers[r.peer], m_marker.text(r.id))) {
@@ -485,6 +509,7 @@ class Run {
     std::set<std::uint32_t> m_sent_ids;       // records at least one frame of which went out
     std::optional<double> m_rtt_s;            // the gateway's ARP round trip
     Clock::time_point m_last_send{};
+    Clock::time_point m_last_match{};
     std::uint32_t m_next_id = 1;
     std::vector<report::Phase> m_phases;
     bool m_interrupted = false;
