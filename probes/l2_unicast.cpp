@@ -13,6 +13,7 @@ class L2Unicast final : public probe::Method {
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer, const std::string& marker) const override {
         return {{probe::frames::raw_l2(*peer.mac, seg.iface.mac, marker), false}};
     }
+    bool silent() const override { return true; }
     bool is_answer(const probe::Segment&, const probe::Peer&, const decode::Packet&) const override { return false; }
 };
 const L2Unicast k_l2_unicast;

@@ -22,6 +22,8 @@ class Mdns final : public probe::Method {
         return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group, k_mdns, k_mdns, query(marker)), true},
                 {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port, k_mdns, query(marker)), false}};
     }
+    // Shared records such as the service enumeration are answered after 20-120 ms (RFC 6762 6).
+    double answer_delay_s() const override { return 0.12; }
     bool is_answer(const probe::Segment&, const probe::Peer&, const decode::Packet& p) const override {
         return udp_answer(p, k_mdns) && p.is_response;
     }

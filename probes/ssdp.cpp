@@ -23,6 +23,8 @@ class Ssdp final : public probe::Method {
         return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group, k_query_port, k_ssdp, msearch(group.str(), marker)), true},
                 {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port, k_ssdp, msearch(peer.ipv4.str(), marker)), false}};
     }
+    // Devices answer at a random time within MX seconds (UPnP Device Architecture 2.0, 1.3.3); ours says 1.
+    double answer_delay_s() const override { return 1.0; }
     bool is_answer(const probe::Segment&, const probe::Peer&, const decode::Packet& p) const override {
         return udp_answer(p, k_ssdp);
     }

@@ -30,6 +30,9 @@ class Wsd final : public probe::Method {
         return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group, k_query_port, k_wsd, probe_message(marker)), true},
                 {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port, k_wsd, probe_message(marker)), false}};
     }
+    // A Target Service waits a random time up to APP_MAX_DELAY (500 ms) before its ProbeMatch (WS-Discovery 1.1,
+    // 3.1.3).
+    double answer_delay_s() const override { return 0.5; }
     bool is_answer(const probe::Segment&, const probe::Peer&, const decode::Packet& p) const override {
         return udp_answer(p, k_wsd);
     }

@@ -38,7 +38,8 @@ void add_live_options(CLI::App& cmd, LiveOptions& o) {
         ->capture_default_str()
         ->check(finite_number())
         ->check(CLI::Range(1.0, 5000.0));
-    cmd.add_option("--timeout", o.probe.timeout_s, "Seconds to wait for answers after sending")
+    cmd.add_option("--timeout", o.probe.timeout_s,
+                   "Longest wait for answers in seconds (waits scale with the gateway's round trip)")
         ->capture_default_str()
         ->check(finite_number())
         ->check(CLI::Range(0.2, 60.0));

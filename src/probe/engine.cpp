@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <thread>
@@ -22,11 +23,18 @@ namespace isoprobe::probe {
 namespace {
 
 using model::ProbeOutcome;
+using Clock = std::chrono::steady_clock;
 // Each method still unanswered is sent again, up to this many times in all: one lost frame must not turn a
 // reachable peer into "not reached", nor a lost gateway reply into a terminal.
 constexpr int k_rounds = 3;
-constexpr double k_round_wait_s = 0.3;
 constexpr int k_gateway_attempts = 3;
+// An answer is awaited for this many gateway round trips: a peer's stack, a busy host or a switch queue may
+// be slower than the gateway, rarely by this much on one segment.
+constexpr double k_rtt_factor = 20;
+// Never less, whatever the round trip: the capture thread must have seen the answer, on a loaded machine too.
+constexpr double k_wait_floor_s = 0.2;
+// When the gateway never answered ARP there is no round trip to scale by.
+constexpr double k_wait_unmeasured_s = 0.5;
 
 void sleep_for(double seconds, const std::atomic<bool>& stop) {
     auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
@@ -77,10 +85,10 @@ class Run {
         sleep_for(0.05, m_stop); // pcap is active once activated; this only lets the threads reach their loop
         progress("discovery", "discovering peers");
         discover();
-        progress("probing", "probing " + std::to_string(m_seg.peers.size()) + " peers");
+        progress("probing", "probing " + std::to_string(m_seg.peers.size()) + " peers (" + wait_text() + ")");
         probe_all();
         progress("waiting", "waiting for answers");
-        wait(m_o.timeout_s);
+        wait_for_answers();
         follow_ups();
         restore();
         sleep_for(0.1, m_stop); // the last restore frames reach the capture
@@ -91,10 +99,47 @@ class Run {
 
   private:
     // Waits for answers, but not past an interruption or a lost link.
-    void wait(double seconds) {
-        auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-        while (!halted() && std::chrono::steady_clock::now() < until)
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    void wait_until(Clock::time_point until) {
+        while (!halted() && Clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    static Clock::duration seconds(double s) {
+        return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+    }
+
+    // How long an answer may take on this segment: the gateway's round trip scaled, within the floor and
+    // --timeout.
+    double answer_wait() const {
+        const double w = m_rtt_s ? std::max(k_wait_floor_s, k_rtt_factor * *m_rtt_s) : k_wait_unmeasured_s;
+        return std::min(w, m_o.timeout_s);
+    }
+    std::string wait_text() const {
+        char text[96];
+        if (m_rtt_s)
+            std::snprintf(text, sizeof text, "gateway round trip %.2f ms, answers awaited %.2f s",
+                          *m_rtt_s * 1e3, answer_wait());
+        else
+            std::snprintf(text, sizeof text, "no gateway round trip, answers awaited %.2f s", answer_wait());
+        return text;
+    }
+
+    // The gateway's ARP round trip, between the capture's own timestamps of our request and its reply: the
+    // fastest pair, as queueing only ever adds.
+    std::optional<double> gateway_rtt(const DecodedFrames& d) const {
+        if (!m_seg.gateway_ip) return std::nullopt;
+        std::optional<std::int64_t> asked, best;
+        for (std::size_t i = 0; i < d.packets.size(); ++i) {
+            const auto& p = d.packets[i];
+            if (d.seen[i].interface != 0 || !p.arp || !p.has_l2) continue;
+            if (p.arp->op == 1 && p.src == m_seg.iface.mac && p.arp->target_ip == *m_seg.gateway_ip)
+                asked = d.seen[i].ts_ns;
+            else if (p.arp->op == 2 && asked && p.arp->sender_ip == *m_seg.gateway_ip &&
+                     p.arp->target_ip == m_seg.iface.ipv4 && d.seen[i].ts_ns >= *asked &&
+                     (!best || d.seen[i].ts_ns - *asked < *best))
+                best = d.seen[i].ts_ns - *asked;
+        }
+        if (!best) return std::nullopt;
+        return static_cast<double>(*best) / 1e9;
     }
 
     // Starts a phase of the timeline (closing the previous one) and tells the progress line.
@@ -212,6 +257,7 @@ class Run {
             m_sent.frames.insert(frame);
             ++m_sent.count;
         }
+        m_last_send = Clock::now();
         return true;
     }
 
@@ -223,24 +269,39 @@ class Run {
 
     void discover() {
         const std::string marker = m_marker.text(k_discovery_id);
-        std::uint32_t net = network_of(m_seg.iface.ipv4, m_seg.iface.prefix).v4_host_order();
-        std::uint32_t hosts = (1u << (32 - m_seg.iface.prefix)) - 2;
-        for (std::uint32_t i = 1; i <= hosts && !halted(); ++i) {
-            IpAddr target = IpAddr::v4(net + i);
-            if (target == m_seg.iface.ipv4 || (m_seg.sentinel && target == m_seg.sentinel->ipv4)) continue;
-            send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, target, marker));
-        }
+        // The gateway first: its reply times the round trip that every wait scales with, while the sweep
+        // runs.
+        if (m_seg.gateway_ip)
+            send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, *m_seg.gateway_ip,
+                                            marker));
+        // The mDNS query before the sweep too: responders hold their answers back (RFC 6762 6), and those
+        // answers then arrive while the sweep is still being paced out.
         const IpAddr mdns = *IpAddr::parse("224.0.0.251");
         send(*m_tx,
              frames::udp(frames::multicast_mac(mdns), m_seg.iface.mac, m_seg.iface.ipv4, mdns, 5353, 5353,
                          frames::dns_query(0, {{"_services._dns-sd._udp.local", 12}, {marker + ".local", 1}},
                                            false)));
+        const auto mdns_asked = Clock::now();
+        std::uint32_t net = network_of(m_seg.iface.ipv4, m_seg.iface.prefix).v4_host_order();
+        std::uint32_t hosts = (1u << (32 - m_seg.iface.prefix)) - 2;
+        for (std::uint32_t i = 1; i <= hosts && !halted(); ++i) {
+            IpAddr target = IpAddr::v4(net + i);
+            if (target == m_seg.iface.ipv4 || (m_seg.sentinel && target == m_seg.sentinel->ipv4) ||
+                target == m_seg.gateway_ip)
+                continue;
+            send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, target, marker));
+        }
+        // After the sweep: every IPv6 host answers at once (and resolves our address first), a burst that
+        // would crowd out ARP replies to the sweep.
         if (!m_seg.iface.ipv6.empty()) {
             const IpAddr all_nodes = *IpAddr::parse("ff02::1");
             send(*m_tx, frames::icmpv6_echo(frames::multicast_mac(all_nodes), m_seg.iface.mac,
                                             m_seg.iface.ipv6.front(), all_nodes, 0x1500, 1, marker));
         }
-        wait(std::max(0.5, m_o.timeout_s / 2));
+        m_rtt_s = gateway_rtt(classify_all(m_cap->snapshot()));
+        wait_until(
+            std::max(m_last_send + seconds(answer_wait()),
+                     mdns_asked + seconds(answer_wait() + probes::find_method("mdns")->answer_delay_s())));
         learn();
         // The gateway must never be taken for a terminal: ask it again, then look in the kernel's neighbour
         // table.
@@ -248,8 +309,9 @@ class Run {
              attempt < k_gateway_attempts && m_seg.gateway_ip && !m_seg.gateway_mac && !halted(); ++attempt) {
             send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, *m_seg.gateway_ip,
                                             marker));
-            wait(k_round_wait_s);
+            wait_until(m_last_send + seconds(answer_wait()));
             learn();
+            if (!m_rtt_s) m_rtt_s = gateway_rtt(classify_all(m_cap->snapshot()));
         }
         if (m_seg.gateway_ip && !m_seg.gateway_mac) {
             m_seg.gateway_mac = neighbour_mac(m_o.interface, *m_seg.gateway_ip);
@@ -296,40 +358,101 @@ class Run {
             }
     }
 
+    // Rounds over every peer, each method of each peer in turn: while one round is paced out, the answers to
+    // its first frames come in, so only its last frames still need a wait before the next round asks again.
     void probe_all() {
         plan();
         send_controls(nullptr);
-        std::vector<bool> pending;
         for (const auto& r : m_sent.records)
-            pending.push_back(r.outcome == ProbeOutcome::no_reply);
+            m_pending.push_back(r.outcome == ProbeOutcome::no_reply);
+        m_sent_at.resize(m_sent.records.size());
         for (int round = 0; round < k_rounds && !halted(); ++round) {
             if (round > 0) {
-                wait(k_round_wait_s);
+                wait_until(m_last_send + seconds(answer_wait()));
                 if (halted()) break;
-                auto m = match_probes(m_seg, m_marker, m_sent, classify_all(m_cap->snapshot()).seen, false);
-                bool any = false;
-                for (std::size_t i = 0; i < pending.size(); ++i) {
-                    pending[i] = pending[i] && !m_sent.records[i].method->intrusive() &&
-                                 m.records[i].outcome == ProbeOutcome::no_reply;
-                    any = any || pending[i];
-                }
+                const auto m = refresh(false);
                 send_controls(&m.facts);
-                if (!any) break;
+                if (std::find(m_pending.begin(), m_pending.end(), true) == m_pending.end()) break;
             }
-            send_round(pending);
+            send_round(round == 0);
         }
-        for (auto& r : m_sent.records)
-            if (r.outcome == ProbeOutcome::no_reply && !m_sent_ids.count(r.id)) {
+        // Records answered before their turn (by discovery or another method's answer) needed no frame.
+        for (std::size_t i = 0; i < m_sent.records.size(); ++i) {
+            ProbeRecord& r = m_sent.records[i];
+            if (r.outcome == ProbeOutcome::no_reply && m_pending[i] && !m_sent_ids.count(r.id)) {
                 r.outcome = ProbeOutcome::not_run;
                 r.notes.push_back("the run was interrupted before this method ran");
             }
+        }
     }
 
-    void send_round(const std::vector<bool>& pending) {
+    // Matches the capture so far and drops from m_pending what no longer needs a frame: in the first round
+    // what is answered already, later what is not worth repeating.
+    MatchResult refresh(bool first_round) {
+        auto m = match_probes(m_seg, m_marker, m_sent, classify_all(m_cap->snapshot()).seen, false);
+        m_last_match = Clock::now();
+        for (std::size_t i = 0; i < m_pending.size(); ++i) {
+            const ProbeRecord& r = m.records[i];
+            m_pending[i] =
+                m_pending[i] && (first_round ? r.method->intrusive() || r.outcome != ProbeOutcome::reached
+                                             : worth_repeating(r));
+        }
+        return m;
+    }
+
+    // Repeats fight loss only: an answer, a refusal by the peer itself, a method no peer can answer (except
+    // the sentinel, by receiving it) and a port steal (sent once, it is what changes the segment) get none.
+    bool worth_repeating(const ProbeRecord& r) const {
+        const bool sentinel = m_seg.peers[r.peer].sentinel;
+        return r.outcome == ProbeOutcome::no_reply && !r.method->intrusive() && !r.refused &&
+               (sentinel || !r.method->silent());
+    }
+
+    // After the last round: a wait for what is still unanswered, as long as its protocol may hold the answer
+    // back; traffic for a stolen address comes whenever its senders next send, so a steal is watched for the
+    // whole --timeout.
+    void wait_for_answers() {
+        auto until = m_last_send + seconds(answer_wait());
+        for (std::size_t i = 0; i < m_pending.size(); ++i) {
+            const ProbeRecord& r = m_sent.records[i];
+            if (r.method->intrusive() && m_sent_ids.count(r.id))
+                until = std::max(until, m_last_send + seconds(m_o.timeout_s));
+            // The sentinel's proof is its own capture: nothing is held back there.
+            else if (m_pending[i] && !m_seg.peers[r.peer].sentinel)
+                until = std::max(
+                    until, m_sent_at[i] +
+                               seconds(std::min(answer_wait() + r.method->answer_delay_s(), m_o.timeout_s)));
+        }
+        wait_until(until);
+    }
+
+    // Methods whose responders may hold their answer back go first in every round: their delay then passes
+    // while the rest of the round is paced out.
+    std::vector<std::size_t> sending_order() const {
+        std::vector<std::size_t> order(m_sent.records.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return m_sent.records[a].method->answer_delay_s() > m_sent.records[b].method->answer_delay_s();
+        });
+        return order;
+    }
+
+    void send_round(bool first_round) {
         std::set<const Method*> group_sent;
-        for (std::size_t i = 0; i < m_sent.records.size(); ++i) {
-            if (!pending[i] || halted()) continue;
+        const Method* turn = nullptr;
+        for (std::size_t i : sending_order()) {
+            if (!m_pending[i] || halted()) continue;
             ProbeRecord& r = m_sent.records[i];
+            // Each method's turn starts with a fresh look at the capture, once answers can have come in since
+            // the last one: replies to discovery and to earlier methods often answer it already (a peer's ARP
+            // reply to the sweep, an echo reply that gateway-bounce's echo would get too), and the rate
+            // budget goes to what is still open.
+            if (r.method != turn) {
+                turn = r.method;
+                if (Clock::now() >= m_last_match + seconds(answer_wait())) refresh(first_round);
+                if (!m_pending[i]) continue;
+            }
             if (r.method->intrusive() && !m_sent.first_sent_ns.count(r.id))
                 m_sent.first_sent_ns[r.id] = wall_ns();
             for (const auto& out : r.method->frames(m_seg, m_seg.peers[r.peer], m_marker.text(r.id))) {
@@ -343,6 +466,7 @@ class Run {
                 }
                 if (out.group) m_sent.group_method[r.id] = r.method;
                 m_sent_ids.insert(r.id);
+                m_sent_at[i] = m_last_send;
             }
         }
     }
@@ -380,7 +504,12 @@ class Run {
     std::unique_ptr<LiveCapture> m_cap;
     std::optional<Sender> m_tx, m_stx;
     SentProbes m_sent;
-    std::set<std::uint32_t> m_sent_ids; // records at least one frame of which went out
+    std::vector<bool> m_pending; // per record: sent in the latest round, no answer known before it
+    std::vector<Clock::time_point> m_sent_at; // per record: when its latest frame went out
+    std::set<std::uint32_t> m_sent_ids;       // records at least one frame of which went out
+    std::optional<double> m_rtt_s;            // the gateway's ARP round trip
+    Clock::time_point m_last_send{};
+    Clock::time_point m_last_match{};
     std::uint32_t m_next_id = 1;
     std::vector<model::Phase> m_phases;
     bool m_interrupted = false;

@@ -53,9 +53,19 @@ class Matching {
         for (std::size_t i = 0; i < m_out.records.size(); ++i) {
             auto& r = m_out.records[i];
             r.frames.clear();
+            r.refused = false;
             if (r.outcome == ProbeOutcome::reached || r.outcome == ProbeOutcome::not_reached)
                 r.outcome = ProbeOutcome::no_reply;
             m_by_id[r.id] = i;
+            const Peer& peer = m_seg.peers[r.peer];
+            if (r.method->intrusive()) {
+                m_intrusive.push_back(i);
+                continue;
+            }
+            if (peer.mac) m_by_mac[*peer.mac].push_back(i);
+            if (!peer.ipv4.empty()) m_by_address[peer.ipv4].push_back(i);
+            for (const auto& a : peer.ipv6)
+                m_by_address[a].push_back(i);
         }
     }
 
@@ -75,23 +85,33 @@ class Matching {
             !m_out.facts.gateway_echo)
             m_out.facts.gateway_echo = f.number;
         if (is_redirect(p)) return redirect(f, p, id);
-        if (quotes_our_probe(p)) return;
+        if (quotes_our_probe(p)) {
+            // Only the peer's own refusal: a gateway's error is a routing decision, the sentinel's proof is
+            // reception.
+            if (ProbeRecord* r = id ? record(*id) : nullptr;
+                r && !is_gateway(p) && !m_seg.peers[r->peer].sentinel &&
+                from_peer(m_seg, m_seg.peers[r->peer], *r->method, p))
+                r->refused = true;
+            return;
+        }
         if (id) marked_answer(f, p, *id);
-        for (auto& r : m_out.records) {
+        for (std::size_t i : m_intrusive) {
+            ProbeRecord& r = m_out.records[i];
             if (r.outcome == ProbeOutcome::not_run || r.outcome == ProbeOutcome::error) continue;
             const Peer& peer = m_seg.peers[r.peer];
-            if (r.method->intrusive()) {
-                // Traffic for the peer's address that comes to us after we stole it: the switch moved the
-                // address.
-                auto first = m_sent.first_sent_ns.find(r.id);
-                if (first != m_sent.first_sent_ns.end() && f.ts_ns >= first->second &&
-                    r.method->is_answer(m_seg, peer, p))
-                    reached(
-                        r, f.number,
+            // Traffic for the peer's address that comes to us after we stole it: the switch moved the
+            // address.
+            auto first = m_sent.first_sent_ns.find(r.id);
+            if (first != m_sent.first_sent_ns.end() && f.ts_ns >= first->second &&
+                r.method->is_answer(m_seg, peer, p))
+                reached(r, f.number,
                         "traffic for " + peer_name(peer) + " (" + describe(p) +
                             ") reached the probe after the steal: the switch accepted the stolen address");
-                continue;
-            }
+        }
+        for (std::size_t i : candidates(p)) {
+            ProbeRecord& r = m_out.records[i];
+            if (r.outcome == ProbeOutcome::not_run || r.outcome == ProbeOutcome::error) continue;
+            const Peer& peer = m_seg.peers[r.peer];
             if (from_peer(m_seg, peer, *r.method, p) && r.method->is_answer(m_seg, peer, p))
                 reached(r, f.number, "");
         }
@@ -106,6 +126,22 @@ class Matching {
     }
 
   private:
+    // The records from_peer can accept `p` for: their peer's MAC sent it, or it carries their peer's address
+    // (routed through the gateway, or a peer whose MAC is unknown). Looking only there keeps matching linear
+    // in the capture, however many peers and methods.
+    std::vector<std::size_t> candidates(const decode::Packet& p) const {
+        std::vector<std::size_t> out;
+        if (!p.has_l2) return out;
+        if (auto it = m_by_mac.find(p.src); it != m_by_mac.end()) out = it->second;
+        const IpAddr& ip = p.arp ? p.arp->sender_ip : p.ip_src;
+        if (auto it = ip.empty() ? m_by_address.end() : m_by_address.find(ip); it != m_by_address.end()) {
+            out.insert(out.end(), it->second.begin(), it->second.end());
+            std::sort(out.begin(), out.end());
+            out.erase(std::unique(out.begin(), out.end()), out.end());
+        }
+        return out;
+    }
+
     bool is_gateway(const decode::Packet& p) const {
         return p.has_l2 && m_seg.gateway_mac && p.src == *m_seg.gateway_mac;
     }
@@ -198,6 +234,9 @@ class Matching {
     const SentProbes& m_sent;
     MatchResult m_out;
     std::map<std::uint32_t, std::size_t> m_by_id;
+    std::map<MacAddr, std::vector<std::size_t>> m_by_mac;    // non-intrusive records by their peer's MAC
+    std::map<IpAddr, std::vector<std::size_t>> m_by_address; // ... and by each address of their peer
+    std::vector<std::size_t> m_intrusive;
     std::set<std::string> m_redirected;
     std::set<std::uint32_t> m_kept_port; // port-steal probes already noted as refused by the switch
 };

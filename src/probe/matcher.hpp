@@ -28,6 +28,9 @@ struct ProbeRecord {
     model::ProbeOutcome outcome = model::ProbeOutcome::not_run;
     std::vector<std::uint64_t> frames;
     std::vector<std::string> notes;
+    // The peer itself (its MAC) sent an ICMP error quoting this probe: the probe arrived and was turned down
+    // (a closed port), so sending it again would only be turned down again. Still no contact for the verdict.
+    bool refused = false;
 };
 
 // What was sent, for the matcher to recognise it.

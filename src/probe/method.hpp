@@ -42,6 +42,11 @@ class Method {
     virtual bool needs_ipv4() const { return true; }
     // Sent to the gateway's MAC on purpose: the peer's answer then comes back from the gateway's MAC too.
     virtual bool via_gateway() const { return false; }
+    // Nothing answers it: only the sentinel's capture can show that it arrived, so only there is a repeat useful.
+    virtual bool silent() const { return false; }
+    // How long the protocol lets a responder hold its answer back on purpose (random delays against answer
+    // storms), on top of the round trip.
+    virtual double answer_delay_s() const { return 0; }
     // Why this method cannot run against `peer` (e.g. no MAC, no IPv6 address), or nullopt when it can.
     virtual std::optional<std::string> unavailable(const Segment&, const Peer&) const { return std::nullopt; }
     // The frames to send; every frame must carry `marker` somewhere in its bytes.

@@ -10,11 +10,16 @@
 
 namespace isoprobe::probe {
 
+namespace {
+constexpr int k_full_queue_attempts = 5;
+} // namespace
+
 Expected<Sender, std::string> Sender::open(const std::string& ifname, int ifindex, double rate_pps) {
     UniqueFd fd(socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0));
     if (!fd) {
         if (errno == EPERM || errno == EACCES)
-            return unexpected(ifname + ": permission denied: sending raw frames needs CAP_NET_RAW (run as root, or setcap cap_net_raw,cap_net_admin+ep on isoprobe)");
+            return unexpected(ifname + ": permission denied: sending raw frames needs CAP_NET_RAW (run as "
+                                       "root, or setcap cap_net_raw,cap_net_admin+ep on isoprobe)");
         return unexpected(ifname + ": cannot open a raw socket: " + std::strerror(errno));
     }
     sockaddr_ll addr{};
@@ -33,8 +38,13 @@ Expected<bool, std::string> Sender::send(const std::vector<std::uint8_t>& frame)
     auto now = std::chrono::steady_clock::now();
     if (now < m_next) std::this_thread::sleep_until(m_next);
     m_next = std::max(now, m_next) + m_interval;
-    if (::send(m_fd.get(), frame.data(), frame.size(), 0) < 0)
-        return unexpected(m_name + ": cannot send: " + std::strerror(errno));
+    // ENOBUFS: a queue on the way is full for a moment (a burst of answers filled a device backlog); dropping
+    // the frame would cost a peer its probe, so it goes again once the queue had time to drain.
+    for (int attempt = 1; ::send(m_fd.get(), frame.data(), frame.size(), 0) < 0; ++attempt) {
+        if (errno != ENOBUFS || attempt == k_full_queue_attempts)
+            return unexpected(m_name + ": cannot send: " + std::strerror(errno));
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     ++m_sent;
     return true;
 }

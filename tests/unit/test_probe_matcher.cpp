@@ -127,6 +127,19 @@ std::vector<std::uint8_t> redirect(const std::vector<std::uint8_t>& probe_frame)
     return pdu.serialize();
 }
 
+// An ICMP port unreachable (RFC 792 type 3, code 3) from `mac`/`ip`, quoting our probe as a host's stack
+// does.
+std::vector<std::uint8_t> port_unreachable(const MacAddr& mac, const IpAddr& ip,
+                                           const std::vector<std::uint8_t>& probe_frame) {
+    std::vector<std::uint8_t> quoted(probe_frame.begin() + 14, probe_frame.end());
+    Tins::ICMP icmp(Tins::ICMP::DEST_UNREACHABLE);
+    icmp.code(3);
+    auto pdu = Tins::EthernetII(Tins::HWAddress<6>(k_probe_mac.str()), Tins::HWAddress<6>(mac.str())) /
+               Tins::IP(Tins::IPv4Address(k_probe_ip.str()), Tins::IPv4Address(ip.str())) / icmp /
+               Tins::RawPDU(quoted);
+    return pdu.serialize();
+}
+
 const ProbeRecord& record(const MatchResult& m, std::uint32_t id) {
     return m.records.at(id - 1);
 }
@@ -301,4 +314,29 @@ TEST_CASE(
     auto m = s.match();
     CHECK(record(m, id).outcome == ProbeOutcome::reached);
     CHECK(record(m, id).frames == std::vector<std::uint64_t>{2});
+}
+
+TEST_CASE("a port unreachable from the peer itself is no contact, but marks the probe refused (not worth "
+          "repeating); from the gateway or toward the sentinel it does not") {
+    Scenario s;
+    auto id = s.probe("mdns", 1);
+    std::string marker = s.marker(id);
+    auto probe = frames::udp(k_h2_mac, k_probe_mac, k_probe_ip, k_h2_ip, 53535, 5353,
+                             std::vector<std::uint8_t>(marker.begin(), marker.end()));
+    s.heard(0, port_unreachable(k_gw_mac, k_gw_ip, probe));
+    CHECK_FALSE(record(s.match(), id).refused);
+    s.heard(0, port_unreachable(k_h2_mac, k_h2_ip, probe));
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::no_reply);
+    CHECK(record(m, id).refused);
+
+    Scenario t;
+    auto to_sentinel = t.probe("mdns", 0);
+    marker = t.marker(to_sentinel);
+    t.heard(0, port_unreachable(k_sentinel_mac, k_sentinel_ip,
+                                frames::udp(k_sentinel_mac, k_probe_mac, k_probe_ip, k_sentinel_ip, 53535,
+                                            5353, std::vector<std::uint8_t>(marker.begin(), marker.end()))));
+    auto n = t.match();
+    CHECK(record(n, to_sentinel).outcome == ProbeOutcome::not_reached);
+    CHECK_FALSE(record(n, to_sentinel).refused);
 }

@@ -2,8 +2,9 @@
 """Results of tools/bench-probe: nmap XML and isoprobe JSON/pcapng in, the comparison table out.
 
   probe_report.py up-hosts NMAP.xml         IPv4 addresses nmap saw up, one a line
-  probe_report.py report DIR SCENARIO...    the table of DIR/SCENARIO/ (written by tools/bench-probe); exit 1 when
-                                            a run failed or isoprobe missed something nmap found
+  probe_report.py report DIR SCENARIO-PEERS...  the tables of DIR/SCENARIO-PEERS/ (written by tools/bench-probe), then
+                                                a summary at the default rate; exit 1 when a run failed or isoprobe
+                                                missed something nmap found
 """
 import ipaddress
 import json
@@ -12,10 +13,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-K_DEFAULT_RATE = 200.0  # isoprobe's defaults, for the time model of the breakdown
-K_DEFAULT_TIMEOUT = 2.0
-K_SETTLE = 0.05 + 0.1  # fixed sleeps: capture start-up before discovery, trailing frames before analysis
+K_DEFAULT_RATE = 200.0  # isoprobe's default, for the time model of the breakdown
 K_PHASES = ["discovering peers", "probing", "waiting for answers", "analysing"]
+K_WAIT = re.compile(rb"(?:gateway round trip ([0-9.]+) ms|no gateway round trip), answers awaited ([0-9.]+) s")
 K_SERVICE = re.compile(r"(?:^|\.)(_[A-Za-z0-9-]+\._(?:tcp|udp))\.local\.?$")
 
 
@@ -102,8 +102,9 @@ def isoprobe_found(report, pcapng):
 
 def smb_follow_up_seconds(pcapng):
     """Span of the SMB negotiations (the only follow-up): the kernel's own TCP connections to port 445."""
+    # 44445 and 44446: the source ports of the smb and gateway-bounce probes, not of the kernel's connections.
     out = subprocess.run(["tshark", "-n", "-r", pcapng, "-Y", "frame.interface_id == 0 && tcp.port == 445 && "
-                          "tcp.srcport != 44445 && tcp.dstport != 44445", "-T", "fields", "-e", "frame.time_epoch"],
+                          "!(tcp.port in {44445 44446})", "-T", "fields", "-e", "frame.time_epoch"],
                          capture_output=True, text=True, check=False)
     stamps = [float(t) for t in out.stdout.split()]
     return max(stamps) - min(stamps) if stamps else 0.0
@@ -125,6 +126,15 @@ def phases(tty_path, timing_path):
                 if name not in seen and name.encode() in text:
                     seen[name] = at
     return seen
+
+
+def awaited(tty_path):
+    """The gateway round trip (ms, None when unmeasured) and the answer wait (s) isoprobe chose, from its progress line."""
+    with open(tty_path, "rb") as f:
+        m = K_WAIT.search(f.read())
+    if not m:
+        return None, None
+    return (float(m.group(1)) if m.group(1) else None), float(m.group(2))
 
 
 def arg_value(args, flag, default):
@@ -164,7 +174,7 @@ def scenario_report(base, scenario):
     print(row("nmap (-sn -PR / -p445 / dns-sd)", steps, f"{nmap_total:.2f}", f"{nmap_cpu:.2f}", len(n_hosts),
               len(n_445), len(n_resp), f"services {','.join(sorted(n_services)) or '-'}"))
 
-    ratios, breakdown = [], []
+    ratios, breakdown, summary = [], [], []
     for name, args in runs:
         wall, cpu, rc = times[name]
         label = "isoprobe " + " ".join(args) if args else "isoprobe (defaults)"
@@ -198,15 +208,16 @@ def scenario_report(base, scenario):
         if found["hosts"] - n_hosts:
             extra.append(f"hosts {short(found['hosts'] - n_hosts)}")
         misses.append((label, missed, extra))
+        if "--rate" not in args and "--timeout" not in args:
+            summary.append((scenario, "--sentinel" in args, wall, nmap_total, not missed))
         if None not in marks:
             rate = arg_value(args, "--rate", K_DEFAULT_RATE)
-            timeout = arg_value(args, "--timeout", K_DEFAULT_TIMEOUT)
             sent = report.get("controls", [])
             frames = next((int(m.group(1)) for c in sent if c["name"] == "own-frames-captured"
                            for m in [re.search(r"of the (\d+) frames", c["detail"])] if m), 0)
-            discovery_wait = max(0.5, timeout / 2)
+            rtt, wait = awaited(f"{d}/{name}.tty")
             follow = smb_follow_up_seconds(f"{d}/{name}.pcapng")
-            breakdown.append((label, rate, timeout, frames, marks, discovery_wait, follow))
+            breakdown.append((label, rate, frames, marks, rtt, wait, follow))
 
     print(f"   nmap hosts up: {short(n_hosts)}; 445 open: {short(n_445)}; mDNS responders: {short(n_resp)}")
     for label, ratio in ratios:
@@ -215,19 +226,29 @@ def scenario_report(base, scenario):
         print(f"   {label}: " + ("found everything nmap found" if not missed else "MISSED " + "; ".join(missed)) +
               (f" (and more: {'; '.join(extra)})" if extra else ""))
     if breakdown:
-        print("   where isoprobe's time goes (isoprobe steps above: start-up / discovery / probe sending / answers + capture"
-              " stop / analysis and exit):")
-    for label, rate, timeout, frames, marks, discovery_wait, follow in breakdown:
-        _, disc, send, wait, _ = (b - a for a, b in zip(marks, marks[1:]))
-        stop = wait - timeout - 0.1 - follow
-        print(f"   {label}: {frames} frames at {rate:g}/s = {frames / rate:.2f} s of pacing; discovery {disc:.2f} ="
-              f" sweep {disc - discovery_wait:.2f} + wait {discovery_wait:.2f}; sending {send:.2f}; answers {wait:.2f} ="
-              f" --timeout {timeout:g} + SMB negotiate {follow:.2f} + settle 0.1 + capture stop {stop:.2f};"
-              f" fixed sleeps {discovery_wait + timeout + K_SETTLE:.2f} of {marks[-1]:.2f}")
+        print("   where isoprobe's time goes (isoprobe steps above: start-up / discovery / probe rounds / last answers,"
+              " follow-up and capture stop / analysis and exit):")
+    for label, rate, frames, marks, rtt, wait, follow in breakdown:
+        _, disc, send, last, _ = (b - a for a, b in zip(marks, marks[1:]))
+        waits = "answer wait unknown" if wait is None else \
+            f"answer wait {wait:.2f} s ({'gateway round trip %.2f ms' % rtt if rtt is not None else 'no round trip'})"
+        print(f"   {label}: {frames} frames at {rate:g}/s = {frames / rate:.2f} s of pacing ({frames / rate / marks[-1]:.0%}"
+              f" of {marks[-1]:.2f} s); discovery {disc:.2f}, rounds {send:.2f}, last answers {last:.2f} (SMB"
+              f" negotiate {follow:.2f}); {waits}")
     print()
     # The --timeout row is informative (a shortened wait may rightly miss slow answers): its misses are shown only.
     failed = bool(problems) or any(m for label, m, _ in misses if "--timeout" not in label)
-    return problems, failed
+    return problems, failed, summary
+
+
+def print_summary(rows):
+    print("== summary at the default rate (isoprobe probe, then with --sentinel)")
+    print(f"{'peers':>5} {'segment':<11} {'isoprobe s':>10} {'nmap s':>7} {'ratio':>6}  {'target':<7} found everything nmap found")
+    for scenario, sentinel, wall, nmap_total, found in rows:
+        segment, peers = scenario.rsplit("-", 1)
+        ratio = wall / nmap_total
+        print(f"{peers:>5} {segment + (' +s' if sentinel else ''):<11} {wall:>10.2f} {nmap_total:>7.2f} {ratio:>6.2f}  "
+              f"{'met' if ratio <= 0.5 else 'NOT met':<7} {'yes' if found else 'NO'}")
 
 
 def main(argv):
@@ -236,12 +257,14 @@ def main(argv):
             print(ip)
         return 0
     if len(argv) >= 4 and argv[1] == "report":
-        bad = False
+        bad, rows = False, []
         for scenario in argv[3:]:
-            problems, failed = scenario_report(argv[2], scenario)
+            problems, failed, summary = scenario_report(argv[2], scenario)
             for p in problems:
                 print(f"bench-probe: {p}", file=sys.stderr)
             bad = bad or failed
+            rows += summary
+        print_summary(rows)
         return 1 if bad else 0
     print(__doc__, file=sys.stderr)
     return 2

@@ -109,13 +109,14 @@ scenario_apply() {
 
 sw_terminal_ports() {
     awk '$7 == 1 { print $3 }' <<<"$k_stations"
+    peers_ports
 }
 
 sw_isolate_terminals() {
     local port
     for port in $(sw_terminal_ports); do
-        bridge -n "$(ns sw)" link set dev "$port" isolated on
-    done
+        echo "link set dev $port isolated on"
+    done | bridge -n "$(ns sw)" -batch -
 }
 
 # sw_filter RULE...: each RULE applies to frames bridged from one terminal port to another (chain terminals of table bridge lab).
