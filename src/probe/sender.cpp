@@ -35,9 +35,13 @@ Expected<Sender, std::string> Sender::open(const std::string& ifname, int ifinde
 }
 
 Expected<bool, std::string> Sender::send(const std::vector<std::uint8_t>& frame) {
+    const bool group = !frame.empty() && (frame[0] & 0x01) != 0;
+    auto due = group ? std::max(m_next_any, m_next_group) : m_next_any;
     auto now = std::chrono::steady_clock::now();
-    if (now < m_next) std::this_thread::sleep_until(m_next);
-    m_next = std::max(now, m_next) + m_interval;
+    if (now < due) std::this_thread::sleep_until(due);
+    now = std::max(now, due);
+    m_next_any = now + m_any_interval;
+    if (group) m_next_group = now + m_group_interval;
     // ENOBUFS: a queue on the way is full for a moment (a burst of answers filled a device backlog); dropping
     // the frame would cost a peer its probe, so it goes again once the queue had time to drain.
     for (int attempt = 1; ::send(m_fd.get(), frame.data(), frame.size(), 0) < 0; ++attempt) {
