@@ -232,8 +232,9 @@ def scenario_report(base, scenario):
         _, disc, send, last, _ = (b - a for a, b in zip(marks, marks[1:]))
         waits = "answer wait unknown" if wait is None else \
             f"answer wait {wait:.2f} s ({'gateway round trip %.2f ms' % rtt if rtt is not None else 'no round trip'})"
-        print(f"   {label}: {frames} frames at {rate:g}/s = {frames / rate:.2f} s of pacing ({frames / rate / marks[-1]:.0%}"
-              f" of {marks[-1]:.2f} s); discovery {disc:.2f}, rounds {send:.2f}, last answers {last:.2f} (SMB"
+        # Group-addressed frames go at most `rate` per second, unicast up to 5 times faster (src/probe/sender.hpp).
+        print(f"   {label}: {frames} frames (group-addressed at most {rate:g}/s, unicast up to {5 * rate:g}/s) in"
+              f" {marks[-1]:.2f} s; discovery {disc:.2f}, rounds {send:.2f}, last answers {last:.2f} (SMB"
               f" negotiate {follow:.2f}); {waits}")
     print()
     # The --timeout row is informative (a shortened wait may rightly miss slow answers): its misses are shown only.
