@@ -82,8 +82,14 @@ std::optional<InfraSign> infra_sign(const decode::Packet& p) {
     for (const auto& row : k_by_protocol)
         if (row.ip_proto == p.ip_proto) return row.sign;
     if (p.ip_proto != k_udp && p.ip_proto != k_tcp) return std::nullopt;
-    for (const auto& row : k_by_port)
-        if (row.transport == p.ip_proto && (row.port == p.sport || row.port == p.dport)) return row.sign;
+    for (const auto& row : k_by_port) {
+        if (row.transport != p.ip_proto) continue;
+        const bool from = row.port == p.sport, to = row.port == p.dport;
+        // A terminal's ephemeral port may coincide with one of these (old stacks draw from 1024-5000) while it
+        // talks to another well-known service: that is no sign.
+        if ((from && !to && p.dport < 1024) || (to && !from && p.sport < 1024)) continue;
+        if (from || to) return row.sign;
+    }
     return std::nullopt;
 }
 

@@ -137,6 +137,7 @@ void StationTable::feed(const decode::Packet& p) {
     if (!src->routed_frame && routed_ttl(p)) {
         src->routed_frame = n;
         src->routed_ttl = p.ip_ttl;
+        src->routed_src = p.ip_src;
     }
     if (!src->router_icmp_frame && router_icmp(p)) src->router_icmp_frame = n;
     if (!src->na_router_frame && p.ndp_router_flag) src->na_router_frame = n;
@@ -223,7 +224,14 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             gateway = true;
             append(why, std::string(ev.sign->why) + ", frame " + std::to_string(ev.sign_frame));
         }
-        if (ev.routed_frame) {
+        // A packet from the sender's own address is no forwarded one, whatever its TTL (some stacks start at 60).
+        const auto claimed_by_other = [&](const IpAddr& ip) {
+            return std::any_of(m_stations.begin(), m_stations.end(),
+                               [&](const auto& s) { return s.first != mac && contains(s.second.arp_ips, ip); });
+        };
+        const bool own_packet = contains(ev.arp_ips, ev.routed_src) ||
+                                (out.subnet && in_subnet(ev.routed_src, *out.subnet) && !claimed_by_other(ev.routed_src));
+        if (ev.routed_frame && !own_packet) {
             gateway = true;
             append(why, "forwards routed packets (TTL or hop limit " + std::to_string(ev.routed_ttl) +
                             " below any initial value, frame " + std::to_string(ev.routed_frame) + ")");

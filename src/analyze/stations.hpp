@@ -36,6 +36,7 @@ struct StationEvidence {
     std::uint64_t sign_frame = 0;
     std::uint64_t routed_frame = 0;          // first packet it put on the link with a routed TTL (0: none)
     std::uint8_t routed_ttl = 0;
+    IpAddr routed_src;                       // that packet's source address
     std::uint64_t router_icmp_frame = 0;     // first ICMP redirect or time-exceeded it sent
     std::uint64_t na_router_frame = 0;       // first neighbour advertisement with the router flag
     std::array<std::uint64_t, 3> received_frames{}; // the first unicast frames it received, as evidence
