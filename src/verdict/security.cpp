@@ -164,6 +164,8 @@ Requirement decide_wlan_encryption(const std::vector<BssEntry>& bss) {
         std::string what = bss_label(e) + " is " + std::string(bss_class_name(e.security.cls));
         if (!e.from_ap) what += " (from a station's association request)";
         if (e.malformed_source) what += " (only frames with malformed elements were heard)";
+        if (e.malformed_source && e.security.cls == BssClass::unknown)
+            why = ": its elements are cut short, which proves no class.";
         statuses.push_back(status);
         r.reasons.push_back(what + why);
     }
