@@ -511,3 +511,23 @@ TEST_CASE("asleap-leap2.pcap: Cisco LEAP is one attempt, its second leg the clie
     CHECK(s[0].peer_challenges == 2);
     CHECK(s[0].malformed == 0);
 }
+
+TEST_CASE("RADIUS: LEAP's second leg rides in an Access-Request and the Access-Accept") {
+    Radius r;
+    const auto calling = std::make_pair(parse::k_radius_calling_station_id, bytes("00-11-22-33-44-55"));
+    r.send(true, 1, 1, {calling, {79, bare(eap(2, 1, 1, bytes("leapuser")))}});
+    r.send(false, 11, 1, {{79, bare(eap(1, 2, 17, {0x01, 0x00, 0x08}))}, {24, bytes("a")}});
+    r.send(true, 1, 2, {calling, {24, bytes("a")}, {79, bare(eap(2, 2, 17, {0x01, 0x00, 0x18}))}});
+    r.send(false, 11, 2, {{79, bare(eap(3, 2))}, {24, bytes("b")}});
+    // The client's challenge to the AP, then the server's answer inside the Accept.
+    r.send(true, 1, 3, {calling, {24, bytes("b")}, {79, bare(eap(1, 3, 17, {0x01, 0x00, 0x08}))}});
+    r.send(false, 2, 3, {{79, bare(eap(2, 3, 17, {0x01, 0x00, 0x18}))}});
+    auto s = r.eap.sessions();
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].offered == std::vector<std::uint32_t>{17});
+    CHECK(s[0].method == 17);
+    CHECK(s[0].outcome == EapOutcome::success);
+    CHECK(s[0].peer_challenges == 2);
+    CHECK(s[0].malformed == 0);
+    CHECK(s[0].frames == 6);
+}
