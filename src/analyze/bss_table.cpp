@@ -77,11 +77,12 @@ std::size_t index(parse::ElementAnomaly a) {
 }
 
 // A frame whose security elements cannot be trusted: an RSN or WPA element cut inside a field, or an element
-// that overran the body, which stops the walk before the elements after it (an RSN element among them).
+// that overran the body before any RSN or WPA element was read (the walk stops there, so one may follow
+// unseen). An overrun after a clean RSN element is often an FCS that nothing said ends the frame: harmless.
 bool security_malformed(const parse::MgmtBody& body) {
-    return std::any_of(body.anomalies.begin(), body.anomalies.end(), [](parse::ElementAnomaly a) {
-        return a == parse::ElementAnomaly::truncated_element || a == parse::ElementAnomaly::malformed_rsn ||
-               a == parse::ElementAnomaly::malformed_wpa;
+    return std::any_of(body.anomalies.begin(), body.anomalies.end(), [&](parse::ElementAnomaly a) {
+        return a == parse::ElementAnomaly::malformed_rsn || a == parse::ElementAnomaly::malformed_wpa ||
+               (a == parse::ElementAnomaly::truncated_element && !body.rsn && !body.wpa);
     });
 }
 

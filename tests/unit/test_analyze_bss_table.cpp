@@ -235,6 +235,15 @@ TEST_CASE("BSS table: entries, hidden SSIDs, sources, anomalies") {
         air.send(parse::k_mgmt_beacon, k_ap, ap_body("corp", 0x0411, rsn_element(4, 8, k_mfpr_c)));
         CHECK(air.table.entries()[0].security.cls == BssClass::wpa3_personal);
     }
+    SUBCASE("an element overrunning the body after a clean RSN element (an unflagged FCS) is harmless") {
+        auto body = ap_body("corp", 0x0411, rsn_element(4, 2, 0));
+        body.insert(body.end(), {0x9c, 0x3e, 0x51, 0x07}); // four FCS bytes read as an element of 62 bytes
+        air.send(parse::k_mgmt_beacon, k_ap, body);
+        const auto& e = air.table.entries()[0];
+        CHECK(e.anomalies[static_cast<std::size_t>(parse::ElementAnomaly::truncated_element)] == 1);
+        CHECK_FALSE(e.malformed_source);
+        CHECK(e.security.cls == BssClass::wpa2_personal);
+    }
     SUBCASE("malformed frames alone prove no class, unless the privacy bit is clear") {
         // Cut inside the pairwise list: the defaults for the missing fields would read as WPA2-Enterprise.
         air.send(
