@@ -37,7 +37,7 @@ decode::Packet Analysis::feed(const capture::Frame& frame) {
     // A malformed frame between two terminals is still contact: whatever was decoded is analysed.
     m_stations.feed(p);
     m_flows.feed(p);
-    if (!p.eapol.empty()) m_eap.feed(p);
+    if (!p.eapol.empty() || !p.radius.empty()) m_eap.feed(p);
     if (p.dot11 && p.dot11->type == 0) m_bss.feed(p);
     return p;
 }

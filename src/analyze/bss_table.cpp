@@ -76,6 +76,23 @@ std::size_t index(parse::ElementAnomaly a) {
     return static_cast<std::size_t>(a);
 }
 
+// A frame whose security elements cannot be trusted: an RSN or WPA element cut inside a field, or an element
+// that overran the body before any RSN or WPA element was read (the walk stops there, so one may follow
+// unseen). An overrun after a clean RSN element is often an FCS that nothing said ends the frame: harmless.
+bool security_malformed(const parse::MgmtBody& body) {
+    return std::any_of(body.anomalies.begin(), body.anomalies.end(), [&](parse::ElementAnomaly a) {
+        return a == parse::ElementAnomaly::malformed_rsn || a == parse::ElementAnomaly::malformed_wpa ||
+               (a == parse::ElementAnomaly::truncated_element && !body.rsn && !body.wpa);
+    });
+}
+
+// Which frame's word on security counts: the AP's own over a station's association request, well-formed over
+// malformed. The best kind heard so far decides; among equals the latest wins, since an AP can be
+// reconfigured during a capture.
+int source_rank(bool from_ap, bool malformed) {
+    return (from_ap ? 2 : 0) + (malformed ? 0 : 1);
+}
+
 // What one beacon, probe response or (re)association request tells about its BSS.
 void learn(BssEntry& e, const decode::Packet& p, const parse::MgmtBody& body) {
     const auto& d = *p.dot11;
@@ -97,15 +114,31 @@ void learn(BssEntry& e, const decode::Packet& p, const parse::MgmtBody& body) {
     }
     if (body.channel && (from_ap || !e.channel)) e.channel = body.channel;
     // The AP's own advertisement is the truth about the BSS; a station's association request (its choice of
-    // AKM and cipher) stands in only until a beacon or probe response is heard. The latest one wins, since an
-    // AP can be reconfigured during a capture.
-    if (from_ap || !e.from_ap) {
-        e.from_ap = from_ap;
-        e.privacy = body.privacy();
-        e.rsn = body.rsn;
-        e.wpa = body.wpa;
-        e.security = classify_bss(e.rsn, e.wpa, e.privacy);
+    // AKM and cipher) stands in only until a beacon or probe response is heard. One malformed beacon must not
+    // turn a WPA2 network into WEP when its probe responses carry a clean RSN element.
+    bool malformed = security_malformed(body);
+    bool first = e.beacons + e.probe_responses + e.assoc_requests == 1;
+    if (!first && source_rank(from_ap, malformed) < source_rank(e.from_ap, e.malformed_source)) return;
+    e.from_ap = from_ap;
+    e.malformed_source = malformed;
+    e.privacy = body.privacy();
+    e.rsn = body.rsn;
+    e.wpa = body.wpa;
+    e.security = classify_bss(e.rsn, e.wpa, e.privacy);
+    // Without the privacy bit no RSNA is possible (9.4.1.4), so open stays proven; anything else is not, and
+    // the report shows what the broken element stated, without defaults for the fields it lost.
+    if (!malformed || e.security.cls == BssClass::open) return;
+    BssSecurity stated;
+    stated.cls = BssClass::unknown;
+    stated.wpa1 = e.wpa.has_value();
+    if (const parse::RsnInfo* info = e.rsn ? &*e.rsn : e.wpa ? &*e.wpa : nullptr) {
+        stated.group = info->group_cipher;
+        stated.pairwise = info->pairwise.value_or(std::vector<Suite>{});
+        stated.akms = info->akms.value_or(std::vector<Suite>{});
+        stated.legacy_cipher = (stated.group && legacy(*stated.group)) ||
+                               std::any_of(stated.pairwise.begin(), stated.pairwise.end(), legacy);
     }
+    e.security = std::move(stated);
 }
 
 } // namespace

@@ -1,4 +1,4 @@
-// EAP conversations over EAPOL (IEEE 802.1X-2010 8, RFC 3748 2-5).
+// EAP conversations over EAPOL (IEEE 802.1X-2010 8, RFC 3748 2-5) or inside RADIUS (RFC 2865, RFC 3579).
 #include "analyze/eap_sessions.hpp"
 
 #include <algorithm>
@@ -31,6 +31,30 @@ void add_unique(std::vector<std::uint32_t>& v, std::uint32_t x) {
     if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
 }
 
+std::string text(Bytes b) {
+    return {b.begin(), b.end()};
+}
+
+std::optional<MacAddr> station_mac(const std::optional<Bytes>& attribute) {
+    if (!attribute) return std::nullopt;
+    auto m = parse::station_id_mac(text(*attribute));
+    return m ? unicast(*m) : std::nullopt;
+}
+
+// RFC 6696 Initiate/Finish belong to re-authentication, outside this analysis.
+bool in_attempt(std::uint8_t eap_code) {
+    return eap_code >= parse::k_eap_request && eap_code <= parse::k_eap_failure;
+}
+
+// Two attempts on one port: the same supplicant and authenticator, over the same path.
+bool same_port(const EapSession& a, const EapSession& b) {
+    if (a.supplicant != b.supplicant || a.authenticator != b.authenticator ||
+        a.radius.has_value() != b.radius.has_value())
+        return false;
+    return !a.radius || (a.radius->nas == b.radius->nas && a.radius->server == b.radius->server &&
+                         a.radius->calling_station_id == b.radius->calling_station_id);
+}
+
 } // namespace
 
 // The most recent attempt this frame can belong to: no side contradicts it, and either one side matches or
@@ -40,6 +64,8 @@ EapSessions::Attempt* EapSessions::find(const std::optional<MacAddr>& supplicant
                                         const std::optional<MacAddr>& authenticator) {
     for (auto it = m_attempts.rbegin(); it != m_attempts.rend(); ++it) {
         auto& s = it->s;
+        if (s.radius)
+            continue; // EAPOL and RADIUS name the sides differently: a port seen both ways is two attempts
         if (conflicts(s.supplicant, supplicant) || conflicts(s.authenticator, authenticator) ||
             same(s.supplicant, authenticator) || same(s.authenticator, supplicant))
             continue;
@@ -81,8 +107,7 @@ void EapSessions::evict_one() {
         victim = std::min_element(m_attempts.begin(), m_attempts.end(), idle_first);
     // Frames still to come from the evicted attempt would otherwise join an earlier attempt on the same port.
     for (auto it = m_attempts.begin(); it != victim; ++it)
-        if (it->s.supplicant == victim->s.supplicant && it->s.authenticator == victim->s.authenticator)
-            it->closed = true;
+        if (same_port(it->s, victim->s)) it->closed = true;
     m_attempts.erase(victim);
     ++m_stats.sessions_dropped;
 }
@@ -104,7 +129,11 @@ void EapSessions::touch(Attempt& a, const decode::Packet& p) {
 }
 
 void EapSessions::feed(const decode::Packet& p) {
-    if (p.eapol.empty()) return;
+    if (!p.radius.empty()) return on_radius(p);
+    if (!p.eapol.empty()) on_eapol(p);
+}
+
+void EapSessions::on_eapol(const decode::Packet& p) {
     ++m_stats.eapol_frames;
     if (p.bad_fcs) { // its addresses cannot be trusted to name the attempt
         ++m_stats.malformed;
@@ -160,14 +189,24 @@ void EapSessions::on_eap(const decode::Packet& p, Bytes eap) {
         ++m_stats.malformed;
         return;
     }
-    bool from_peer = m->code == parse::k_eap_response;
-    if (!from_peer && m->code != parse::k_eap_request && m->code != parse::k_eap_success &&
-        m->code != parse::k_eap_failure) {
-        ++m_stats.unattributed; // RFC 6696 Initiate/Finish: re-authentication, outside this analysis
+    if (!in_attempt(m->code)) {
+        ++m_stats.unattributed;
         return;
     }
+    bool from_peer = m->code == parse::k_eap_response;
     auto sup = unicast(from_peer ? p.src : p.dst);
     auto auth = unicast(from_peer ? p.dst : p.src);
+    // Cisco LEAP's second leg: once its response is accepted the client challenges the access point with a
+    // Request of its own, which the access point answers. Both belong to the client's attempt, roles
+    // unchanged.
+    if (m->type == parse::k_eap_leap) {
+        Attempt* leg = find(auth, sup);
+        if (leg && leg->last_request_type == parse::k_eap_leap &&
+            (m->code == parse::k_eap_request ? leg->responded : leg->peer_challenged)) {
+            touch(*leg, p);
+            return on_message(*leg, *m, !from_peer);
+        }
+    }
     Attempt* a = find(sup, auth);
     // A Request-Identity after a finished or abandoned method exchange is a new attempt; one that repeats the
     // previous identifier is a retransmission.
@@ -177,15 +216,118 @@ void EapSessions::on_eap(const decode::Packet& p, Bytes eap) {
     if (!a || new_identity) a = start_attempt(sup, auth, a);
     if (!a) return;
     touch(*a, p);
-    switch (m->code) {
+    on_message(*a, *m, from_peer);
+}
+
+// The attempt a RADIUS packet belongs to: a reply answers the attempt's last Access-Request (same ports and
+// identifier, RFC 2865 3); a request names its station, or echoes the State of the last Access-Challenge.
+EapSessions::Attempt* EapSessions::find_radius(const decode::Packet& p, const parse::RadiusPacket& r) {
+    const bool request = r.code == parse::k_radius_access_request;
+    const IpAddr& nas = request ? p.ip_src : p.ip_dst;
+    const IpAddr& server = request ? p.ip_dst : p.ip_src;
+    const auto exchange =
+        request ? std::make_tuple(p.sport, p.dport, r.id) : std::make_tuple(p.dport, p.sport, r.id);
+    for (auto it = m_attempts.rbegin(); it != m_attempts.rend(); ++it) {
+        const auto& path = it->s.radius;
+        if (!path || path->nas != nas || path->server != server) continue;
+        bool match = false;
+        if (!request)
+            match = it->radius_request == exchange;
+        else if (r.calling_station_id)
+            match = path->calling_station_id == text(*r.calling_station_id);
+        else if (r.state)
+            match = std::equal(it->radius_state.begin(), it->radius_state.end(), r.state->begin(),
+                               r.state->end());
+        else
+            match = path->calling_station_id.empty();
+        if (!match) continue;
+        return it->closed ? nullptr : &*it;
+    }
+    return nullptr;
+}
+
+// Access-Request carries the supplicant's EAP packets, Access-Challenge the server's, Access-Accept and
+// Access-Reject its decision (RFC 3579 2.1-2.2). The NAS stands in for the authenticator: its own EAP
+// Request-Identity never reaches the server, so a Response-Identity without State begins an attempt.
+void EapSessions::on_radius(const decode::Packet& p) {
+    ++m_stats.radius_packets;
+    auto r = parse::parse_radius(p.radius);
+    if (!r) {
+        ++m_stats.malformed;
+        return;
+    }
+    const bool request = r->code == parse::k_radius_access_request;
+    const bool decision =
+        r->code == parse::k_radius_access_accept || r->code == parse::k_radius_access_reject;
+    if (!request && !decision && r->code != parse::k_radius_access_challenge)
+        return; // accounting and the rest
+    Attempt* a = find_radius(p, *r);
+    std::optional<parse::EapMessage> m;
+    if (r->has_eap) {
+        auto parsed = parse::parse_eap(r->eap);
+        if (!parsed) {
+            ++m_stats.malformed;
+            if (a) ++a->s.malformed;
+            return;
+        }
+        if (!in_attempt(parsed->code)) {
+            ++m_stats.unattributed;
+            return;
+        }
+        m = std::move(*parsed);
+    }
+    const auto exchange = std::make_tuple(p.sport, p.dport, r->id);
+    if (request) {
+        if (!m) return; // PAP, CHAP, MAC authentication: no EAP
+        bool new_identity = a && m->code == parse::k_eap_response && m->type == parse::k_eap_identity &&
+                            !r->state && a->radius_request != exchange &&
+                            (a->s.outcome != EapOutcome::incomplete || a->last_request_type != 0);
+        if (!a || new_identity) {
+            a = start_attempt(station_mac(r->calling_station_id), station_mac(r->called_station_id), nullptr);
+            if (!a) return;
+            model::RadiusPath path{p.ip_src, p.ip_dst, r->nas_ip_address, "", ""};
+            if (r->calling_station_id) path.calling_station_id = text(*r->calling_station_id);
+            if (r->called_station_id) path.called_station_id = text(*r->called_station_id);
+            a->s.radius = std::move(path);
+        }
+        a->radius_request = exchange;
+    } else if (!a) {
+        ++m_stats.unattributed;
+        return;
+    } else if (r->state) {
+        a->radius_state.assign(r->state->begin(), r->state->end());
+    }
+    touch(*a, p);
+    if (m) on_message(*a, *m, request);
+    if (!decision) return;
+    // The server's decision is the outcome, whatever EAP packet it carries (LEAP's Accept carries a
+    // Response).
+    a->s.outcome = r->code == parse::k_radius_access_accept ? EapOutcome::success : EapOutcome::failure;
+    finalize(*a);
+    a->keep = m_keep && m_keep(a->s);
+}
+
+void EapSessions::on_message(Attempt& a, const parse::EapMessage& m, bool from_peer) {
+    if (from_peer != (m.code == parse::k_eap_response)) {
+        // Only LEAP runs the other way round (the client authenticating the access point): it says nothing
+        // about the methods the server offers or accepts.
+        if (m.type != parse::k_eap_leap) {
+            ++a.s.malformed;
+            return;
+        }
+        ++a.s.peer_challenges;
+        if (m.code == parse::k_eap_request) a.peer_challenged = true;
+        return;
+    }
+    switch (m.code) {
     case parse::k_eap_request:
-        return on_request(*a, *m);
+        return on_request(a, m);
     case parse::k_eap_response:
-        return on_response(*a, *m);
+        return on_response(a, m);
     default:
-        a->s.outcome = m->code == parse::k_eap_success ? EapOutcome::success : EapOutcome::failure;
-        finalize(*a);
-        a->keep = m_keep && m_keep(a->s);
+        a.s.outcome = m.code == parse::k_eap_success ? EapOutcome::success : EapOutcome::failure;
+        finalize(a);
+        a.keep = m_keep && m_keep(a.s);
         return;
     }
 }

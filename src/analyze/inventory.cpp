@@ -125,18 +125,32 @@ std::optional<std::string> check_keys(const json& obj, const std::string& path, 
     return std::nullopt;
 }
 
-Expected<std::string, std::string> ssid_at(const json& v, const std::string& path) {
+// `hex`: the SSID's bytes written as hex digits, for SSIDs that are not UTF-8 (9.4.2.2 allows any bytes).
+Expected<std::string, std::string> ssid_at(const json& v, const std::string& path, bool hex = false) {
     if (!v.is_string()) return unexpected(path + ": expected a string");
-    const auto& s = v.get_ref<const json::string_t&>();
+    std::string s = v.get_ref<const json::string_t&>();
+    if (hex) {
+        auto bytes = from_hex(s);
+        if (!bytes)
+            return unexpected(path +
+                              ": expected two lowercase hex digits per byte, as the report's ssid_hex, not " +
+                              in_quotes(s));
+        s = std::move(*bytes);
+    }
     if (s.empty() || s.size() > k_max_ssid)
         return unexpected(path + ": an SSID is 1 to 32 bytes, " + in_quotes(s) + " is " + std::to_string(s.size()));
     return s;
 }
 
 Expected<AuthorisedNetwork, std::string> parse_network(const json& j, const std::string& path) {
-    if (auto e = check_keys(j, path, {"ssid", "bssids", "class"}, {})) return unexpected(*e);
+    if (auto e = check_keys(j, path, {"bssids", "class"}, {"ssid", "ssid_hex"})) return unexpected(*e);
     AuthorisedNetwork n;
-    auto ssid = ssid_at(j.at("ssid"), path + ".ssid");
+    const bool hex = j.contains("ssid_hex");
+    if (hex && j.contains("ssid"))
+        return unexpected(path + ": \"ssid\" and \"ssid_hex\" both given; keep one");
+    if (!hex && !j.contains("ssid")) return unexpected(path + ": missing field \"ssid\" (or \"ssid_hex\")");
+    auto ssid =
+        hex ? ssid_at(j.at("ssid_hex"), path + ".ssid_hex", true) : ssid_at(j.at("ssid"), path + ".ssid");
     if (!ssid) return unexpected(ssid.error());
     n.ssid = ssid.value();
     const auto& bssids = j.at("bssids");

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "parse/eap.hpp"
+
 namespace isoprobe::analyze {
 
 namespace {
@@ -146,8 +148,11 @@ void StationTable::feed(const decode::Packet& p) {
     if (p.protos.test(static_cast<std::size_t>(Proto::stp)) || p.protos.test(static_cast<std::size_t>(Proto::lldp)) ||
         p.protos.test(static_cast<std::size_t>(Proto::cdp)))
         src->switch_protocol = true;
-    // EAPOL header is 4 bytes; EAP code 1 (Request) comes only from the authenticator (RFC 3748 4.1).
-    if (p.eapol.size() > 4 && p.eapol[1] == 0 && p.eapol[4] == 1) src->eap_authenticator = true;
+    // EAPOL header is 4 bytes; EAP code 1 (Request) comes only from the authenticator (RFC 3748 4.1), except
+    // in Cisco LEAP, whose client challenges the access point with a Request of its own.
+    if (p.eapol.size() > 8 && p.eapol[1] == 0 && p.eapol[4] == parse::k_eap_request &&
+        p.eapol[8] != parse::k_eap_leap)
+        src->eap_authenticator = true;
 }
 
 StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {

@@ -14,6 +14,7 @@
 #include "parse/llc.hpp"
 #include "parse/nbns.hpp"
 #include "parse/radiotap.hpp"
+#include "parse/radius.hpp"
 #include "parse/sll.hpp"
 #include "parse/ssdp.hpp"
 #include "parse/tcp.hpp"
@@ -120,6 +121,8 @@ void decode_udp(Packet& p, Bytes datagram) {
     p.sport = u->sport;
     p.dport = u->dport;
     decode_app(p, k_udp_ports, u->payload);
+    // EAP between a NAS and its server (RFC 3579): the EAP analysis reads it, nothing else here does.
+    if (parse::is_radius_port(u->sport) || parse::is_radius_port(u->dport)) p.radius = u->payload;
 }
 
 void set_icmp(Packet& p, const parse::IcmpMessage& m) {

@@ -72,6 +72,7 @@ struct Packet {
     std::optional<parse::ArpInfo> arp;
     std::optional<parse::DhcpInfo> dhcp;
     Bytes eapol; // the whole EAPOL PDU (version, type, length, body) when ethertype is 0x888E
+    Bytes radius; // the UDP payload to or from a RADIUS authentication port (parse/radius.hpp)
 };
 
 // Decodes one frame. Pure: no I/O, no allocation beyond the Packet itself, never throws.

@@ -56,11 +56,21 @@ struct TlsSummary {
 enum class EapOutcome : std::uint8_t { incomplete, success, failure };
 std::string_view eap_outcome_name(EapOutcome o);
 
+// Where an attempt seen inside RADIUS (RFC 3579) travelled: the NAS (switch or access point) and its server.
+struct RadiusPath {
+    IpAddr nas, server;                   // the UDP endpoints of the Access-Request
+    std::optional<IpAddr> nas_ip_address; // the NAS-IP-Address attribute, when sent
+    // The attributes as sent (RFC 3580 3.20-3.21): raw bytes, not necessarily text.
+    std::string calling_station_id, called_station_id;
+};
+
 // One authentication attempt between a supplicant and an authenticator.
 struct EapSession {
     // Unknown while the side has only ever sent to the PAE group address (wired 802.1X) and the other
-    // side never answered.
+    // side never answered. Seen via RADIUS: the MAC addresses the Calling-Station-Id and Called-Station-Id
+    // name, when they name one.
     std::optional<MacAddr> supplicant, authenticator;
+    std::optional<RadiusPath> radius;       // seen inside RADIUS rather than over EAPOL
     std::optional<std::string> identity;    // the last Response/Identity: raw bytes, not necessarily UTF-8
     std::vector<std::uint32_t> offered;     // method types the server requested (Identity/Notification aside)
     std::vector<std::uint32_t> nak_desired; // types the peer asked for in NAKs (0: no alternative)
@@ -70,7 +80,9 @@ struct EapSession {
     std::optional<std::uint8_t> method;
     EapOutcome outcome = EapOutcome::incomplete;
     std::uint64_t retransmissions = 0; // Requests or Responses repeating the previous identifier
-    std::uint64_t frames = 0;          // EAPOL frames attributed to this attempt
+    // Cisco LEAP's second leg: the client's Request challenging the access point, and its Response.
+    std::uint64_t peer_challenges = 0;
+    std::uint64_t frames = 0;          // EAPOL frames (or RADIUS packets) attributed to this attempt
     std::uint64_t key_frames = 0;      // of which EAPOL-Key (the 4-way handshake after Success)
     std::uint64_t malformed = 0;       // EAP packets or TLS-family headers that did not parse
     std::uint64_t first_frame = 0, last_frame = 0;
@@ -82,6 +94,7 @@ struct EapSession {
 
 struct EapStats {
     std::uint64_t eapol_frames = 0;
+    std::uint64_t radius_packets = 0;   // to or from a RADIUS authentication port
     std::uint64_t malformed = 0;        // EAPOL headers or EAP packets that did not parse, or failed the FCS
     std::uint64_t unattributed = 0;     // EAPOL-Key or other frames with no attempt to belong to
     std::uint64_t sessions_dropped = 0; // attempts evicted to make room beyond Limits::max_sessions

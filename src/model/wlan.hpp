@@ -50,6 +50,10 @@ struct BssEntry {
     bool privacy = false; // capability bit 4 (9.4.1.4)
     std::optional<parse::RsnInfo> rsn, wpa;
     bool from_ap = false; // security read from the AP's own beacon or probe response
+    // Security read from a frame whose RSN or WPA element was cut short or whose element walk stopped early:
+    // it proves no class (unknown unless the privacy bit is clear), and only stands in until a well-formed
+    // frame of the same kind is heard.
+    bool malformed_source = false;
     BssSecurity security;
     std::uint64_t beacons = 0, probe_responses = 0, assoc_requests = 0;
     std::uint64_t first_frame = 0, last_frame = 0;

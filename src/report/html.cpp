@@ -309,6 +309,7 @@ void capture(std::string& out, const Report& r, const Strings& s) {
     item(s.anomalies, anomalies.empty() ? std::string(s.none) : anomalies);
     item(s.dropped, cap.dropped ? std::to_string(*cap.dropped) : std::string(s.unknown));
     if (r.eap_stats.eapol_frames > 0) item(s.eapol_frames, std::to_string(r.eap_stats.eapol_frames));
+    if (r.eap_stats.radius_packets > 0) item(s.radius_packets, std::to_string(r.eap_stats.radius_packets));
     out += "</dl>";
     for (const auto& t : cap.truncated_files)
         out += "<p class=\"warn\">" + raw(t) + " — " + std::string(s.truncated) + "</p>";

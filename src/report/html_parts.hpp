@@ -33,10 +33,10 @@ struct Strings {
     std::string_view stations, col_mac, col_ips, col_role, col_why;
     std::array<std::string_view, 9> role; // model::Role
     // EAP
-    std::string_view eap, eap_intro, col_supplicant, col_authenticator, col_identity, col_method_done, col_offered,
-        col_nak, col_outcome, tls, col_tls_version, col_cipher, col_client_cert, certificates, col_chain,
-        chain_server, chain_client, col_subject, col_issuer, col_validity, col_key, col_signature, col_expiry,
-        self_signed, not_decodable, bytes_unit, days_unit;
+    std::string_view eap, eap_intro, col_supplicant, col_authenticator, col_identity, col_method_done,
+        col_offered, col_nak, col_outcome, tls, col_tls_version, col_cipher, col_client_cert, certificates,
+        col_chain, chain_server, chain_client, col_subject, col_issuer, col_validity, col_key, col_signature,
+        col_expiry, self_signed, not_decodable, bytes_unit, days_unit, via_radius;
     std::array<std::string_view, 3> eap_outcome;   // model::EapOutcome
     std::array<std::string_view, 4> client_cert;   // model::ClientCertificate
     std::string_view enumeration, col_eap_type, accepted, refused, no_answer;
@@ -44,8 +44,8 @@ struct Strings {
     std::string_view wlan, wlan_intro, col_bssid, col_ssid, col_channel, col_security, col_akm, col_ciphers, col_pmf,
         col_seen, hidden, from_assoc, wlan_malformed, inventory, col_finding, needs_review;
     // capture
-    std::string_view capture, col_file, col_first_frame, frames, bytes, link_types, undecoded, encrypted, anomalies,
-        dropped, first_frame, last_frame, truncated, eapol_frames;
+    std::string_view capture, col_file, col_first_frame, frames, bytes, link_types, undecoded, encrypted,
+        anomalies, dropped, first_frame, last_frame, truncated, eapol_frames, radius_packets;
     // timeline
     std::string_view timeline, timeline_intro, lane_phases, lane_conversations, lane_attempts, lane_eap, more_prefix,
         more_suffix, no_events, unit_ms, unit_s, unit_min, unit_h;

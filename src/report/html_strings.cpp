@@ -13,8 +13,9 @@ constexpr Strings k_ja{
     .title = "端末間通信・無線LANセキュリティ監査報告書",
     .guideline = "総務省「地方公共団体における情報セキュリティポリシーに関するガイドライン」（令和7年3月版）",
     .engine_note = "理由・根拠の文は解析エンジンが英語で出力したものを、そのまま記載しています。",
-    .escape_note = "ネットワークから取得した文字列（SSID、ID、証明書の主体者名など）は、制御文字と UTF-8 として不正な"
-                   "バイトを \\xNN の形で表示しています（\\ 自体は \\\\）。",
+    .escape_note =
+        "ネットワークから取得した文字列（SSID、ID、証明書の主体者名など）は、制御文字と UTF-8 として不正な"
+        "バイトを \\xNN の形で表示しています（\\ 自体は \\\\）。",
     .command = "コマンド",
     .tool = "ツール",
     .host = "実行ホスト",
@@ -32,7 +33,8 @@ constexpr Strings k_ja{
     .none = "なし",
     .unknown = "不明",
     .verdict = "総合判定",
-    .verdict_rule = "各要件の判定のうち最も悪いもの（不適合 ＞ 判定不能 ＞ 適合）。未検査の要件は数えません。",
+    .verdict_rule =
+        "各要件の判定のうち最も悪いもの（不適合 ＞ 判定不能 ＞ 適合）。未検査の要件は数えません。",
     .requirements = "要件ごとの判定",
     .col_requirement = "要件",
     .col_clause = "根拠条項",
@@ -41,9 +43,11 @@ constexpr Strings k_ja{
     .col_reasons = "理由",
     .status = {"適合", "不適合", "判定不能", "未検査"},
     .conversations = "端末間通信",
-    .conversations_intro = "キャプチャ上で相手に届いたことが確認できた端末間の通信です。1件でもあれば端末間通信の防止は不適合です。",
+    .conversations_intro = "キャプチャ上で相手に届いたことが確認できた端末間の通信です。1件でもあれば端末間通"
+                           "信の防止は不適合です。",
     .attempts = "応答のなかった通信の試み",
-    .attempts_intro = "端末が他の端末に向けて送信したものの、届いたことは確認できなかった通信です（不適合の根拠ではありません）。",
+    .attempts_intro = "端末が他の端末に向けて送信したものの、届いたことは確認できなかった通信です（不適合の根"
+                      "拠ではありません）。",
     .col_a = "端末 A（送信元）",
     .col_b = "端末 B（宛先）",
     .col_kind = "種別",
@@ -58,31 +62,36 @@ constexpr Strings k_ja{
     .frames_unit = "フレーム",
     .rows_in_json = "（すべて JSON レポート（--json）にあります）",
     .probes = "接触試験の結果（方式 × 相手端末）",
-    .probes_intro = "各方式で各相手端末への到達を試した結果です。「到達」はセンチネルが受信したか相手が応答したこと、"
-                    "「不達」はセンチネルが受信しなかったことを示します。センチネルのない相手の「応答なし」は隔離の証明になりません。",
+    .probes_intro =
+        "各方式で各相手端末への到達を試した結果です。「到達」はセンチネルが受信したか相手が応答したこと、"
+        "「不達」はセンチネルが受信しなかったことを示します。センチネルのない相手の「応答なし」は隔離の証明に"
+        "なりません。",
     .col_peer = "相手端末",
     .probe_notes = "方式ごとの証跡と説明",
     .col_method = "方式",
     .col_result = "結果",
     .col_notes = "フレーム番号・説明",
     .controls = "前提条件の確認（陽性対照）",
-    .controls_intro = "応答がないことを「隔離されている」と判断するために、正常に動いていなければならない事項です。",
+    .controls_intro =
+        "応答がないことを「隔離されている」と判断するために、正常に動いていなければならない事項です。",
     .col_control = "確認事項",
     .col_detail = "詳細",
     .control_ok = "正常",
     .control_failed = "異常",
     .observations = "観察事項（到達の証拠ではありません）",
-    .observations_intro = "セグメントが端末をどう隔離しているか（代理ARP、ICMPリダイレクト、ルータ）。どれも端末間の到達を示すものではありません。",
+    .observations_intro = "セグメントが端末をどう隔離しているか（代理ARP、ICMPリダイレクト、ルータ）。どれも"
+                          "端末間の到達を示すものではありません。",
     .outcome = {"到達", "不達", "応答なし", "未実施", "エラー"},
     .stations = "観測された機器",
     .col_mac = "MAC アドレス",
     .col_ips = "IP アドレス",
     .col_role = "役割",
     .col_why = "判断の根拠",
-    .role = {"自端末", "ゲートウェイ", "DHCP サーバ", "DNS サーバ", "オーセンティケータ", "アクセスポイント", "スイッチ",
-             "基盤機器", "端末"},
+    .role = {"自端末", "ゲートウェイ", "DHCP サーバ", "DNS サーバ", "オーセンティケータ", "アクセスポイント",
+             "スイッチ", "基盤機器", "端末"},
     .eap = "IEEE 802.1X 認証（EAP）",
-    .eap_intro = "サプリカントとオーセンティケータの認証のやり取りごとに、実際に完了した方式（提示された方式ではなく）と TLS の内容を示します。",
+    .eap_intro = "サプリカントとオーセンティケータの認証のやり取りごとに、実際に完了した方式（提示された方式"
+                 "ではなく）と TLS の内容を示します。",
     .col_supplicant = "サプリカント",
     .col_authenticator = "オーセンティケータ",
     .col_identity = "ID（外側）",
@@ -108,6 +117,7 @@ constexpr Strings k_ja{
     .not_decodable = "解読不能",
     .bytes_unit = "バイト",
     .days_unit = "日",
+    .via_radius = "RADIUS 経由（NAS → サーバ）:",
     .eap_outcome = {"未完了", "成功", "失敗"},
     .client_cert = {"提示あり", "提示なし", "観測不能", "不明"},
     .enumeration = "オーセンティケータが受け入れる EAP 方式",
@@ -145,6 +155,7 @@ constexpr Strings k_ja{
     .last_frame = "最後のフレーム",
     .truncated = "途中で切れています（切れる前のフレームは解析済み）",
     .eapol_frames = "EAPOL フレーム",
+    .radius_packets = "RADIUS パケット",
     .timeline = "時系列",
     .timeline_intro = "横軸は開始からの経過時間。起点 0 =",
     .lane_phases = "実行の段階",
@@ -165,8 +176,9 @@ constexpr Strings k_en{
     .title = "Terminal isolation and Wi-Fi security audit report",
     .guideline = "MIC, Information security policy guideline for local governments (March 2025 revision)",
     .engine_note = "",
-    .escape_note = "Text captured from the network (SSIDs, identities, certificate subjects...) is shown with control "
-                   "characters and bytes that are not UTF-8 as \\xNN (and \\ itself as \\\\).",
+    .escape_note =
+        "Text captured from the network (SSIDs, identities, certificate subjects...) is shown with control "
+        "characters and bytes that are not UTF-8 as \\xNN (and \\ itself as \\\\).",
     .command = "Command",
     .tool = "Tool",
     .host = "Host",
@@ -184,7 +196,8 @@ constexpr Strings k_en{
     .none = "none",
     .unknown = "unknown",
     .verdict = "Verdict",
-    .verdict_rule = "The worst requirement status (fail > inconclusive > pass); requirements not tested do not count.",
+    .verdict_rule =
+        "The worst requirement status (fail > inconclusive > pass); requirements not tested do not count.",
     .requirements = "Requirements",
     .col_requirement = "Requirement",
     .col_clause = "Clause",
@@ -193,9 +206,11 @@ constexpr Strings k_en{
     .col_reasons = "Reasons",
     .status = {"Pass", "Fail", "Inconclusive", "Not tested"},
     .conversations = "Terminal-to-terminal conversations",
-    .conversations_intro = "Contact between terminals that the capture proves arrived. Any one of them fails terminal isolation.",
+    .conversations_intro = "Contact between terminals that the capture proves arrived. Any one of them fails "
+                           "terminal isolation.",
     .attempts = "Unanswered attempts",
-    .attempts_intro = "Frames a terminal sent towards another terminal without proof that they arrived (not findings).",
+    .attempts_intro =
+        "Frames a terminal sent towards another terminal without proof that they arrived (not findings).",
     .col_a = "Terminal A (sender)",
     .col_b = "Terminal B (receiver)",
     .col_kind = "Kind",
@@ -210,9 +225,11 @@ constexpr Strings k_en{
     .frames_unit = "frames",
     .rows_in_json = " (the JSON report, --json, lists them all)",
     .probes = "Contact methods per peer",
-    .probes_intro = "Each method tried against each peer. \"Reached\": the sentinel received it or the peer answered; "
-                    "\"not reached\": the sentinel did not receive it. \"No reply\" from a peer without a sentinel does not "
-                    "prove isolation.",
+    .probes_intro =
+        "Each method tried against each peer. \"Reached\": the sentinel received it or the peer answered; "
+        "\"not reached\": the sentinel did not receive it. \"No reply\" from a peer without a sentinel does "
+        "not "
+        "prove isolation.",
     .col_peer = "Peer",
     .probe_notes = "Evidence and notes per method",
     .col_method = "Method",
@@ -225,18 +242,20 @@ constexpr Strings k_en{
     .control_ok = "ok",
     .control_failed = "failed",
     .observations = "Observations (not proof of contact)",
-    .observations_intro = "How the segment keeps terminals apart, or would not (proxy ARP, ICMP redirects, routers). None of these shows that anything reached a terminal.",
+    .observations_intro = "How the segment keeps terminals apart, or would not (proxy ARP, ICMP redirects, "
+                          "routers). None of these shows that anything reached a terminal.",
     .outcome = {"reached", "not reached", "no reply", "not run", "error"},
     .stations = "Stations",
     .col_mac = "MAC",
     .col_ips = "IP addresses",
     .col_role = "Role",
     .col_why = "Why",
-    .role = {"self (capturing host)", "gateway", "DHCP server", "DNS server", "authenticator", "access point", "switch",
-             "infrastructure", "terminal"},
+    .role = {"self (capturing host)", "gateway", "DHCP server", "DNS server", "authenticator", "access point",
+             "switch", "infrastructure", "terminal"},
     .eap = "IEEE 802.1X authentication (EAP)",
-    .eap_intro = "Each attempt between a supplicant and an authenticator: the method that actually completed (not "
-                 "merely the one offered) and what its TLS showed.",
+    .eap_intro =
+        "Each attempt between a supplicant and an authenticator: the method that actually completed (not "
+        "merely the one offered) and what its TLS showed.",
     .col_supplicant = "Supplicant",
     .col_authenticator = "Authenticator",
     .col_identity = "Outer identity",
@@ -262,6 +281,7 @@ constexpr Strings k_en{
     .not_decodable = "not decodable",
     .bytes_unit = "bytes",
     .days_unit = "days",
+    .via_radius = "via RADIUS (NAS → server):",
     .eap_outcome = {"incomplete", "success", "failure"},
     .client_cert = {"present", "absent", "not observable", "unknown"},
     .enumeration = "EAP methods the authenticator accepts",
@@ -270,7 +290,8 @@ constexpr Strings k_en{
     .refused = "refused",
     .no_answer = "no answer",
     .wlan = "Wi-Fi access points (BSS)",
-    .wlan_intro = "Encryption and authentication of each BSS, from beacons, probe responses and association requests.",
+    .wlan_intro =
+        "Encryption and authentication of each BSS, from beacons, probe responses and association requests.",
     .col_bssid = "BSSID",
     .col_ssid = "SSID",
     .col_channel = "Channel",
@@ -299,6 +320,7 @@ constexpr Strings k_en{
     .last_frame = "Last frame",
     .truncated = "cut short (the frames before the cut were analysed)",
     .eapol_frames = "EAPOL frames",
+    .radius_packets = "RADIUS packets",
     .timeline = "Timeline",
     .timeline_intro = "Time since the start, 0 =",
     .lane_phases = "Run phases",

@@ -50,7 +50,11 @@ void eap(std::string& out, const Report& r, const Strings& s) {
         any_tls = any_tls || e.tls;
         any_certificate = any_certificate || (e.tls && (!e.tls->server_chain.empty() || !e.tls->client_chain.empty()));
         row(out,
-            {std::to_string(i + 1), mac_html(s, e.supplicant), mac_html(s, e.authenticator),
+            {std::to_string(i + 1), mac_html(s, e.supplicant),
+             mac_html(s, e.authenticator) +
+                 (e.radius ? "<br><span class=\"small\">" + std::string(s.via_radius) + " " +
+                                 mono(e.radius->nas.str() + " → " + e.radius->server.str()) + "</span>"
+                           : ""),
              e.identity ? raw(*e.identity) + hex_note(*e.identity) : "",
              e.method ? mono(parse::eap_type_name(*e.method) + " (" + std::to_string(*e.method) + ")") : "",
              types_html(e.offered), types_html(e.nak_desired),

@@ -92,6 +92,18 @@ ordered_json to_json(const model::EapSession& s) {
     ordered_json j;
     j["supplicant"] = mac_or_null(s.supplicant);
     j["authenticator"] = mac_or_null(s.authenticator);
+    j["via"] = s.radius ? "radius" : "eapol";
+    if (s.radius) {
+        const auto& r = *s.radius;
+        j["radius"] = {
+            {"nas", r.nas.str()},
+            {"server", r.server.str()},
+            {"nas_ip_address", r.nas_ip_address ? ordered_json(r.nas_ip_address->str()) : ordered_json()},
+            {"calling_station_id", json_safe(r.calling_station_id)},
+            {"called_station_id", json_safe(r.called_station_id)}};
+    } else {
+        j["radius"] = nullptr;
+    }
     j["identity"] = s.identity ? ordered_json(json_safe(*s.identity)) : ordered_json();
     j["identity_hex"] = s.identity ? ordered_json(hex_string(*s.identity)) : ordered_json();
     j["offered"] = types_json(s.offered);
@@ -100,6 +112,7 @@ ordered_json to_json(const model::EapSession& s) {
     j["method_name"] = s.method ? ordered_json(parse::eap_type_name(*s.method)) : ordered_json();
     j["outcome"] = model::eap_outcome_name(s.outcome);
     j["retransmissions"] = s.retransmissions;
+    j["peer_challenges"] = s.peer_challenges;
     j["first_frame"] = s.first_frame;
     j["last_frame"] = s.last_frame;
     j["frames"] = s.frames;
@@ -139,6 +152,7 @@ ordered_json to_json(const model::BssEntry& e) {
     j["wpa1"] = sec.wpa1;
     j["legacy_cipher"] = sec.legacy_cipher;
     j["source"] = e.from_ap ? "beacon-or-probe-response" : "association-request";
+    j["malformed_source"] = e.malformed_source;
     j["beacons"] = e.beacons;
     j["probe_responses"] = e.probe_responses;
     j["assoc_requests"] = e.assoc_requests;
@@ -160,6 +174,7 @@ ordered_json eap_section(const std::vector<model::EapSession>& sessions, const m
         a.push_back(to_json(s));
     j["sessions"] = std::move(a);
     j["stats"] = {{"eapol_frames", stats.eapol_frames},
+                  {"radius_packets", stats.radius_packets},
                   {"malformed", stats.malformed},
                   {"unattributed", stats.unattributed},
                   {"sessions_dropped", stats.sessions_dropped}};

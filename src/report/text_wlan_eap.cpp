@@ -18,6 +18,8 @@ void eap_text(std::ostream& o, const Report& r) {
     o << "\nEAP conversations (" << r.eap.size() << "):\n";
     for (const auto& s : r.eap) {
         o << "  " << mac_text(s.supplicant) << " -> " << mac_text(s.authenticator);
+        if (s.radius)
+            o << "  via RADIUS (NAS " << s.radius->nas.str() << ", server " << s.radius->server.str() << ")";
         if (s.identity) o << "  identity \"" << terminal_safe(*s.identity) << "\"" << hex_note(*s.identity);
         o << "  " << model::eap_outcome_name(s.outcome);
         o << "  method " << (s.method ? parse::eap_type_name(*s.method) : std::string("none"));
@@ -51,7 +53,9 @@ void wlan_text(std::ostream& o, const Report& r) {
         o << "  " << e.bssid.str() << "  \"" << (e.ssid_known ? terminal_safe(raw) : "") << "\""
           << (e.ssid_known ? hex_note(raw) : "") << (e.hidden ? " (hidden)" : "");
         if (e.channel) o << "  ch " << int(*e.channel);
-        o << "  " << model::bss_class_name(e.security.cls) << "  PMF " << model::pmf_name(e.security.pmf);
+        o << "  " << model::bss_class_name(e.security.cls)
+          << (e.malformed_source ? " (malformed frames only)" : "") << "  PMF "
+          << model::pmf_name(e.security.pmf);
         std::string akms;
         for (const auto& a : e.security.akms) akms += (akms.empty() ? "" : ",") + std::to_string(a.type);
         if (!akms.empty()) o << "  AKM " << akms;

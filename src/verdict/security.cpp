@@ -31,6 +31,7 @@ std::string bss_label(const BssEntry& e) {
 std::string session_label(const EapSession& s) {
     std::string who = s.supplicant ? s.supplicant->str() : "unknown supplicant";
     if (s.identity) who += " (identity \"" + terminal_safe(*s.identity) + "\")";
+    if (s.radius) who += " via RADIUS (NAS " + s.radius->nas.str() + ")";
     return "Supplicant " + who + ", frames " + std::to_string(s.first_frame) + "-" +
            std::to_string(s.last_frame);
 }
@@ -162,6 +163,9 @@ Requirement decide_wlan_encryption(const std::vector<BssEntry>& bss) {
         auto [status, why] = encryption_verdict(e.security);
         std::string what = bss_label(e) + " is " + std::string(bss_class_name(e.security.cls));
         if (!e.from_ap) what += " (from a station's association request)";
+        if (e.malformed_source) what += " (only frames with malformed elements were heard)";
+        if (e.malformed_source && e.security.cls == BssClass::unknown)
+            why = ": its elements are cut short, which proves no class.";
         statuses.push_back(status);
         r.reasons.push_back(what + why);
     }

@@ -7,7 +7,7 @@ and attempt, that each cited frame exists, carries the two endpoints (MACs at la
 terminal IPs at layer 3), is group-addressed exactly when the conversation is a broadcast, and carries one of the
 listed protocols; for every station, that its MAC and IPs occur in the capture.
 Prints one line per failed fact and ends with 'N passed, M failed'."""
-import json, os, subprocess, sys
+import json, os, re, subprocess, sys
 
 import cases
 
@@ -64,18 +64,33 @@ def fields_all(paths, display_filter, fields):
 
 
 EAP_FIELDS = ["eth.src", "wlan.sa", "eap.code", "eap.type", "eap.identity", "tls.handshake.type", "tls.handshake.version",
-              "tls.handshake.extensions.supported_version", "eap.desired_type", "eap.len", "eap.tls.flags.start"]
+              "tls.handshake.extensions.supported_version", "eap.desired_type", "eap.len", "eap.tls.flags.start",
+              "radius.code", "radius.Calling_Station_Id", "radius.Called_Station_Id", "ip.src", "ip.dst",
+              "x509sat.uTF8String", "x509sat.printableString"]
 TLS_FAMILY = {"13", "21", "25", "43", "55"}  # TLS, TTLS, PEAP, FAST, TEAP: the methods whose fragments are counted
 
 
-def check_eap(name, sessions, paths):
+def check_eap(name, sessions, paths, stations):
     if not sessions:
         return
-    rows = fields_all(paths, "eapol", EAP_FIELDS)
+    rows = fields_all(paths, "eapol || radius", EAP_FIELDS)
     for s in sessions:
         span = [rows[n] for n in sorted(rows) if s["first_frame"] <= n <= s["last_frame"]]
         where = f"{name}: eap session frames {s['first_frame']}-{s['last_frame']}"
-        check(len(span) > 0, f"{where}: tshark sees no EAPOL frame there")
+        check(len(span) > 0, f"{where}: tshark sees no EAPOL or RADIUS frame there")
+        via_radius = s.get("via") == "radius"
+        check(via_radius == all(r["radius.code"] for r in span), f"{where}: via {s.get('via')} but tshark's frames disagree")
+        if via_radius:
+            check_radius(where, s, span)
+        elif s["supplicant"]:
+            check(not any(st["mac"] == s["supplicant"] and "authenticator" in st["role"] for st in stations),
+                  f"{where}: supplicant {s['supplicant']} is listed as an authenticator")
+        if s.get("peer_challenges"):
+            # LEAP's second leg: the supplicant's Requests and the authenticator's Responses of type 17.
+            legs = sum(1 for r in span if r["eap.type"] == ["17"] and
+                       ((r["eap.code"] == ["1"] and s["supplicant"] in r["wlan.sa"] + r["eth.src"]) or
+                        (r["eap.code"] == ["2"] and s["authenticator"] in r["wlan.sa"] + r["eth.src"])))
+            check(s["peer_challenges"] == legs, f"{where}: peer_challenges {s['peer_challenges']} vs tshark {legs}")
         codes = [c for r in span for c in r["eap.code"]]
         if s["identity"] is not None and s["identity"].isprintable():
             check(s["identity"] in [i for r in span for i in r["eap.identity"]], f"{where}: identity {s['identity']!r} not in tshark's eap.identity")
@@ -87,9 +102,10 @@ def check_eap(name, sessions, paths):
         if s["method"] is not None:
             responses = [t for r in span if "2" in r["eap.code"] for t in r["eap.type"]]
             check(str(s["method"]) in responses, f"{where}: method {s['method']} never in a Response (tshark types {sorted(set(responses))})")
-        check((s["outcome"] == "success") == ("3" in codes), f"{where}: outcome {s['outcome']} but tshark EAP codes {sorted(set(codes))}")
-        if s["outcome"] == "failure":
-            check("4" in codes, f"{where}: outcome failure without an EAP-Failure in tshark")
+        if not via_radius:  # over RADIUS, Access-Accept and Access-Reject decide: check_radius
+            check((s["outcome"] == "success") == ("3" in codes), f"{where}: outcome {s['outcome']} but tshark EAP codes {sorted(set(codes))}")
+            if s["outcome"] == "failure":
+                check("4" in codes, f"{where}: outcome failure without an EAP-Failure in tshark")
         offered = {t for r in span if "1" in r["eap.code"] for t in r["eap.type"]} - {"1", "2"}
         check({str(t) for t in s["offered"]} == offered, f"{where}: offered {s['offered']} vs tshark Request types {sorted(offered)}")
         desired = [t for r in span for t in r["eap.desired_type"]]
@@ -109,11 +125,54 @@ def check_eap(name, sessions, paths):
             check(tls["fragments"] == data, f"{where}: fragments {tls['fragments']} vs tshark {data}")
         if tls and tls.get("client_certificate") == "present":
             sup = s["supplicant"]
-            check(any("11" in r["tls.handshake.type"] and sup in r["eth.src"] + r["wlan.sa"] for r in span),
+            # Over RADIUS the supplicant's messages are the Access-Requests.
+            check(any("11" in r["tls.handshake.type"] and (r["radius.code"] == ["1"] if via_radius else sup in r["eth.src"] + r["wlan.sa"])
+                      for r in span),
                   f"{where}: client certificate present but tshark sees no Certificate from {sup}")
+        if tls:
+            names = {x for r in span for x in r["x509sat.uTF8String"] + r["x509sat.printableString"]}
+            for chain in ("server_chain", "client_chain"):
+                for c in tls[chain]:
+                    cn = common_name(c.get("subject", ""))
+                    if cn is not None:
+                        check(cn in names, f"{where}: {chain} subject CN {cn!r} not in tshark's x509 strings")
 
 
-BSS_FIELDS = ["wlan.bssid", "wlan.ssid", "wlan.rsn.akms.type", "wlan.ds.current_channel", "wlan.rsn.capabilities.mfpr"]
+def common_name(subject):
+    """The CN of an RFC 2253 subject, its escapes undone; None when it has none or it is not text."""
+    m = re.search(r'(?:^|,)CN=((?:\\.|[^,\\])*)', subject)
+    if not m:
+        return None
+    raw = re.sub(r'\\([0-9A-Fa-f]{2})', lambda h: chr(int(h.group(1), 16)), m.group(1))
+    cn = re.sub(r'\\(.)', r'\1', raw)
+    return cn if cn.isprintable() else None
+
+
+def mac_of_station_id(text):
+    digits = "".join(ch for ch in text.split(":")[:6] if ch) if text.count(":") >= 5 else text
+    digits = "".join(ch for ch in digits if ch in "0123456789abcdefABCDEF")[:12].lower()
+    return ":".join(digits[i:i + 2] for i in range(0, 12, 2)) if len(digits) == 12 else None
+
+
+def check_radius(where, s, span):
+    """EAP seen inside RADIUS: the NAS and server addresses, the station ids, and the server's decision."""
+    r = s["radius"]
+    requests = [x for x in span if x["radius.code"] == ["1"]]
+    check(any(r["nas"] in x["ip.src"] and r["server"] in x["ip.dst"] for x in requests),
+          f"{where}: no Access-Request from {r['nas']} to {r['server']} in tshark")
+    calling = {c for x in requests for c in x["radius.Calling_Station_Id"]}
+    check(r["calling_station_id"] in calling | ({""} if not calling else set()),
+          f"{where}: calling_station_id {r['calling_station_id']!r} vs tshark {sorted(calling)}")
+    if s["supplicant"]:
+        check(mac_of_station_id(r["calling_station_id"]) == s["supplicant"], f"{where}: supplicant {s['supplicant']} vs Calling-Station-Id {r['calling_station_id']!r}")
+    decisions = {c for x in span for c in x["radius.code"]} & {"2", "3"}
+    want = {"success": {"2"}, "failure": {"3"}}.get(s["outcome"], set())
+    check(decisions == want, f"{where}: outcome {s['outcome']} but tshark RADIUS codes {sorted(decisions)}")
+
+
+BSS_FIELDS = ["wlan.bssid", "wlan.ssid", "wlan.rsn.akms.type", "wlan.ds.current_channel", "wlan.rsn.capabilities.mfpr",
+              "_ws.expert.severity"]
+EXPERT_ERROR = "8388608"  # PI_ERROR: tshark found the frame malformed
 
 
 def check_wlan(name, bss_list, paths):
@@ -125,6 +184,13 @@ def check_wlan(name, bss_list, paths):
         where = f"{name}: bss {b['bssid']}"
         if not mine:
             continue  # known only from association requests
+        # The class rests on well-formed frames: a class from malformed frames only is flagged, never trusted.
+        clean = [r for r in mine if EXPERT_ERROR not in r["_ws.expert.severity"]]
+        if b.get("malformed_source"):
+            check(not clean, f"{where}: malformed_source, but tshark finds {len(clean)} of its frames well-formed")
+            check(b["class"] in ("unknown", "open"), f"{where}: class {b['class']} from malformed frames only")
+        elif b["source"] == "beacon-or-probe-response":
+            check(bool(clean), f"{where}: class {b['class']} but tshark finds every beacon/probe response malformed")
         akms = {a for r in mine for a in r["wlan.rsn.akms.type"]}
         check({str(a) for a in b["akms"] if isinstance(a, int)} <= akms | {""} or not b["akms"], f"{where}: akms {b['akms']} vs tshark {sorted(akms)}")
         if b["channel"] is not None:
@@ -223,7 +289,7 @@ def main():
             seen_macs.update(m for m in (rec["eth.src"], rec["eth.dst"], rec["wlan.sa"], rec["wlan.da"], rec["sll.src.eth"], rec["arp.src.hw_mac"],
                                            rec["wlan.ta"], rec["wlan.ra"], rec["wlan.bssid"]) if m)
             seen_ips.update(ips(rec))
-        check_eap(name, want.get("eap", {}).get("sessions", []), caps)
+        check_eap(name, want.get("eap", {}).get("sessions", []), caps, want["stations"])
         check_wlan(name, want.get("wlan", {}).get("bss", []), caps)
         for s in want["stations"]:
             check(s["mac"] in seen_macs, f"{name}: station {s['mac']} never appears in tshark's addresses")

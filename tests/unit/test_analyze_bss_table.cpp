@@ -222,6 +222,44 @@ TEST_CASE("BSS table: entries, hidden SSIDs, sources, anomalies") {
         CHECK(e.anomalies[static_cast<std::size_t>(parse::ElementAnomaly::malformed_rsn)] == 2);
         CHECK(std::string(e.ssid.begin(), e.ssid.end()) == "x");
     }
+    SUBCASE("a malformed beacon never downgrades what well-formed frames of the BSS prove") {
+        const std::vector<std::uint8_t> cut_version{0x30, 0x01, 0x01};
+        air.send(parse::k_mgmt_probe_response, k_ap, ap_body("corp", 0x0411, rsn_element(4, 2, 0)));
+        air.send(parse::k_mgmt_beacon, k_ap, ap_body("corp", 0x0411, cut_version));
+        const auto& e = air.table.entries()[0];
+        CHECK(e.security.cls == BssClass::wpa2_personal); // not WEP: the RSN element of the beacon is broken
+        CHECK_FALSE(e.malformed_source);
+        CHECK(e.anomalies[static_cast<std::size_t>(parse::ElementAnomaly::malformed_rsn)] == 1);
+        CHECK(e.beacons == 1);
+        // A well-formed beacon still wins over an older one: the AP may be reconfigured during a capture.
+        air.send(parse::k_mgmt_beacon, k_ap, ap_body("corp", 0x0411, rsn_element(4, 8, k_mfpr_c)));
+        CHECK(air.table.entries()[0].security.cls == BssClass::wpa3_personal);
+    }
+    SUBCASE("an element overrunning the body after a clean RSN element (an unflagged FCS) is harmless") {
+        auto body = ap_body("corp", 0x0411, rsn_element(4, 2, 0));
+        body.insert(body.end(), {0x9c, 0x3e, 0x51, 0x07}); // four FCS bytes read as an element of 62 bytes
+        air.send(parse::k_mgmt_beacon, k_ap, body);
+        const auto& e = air.table.entries()[0];
+        CHECK(e.anomalies[static_cast<std::size_t>(parse::ElementAnomaly::truncated_element)] == 1);
+        CHECK_FALSE(e.malformed_source);
+        CHECK(e.security.cls == BssClass::wpa2_personal);
+    }
+    SUBCASE("malformed frames alone prove no class, unless the privacy bit is clear") {
+        // Cut inside the pairwise list: the defaults for the missing fields would read as WPA2-Enterprise.
+        air.send(
+            parse::k_mgmt_beacon, k_ap,
+            ap_body("x", 0x0011, {0x30, 0x0a, 0x01, 0x00, 0x00, 0x0f, 0xac, 0x04, 0x01, 0x00, 0x00, 0x0f}));
+        CHECK(air.table.entries()[0].security.cls == BssClass::unknown);
+        CHECK(air.table.entries()[0].malformed_source);
+        const MacAddr open_ap = *MacAddr::parse("02:00:00:00:00:02");
+        air.send(parse::k_mgmt_beacon, open_ap, ap_body("y", 0x0001, {0xdd, 0xc8, 0x00, 0x50, 0xf2}));
+        const auto& e = air.table.entries()[1];
+        CHECK(e.anomalies[static_cast<std::size_t>(parse::ElementAnomaly::truncated_element)] == 1);
+        CHECK(e.security.cls == BssClass::open);
+        air.send(parse::k_mgmt_probe_response, k_ap, ap_body("x", 0x0011, rsn_element(4, 1, 0)));
+        CHECK(air.table.entries()[0].security.cls == BssClass::wpa2_enterprise);
+        CHECK_FALSE(air.table.entries()[0].malformed_source);
+    }
     SUBCASE("frames that failed their FCS or have short bodies are counted, not tabled") {
         air.send(parse::k_mgmt_beacon, k_ap, ap_body("x"), true);
         air.send(parse::k_mgmt_beacon, k_ap, {0x00, 0x01});
@@ -339,4 +377,22 @@ TEST_CASE("captures: counts, WEP, two FT access points, the scapy beacon's manag
     CHECK(owe[0].beacons == 77);
 
     CHECK(bss_of("ws-wpa-eap-tls.pcap.gz").empty()); // data frames only
+}
+
+TEST_CASE("bss-malformed-beacon.pcap: the class comes from the well-formed frames of each BSS") {
+    // tshark: frames 1-2 RSN AKM 2, pairwise 4 for 02:00:00:00:0c:01; frame 3 "Tag Length 1 wrong, must be >=
+    // 2"; frame 4 "Pairwise Cipher Suite Count too large"; frame 5 "Tag Length is longer than remaining
+    // payload", privacy 0.
+    auto b = bss_of("bss-malformed-beacon.pcap");
+    REQUIRE(b.size() == 3);
+    CHECK(b[0].ssid == std::vector<std::uint8_t>{'c', 'a', 'f', 0xe9, '-', 'c', 'o', 'r', 'p'});
+    CHECK(b[0].security.cls == BssClass::wpa2_personal);
+    CHECK(b[0].beacons == 2);
+    CHECK(b[0].probe_responses == 1);
+    CHECK(b[0].anomalies[static_cast<std::size_t>(parse::ElementAnomaly::malformed_rsn)] == 1);
+    CHECK(ssid(b[1]) == "guest-broken");
+    CHECK(b[1].security.cls == BssClass::unknown);
+    CHECK(b[1].malformed_source);
+    CHECK(ssid(b[2]) == "open-trailing");
+    CHECK(b[2].security.cls == BssClass::open);
 }

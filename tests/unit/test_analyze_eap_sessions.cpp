@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyze/eap_sessions.hpp"
@@ -370,4 +372,162 @@ TEST_CASE("ws-wpa2-ft-eap.pcapng.gz: PEAP") {
     CHECK(s[0].outcome == EapOutcome::success);
     REQUIRE(s[0].tls);
     CHECK(s[0].tls->client_certificate == ClientCertificate::absent);
+}
+
+// ---- EAP inside RADIUS (RFC 2865, RFC 3579) ----
+
+TEST_CASE("radius-eap-tls.pcap: the EAP-TLS of eap-tls-wired.pcap as its RADIUS server sees it") {
+    // tshark: Access-Request 1,3,...,11 from 192.0.2.10 with Calling-Station-Id 02-13-00-00-01-02 and
+    // Called-Station-Id 02:13:00:00:01:01:wired; Access-Challenge 2,...,10; Access-Accept 12 with
+    // EAP-Success.
+    auto s = sessions_of("radius-eap-tls.pcap");
+    REQUIRE(s.size() == 1);
+    REQUIRE(s[0].radius);
+    CHECK(s[0].radius->nas.str() == "192.0.2.10");
+    CHECK(s[0].radius->server.str() == "192.0.2.1");
+    CHECK(s[0].radius->nas_ip_address == IpAddr::parse("192.0.2.10"));
+    CHECK(s[0].radius->calling_station_id == "02-13-00-00-01-02");
+    CHECK(s[0].supplicant == k_sup);
+    CHECK(s[0].authenticator == k_auth);
+    CHECK(s[0].identity == "client.lab");
+    CHECK(s[0].offered == std::vector<std::uint32_t>{13});
+    CHECK(s[0].method == 13);
+    CHECK(s[0].outcome == EapOutcome::success);
+    CHECK(s[0].frames == 12);
+    REQUIRE(s[0].tls);
+    CHECK(s[0].tls->client_certificate == ClientCertificate::present);
+    REQUIRE(s[0].tls->server_chain.size() == 2);
+    CHECK(s[0].tls->server_chain[0].subject == "CN=radius.lab");
+    REQUIRE(s[0].tls->client_chain.size() == 2);
+    CHECK(s[0].tls->client_chain[0].subject == "CN=client.lab");
+}
+
+TEST_CASE("zeek-radius-eap-md5.pcap: EAP-MD5 inside RADIUS on the legacy port") {
+    // tshark: 10.0.0.1:1645 -> 10.0.0.100:1812, Calling-Station-Id 00-14-22-E9-54-5E, Called-Station-Id
+    // 00-19-06-EA-B8-8C; Response/Identity, MD5-Challenge (4), Response MD5, Access-Accept with EAP-Success.
+    auto s = sessions_of("zeek-radius-eap-md5.pcap");
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].supplicant == MacAddr::parse("00:14:22:e9:54:5e"));
+    CHECK(s[0].authenticator == MacAddr::parse("00:19:06:ea:b8:8c"));
+    CHECK(s[0].identity == "John.McGuirk");
+    CHECK(s[0].method == 4);
+    CHECK(s[0].outcome == EapOutcome::success);
+    CHECK(s[0].frames == 4);
+}
+
+namespace {
+
+// A NAS (10.0.0.1:40000) and its server (10.0.0.2:1812).
+struct Radius {
+    EapSessions eap;
+    std::uint64_t number = 0;
+    void send(bool from_nas, std::uint8_t code, std::uint8_t id,
+              const std::vector<std::pair<std::uint8_t, Pdu>>& attrs) {
+        Pdu r{code, id, 0, 0};
+        r.resize(20);
+        for (const auto& [type, value] : attrs) {
+            r.push_back(type);
+            r.push_back(static_cast<std::uint8_t>(value.size() + 2));
+            r.insert(r.end(), value.begin(), value.end());
+        }
+        r[3] = static_cast<std::uint8_t>(r.size());
+        capture::Frame f;
+        f.number = ++number;
+        decode::Packet p;
+        p.frame = &f;
+        IpAddr nas = *IpAddr::parse("10.0.0.1"), server = *IpAddr::parse("10.0.0.2");
+        p.ip_src = from_nas ? nas : server;
+        p.ip_dst = from_nas ? server : nas;
+        p.sport = from_nas ? 40000 : 1812;
+        p.dport = from_nas ? 1812 : 40000;
+        p.radius = r;
+        eap.feed(p);
+    }
+};
+
+// The EAP packet without its EAPOL header.
+Pdu bare(const Pdu& eapol_pdu) {
+    return Pdu(eapol_pdu.begin() + 4, eapol_pdu.end());
+}
+
+Pdu bytes(std::string_view s) {
+    return Pdu(s.begin(), s.end());
+}
+
+} // namespace
+
+TEST_CASE("RADIUS: replies join by identifier, requests by station or State; Reject is a failure") {
+    Radius r;
+    const auto calling = std::make_pair(parse::k_radius_calling_station_id, bytes("0011.2233.4455"));
+    r.send(true, 1, 7, {calling, {79, bare(eap(2, 1, 1, bytes("alice")))}});
+    r.send(false, 11, 7, {{79, bare(eap(1, 2, 4, {0x01, 0xaa}))}, {24, bytes("s1")}});
+    // The next request carries only the State: it still joins.
+    r.send(true, 1, 8, {{24, bytes("s1")}, {79, bare(eap(2, 2, 4, {0x01, 0xbb}))}});
+    // A reply with another identifier answers nothing we saw.
+    r.send(false, 3, 99, {{79, bare(eap(4, 2))}});
+    CHECK(r.eap.stats().unattributed == 1);
+    r.send(false, 3, 8, {{79, bare(eap(4, 2))}});
+    // A second Response-Identity without State after the method exchange is a new attempt.
+    r.send(true, 1, 9, {calling, {79, bare(eap(2, 3, 1, bytes("alice")))}});
+    auto s = r.eap.sessions();
+    REQUIRE(s.size() == 2);
+    CHECK(s[0].supplicant == MacAddr::parse("00:11:22:33:44:55"));
+    CHECK_FALSE(s[0].authenticator);
+    CHECK(s[0].identity == "alice");
+    CHECK(s[0].method == 4);
+    CHECK(s[0].outcome == EapOutcome::failure);
+    CHECK(s[0].frames == 4);
+    CHECK(s[1].outcome == EapOutcome::incomplete);
+    CHECK(r.eap.stats().radius_packets == 6);
+    CHECK(r.eap.stats().eapol_frames == 0);
+}
+
+TEST_CASE("RADIUS: packets that do not parse, and RADIUS without EAP, make no attempt") {
+    Radius r;
+    r.send(true, 1, 1, {{1, bytes("bob")}, {2, bytes("password-hidden")}}); // PAP
+    decode::Packet p;
+    capture::Frame f;
+    p.frame = &f;
+    const Pdu short_packet{1, 1, 0};
+    p.radius = short_packet;
+    r.eap.feed(p);
+    CHECK(r.eap.sessions().empty());
+    CHECK(r.eap.stats().malformed == 1);
+    CHECK(r.eap.stats().radius_packets == 2);
+}
+
+TEST_CASE("asleap-leap2.pcap: Cisco LEAP is one attempt, its second leg the client's challenge to the AP") {
+    // tshark: AP 00:40:96:5b:37:af, client 00:40:96:59:d9:a4; identity RSAINI; LEAP Request/Response ids 2
+    // (frames 11-12), EAP-Success (13), then the client's LEAP Request (14) and the AP's Response (15), both
+    // id 3.
+    auto s = sessions_of("asleap-leap2.pcap");
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].supplicant == MacAddr::parse("00:40:96:59:d9:a4"));
+    CHECK(s[0].authenticator == MacAddr::parse("00:40:96:5b:37:af"));
+    CHECK(s[0].identity == "RSAINI");
+    CHECK(s[0].offered == std::vector<std::uint32_t>{17});
+    CHECK(s[0].method == 17);
+    CHECK(s[0].outcome == EapOutcome::success);
+    CHECK(s[0].peer_challenges == 2);
+    CHECK(s[0].malformed == 0);
+}
+
+TEST_CASE("RADIUS: LEAP's second leg rides in an Access-Request and the Access-Accept") {
+    Radius r;
+    const auto calling = std::make_pair(parse::k_radius_calling_station_id, bytes("00-11-22-33-44-55"));
+    r.send(true, 1, 1, {calling, {79, bare(eap(2, 1, 1, bytes("leapuser")))}});
+    r.send(false, 11, 1, {{79, bare(eap(1, 2, 17, {0x01, 0x00, 0x08}))}, {24, bytes("a")}});
+    r.send(true, 1, 2, {calling, {24, bytes("a")}, {79, bare(eap(2, 2, 17, {0x01, 0x00, 0x18}))}});
+    r.send(false, 11, 2, {{79, bare(eap(3, 2))}, {24, bytes("b")}});
+    // The client's challenge to the AP, then the server's answer inside the Accept.
+    r.send(true, 1, 3, {calling, {24, bytes("b")}, {79, bare(eap(1, 3, 17, {0x01, 0x00, 0x08}))}});
+    r.send(false, 2, 3, {{79, bare(eap(2, 3, 17, {0x01, 0x00, 0x18}))}});
+    auto s = r.eap.sessions();
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].offered == std::vector<std::uint32_t>{17});
+    CHECK(s[0].method == 17);
+    CHECK(s[0].outcome == EapOutcome::success);
+    CHECK(s[0].peer_challenges == 2);
+    CHECK(s[0].malformed == 0);
+    CHECK(s[0].frames == 6);
 }

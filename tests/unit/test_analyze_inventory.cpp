@@ -116,49 +116,70 @@ TEST_CASE("parse_inventory names the place of every mistake") {
     const Bad cases[] = {
         {R"([])", "top level: expected an object"},
         {R"({})", "top level: missing field \"networks\""},
-        {R"({"networks": [], "ignore": []})", "top level: unknown field \"ignore\" (expected networks, ignore_ssids)"},
+        {R"({"networks": [], "ignore": []})",
+         "top level: unknown field \"ignore\" (expected networks, ignore_ssids)"},
         {R"({"networks": {}})", "networks: expected an array"},
         {R"({"networks": [1]})", "networks[0]: expected an object"},
-        {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff"]}]})", "networks[0]: missing field \"class\""},
+        {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff"]}]})",
+         "networks[0]: missing field \"class\""},
         {R"({"networks": [{"ssid": "a", "class": "open"}]})", "networks[0]: missing field \"bssids\""},
-        {R"({"networks": [{"bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}]})", "networks[0]: missing field \"ssid\""},
+        {R"({"networks": [{"bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}]})",
+         "networks[0]: missing field \"ssid\""},
         {R"({"networks": [{"ssid": "a", "bssid": [], "bssids": [], "class": "open"}]})",
-         "networks[0]: unknown field \"bssid\" (expected ssid, bssids, class)"},
-        {R"({"networks": [{"ssid": 5, "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}]})", "networks[0].ssid: expected a string"},
+         "networks[0]: unknown field \"bssid\" (expected bssids, class, ssid, ssid_hex)"},
+        {R"({"networks": [{"ssid": "a", "ssid_hex": "61", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}]})",
+         "networks[0]: \"ssid\" and \"ssid_hex\" both given; keep one"},
+        {R"({"networks": [{"ssid_hex": "6G", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}]})",
+         "networks[0].ssid_hex: expected two lowercase hex digits per byte"},
+        {R"({"networks": [{"ssid_hex": "", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}]})",
+         "networks[0].ssid_hex: an SSID is 1 to 32 bytes"},
+        {R"({"networks": [{"ssid": 5, "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}]})",
+         "networks[0].ssid: expected a string"},
         {R"({"networks": [{"ssid": "", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}]})",
          "networks[0].ssid: an SSID is 1 to 32 bytes, \"\" is 0"},
         {R"({"networks": [{"ssid": "123456789012345678901234567890123", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}]})",
          "networks[0].ssid: an SSID is 1 to 32 bytes, \"123456789012345678901234567890123\" is 33"},
         {R"({"networks": [{"ssid": "a", "bssids": [], "class": "open"}]})",
          "networks[0].bssids: expected a non-empty array of BSSIDs or prefixes"},
-        {R"({"networks": [{"ssid": "a", "bssids": [7], "class": "open"}]})", "networks[0].bssids[0]: expected a string"},
+        {R"({"networks": [{"ssid": "a", "bssids": [7], "class": "open"}]})",
+         "networks[0].bssids[0]: expected a string"},
         {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff", "aa:bb:cc:dd:ee"], "class": "open"}]})",
-         "networks[0].bssids[1]: not a MAC address or prefix: \"aa:bb:cc:dd:ee\" (expected aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
+         "networks[0].bssids[1]: not a MAC address or prefix: \"aa:bb:cc:dd:ee\" (expected "
+         "aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
          "aa:bb:cc:dd:ee:f0/44)"},
         {R"({"networks": [{"ssid": "a", "bssids": ["gg:bb:cc:dd:ee:ff"], "class": "open"}]})",
-         "networks[0].bssids[0]: not a MAC address or prefix: \"gg:bb:cc:dd:ee:ff\" (expected aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
+         "networks[0].bssids[0]: not a MAC address or prefix: \"gg:bb:cc:dd:ee:ff\" (expected "
+         "aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
          "aa:bb:cc:dd:ee:f0/44)"},
         {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff/49"], "class": "open"}]})",
-         "networks[0].bssids[0]: not a MAC address or prefix: \"aa:bb:cc:dd:ee:ff/49\" (expected aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
+         "networks[0].bssids[0]: not a MAC address or prefix: \"aa:bb:cc:dd:ee:ff/49\" (expected "
+         "aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
          "aa:bb:cc:dd:ee:f0/44)"},
         {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff/0"], "class": "open"}]})",
-         "networks[0].bssids[0]: not a MAC address or prefix: \"aa:bb:cc:dd:ee:ff/0\" (expected aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
+         "networks[0].bssids[0]: not a MAC address or prefix: \"aa:bb:cc:dd:ee:ff/0\" (expected "
+         "aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
          "aa:bb:cc:dd:ee:f0/44)"},
         {R"({"networks": [{"ssid": "a", "bssids": ["*"], "class": "open"}]})",
-         "networks[0].bssids[0]: not a MAC address or prefix: \"*\" (expected aa:bb:cc:dd:ee:ff, aa:bb:cc:* or aa:bb:cc:dd:ee:f0/44)"},
+         "networks[0].bssids[0]: not a MAC address or prefix: \"*\" (expected aa:bb:cc:dd:ee:ff, aa:bb:cc:* "
+         "or aa:bb:cc:dd:ee:f0/44)"},
         {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff:*"], "class": "open"}]})",
-         "networks[0].bssids[0]: not a MAC address or prefix: \"aa:bb:cc:dd:ee:ff:*\" (expected aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
+         "networks[0].bssids[0]: not a MAC address or prefix: \"aa:bb:cc:dd:ee:ff:*\" (expected "
+         "aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
          "aa:bb:cc:dd:ee:f0/44)"},
         {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:c*"], "class": "open"}]})",
-         "networks[0].bssids[0]: not a MAC address or prefix: \"aa:bb:c*\" (expected aa:bb:cc:dd:ee:ff, aa:bb:cc:* or "
+         "networks[0].bssids[0]: not a MAC address or prefix: \"aa:bb:c*\" (expected aa:bb:cc:dd:ee:ff, "
+         "aa:bb:cc:* or "
          "aa:bb:cc:dd:ee:f0/44)"},
         {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "wpa4"}]})",
-         "networks[0].class: unknown class \"wpa4\" (expected one of open, owe, wep, wpa, wpa2-personal, wpa3-personal, "
+         "networks[0].class: unknown class \"wpa4\" (expected one of open, owe, wep, wpa, wpa2-personal, "
+         "wpa3-personal, "
          "wpa3-transition, wpa2-enterprise, wpa3-enterprise, wpa3-enterprise-192)"},
         {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "unknown"}]})",
-         "networks[0].class: unknown class \"unknown\" (expected one of open, owe, wep, wpa, wpa2-personal, wpa3-personal, "
+         "networks[0].class: unknown class \"unknown\" (expected one of open, owe, wep, wpa, wpa2-personal, "
+         "wpa3-personal, "
          "wpa3-transition, wpa2-enterprise, wpa3-enterprise, wpa3-enterprise-192)"},
-        {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": 3}]})", "networks[0].class: expected a string"},
+        {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": 3}]})",
+         "networks[0].class: expected a string"},
         {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"},
                           {"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:fe"], "class": "open"}]})",
          "networks[1].ssid: \"a\" is listed twice; give one entry all its BSSIDs"},
@@ -167,8 +188,10 @@ TEST_CASE("parse_inventory names the place of every mistake") {
         {R"({"networks": [{"ssid": "a", "bssids": ["aa:bb:cc:dd:ee:ff"], "class": "open"}], "ignore_ssids": ["a"]})",
          "ignore_ssids[0]: \"a\" is also an authorised network"},
         {"", "syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"},
-        {R"({"networks": [})", "syntax error while parsing value - unexpected '}'; expected '[', '{', or a literal"},
-        {"{\"networks\": [], \"ignore_ssids\": [\"\xff\"]}", "syntax error while parsing value - invalid string: ill-formed UTF-8 byte"},
+        {R"({"networks": [})",
+         "syntax error while parsing value - unexpected '}'; expected '[', '{', or a literal"},
+        {"{\"networks\": [], \"ignore_ssids\": [\"\xff\"]}",
+         "syntax error while parsing value - invalid string: ill-formed UTF-8 byte"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.json);
@@ -272,6 +295,19 @@ TEST_CASE("assess_inventory: each kind of finding") {
         auto a = assess_inventory(inv, {bss("aa:bb:cc:dd:ef:01", "Guest", BssClass::unknown)});
         CHECK(a.findings[0].kind == "weaker-security");
     }
+}
+
+TEST_CASE("an SSID that is not UTF-8 is given by its bytes and matched byte for byte") {
+    auto inv = parse_ok(R"({"networks": [{"ssid_hex": "636166e92d636f7270", "bssids": ["02:00:00:00:0c:01"],
+                            "class": "wpa2-personal"}]})");
+    REQUIRE(inv.networks.size() == 1);
+    CHECK(inv.networks[0].ssid == std::string("caf\xe9-corp"));
+    auto a = assess_inventory(inv, {bss("02:00:00:00:0c:01", "caf\xe9-corp", BssClass::wpa2_personal),
+                                    bss("02:00:00:00:0c:02", "caf\xc3\xa9-corp", BssClass::wpa2_personal)});
+    REQUIRE(a.findings.size() == 2);
+    CHECK(a.findings[0].kind == "ok");
+    CHECK(a.findings[0].ssid == "caf\\xe9-corp"); // shown escaped
+    CHECK(a.findings[1].kind == "unknown-ssid");  // the UTF-8 spelling is other bytes
 }
 
 TEST_CASE("assess_inventory: hidden SSIDs are matched by BSSID") {
