@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "parse/sll.hpp"
+
 namespace isoprobe::analyze {
 
 namespace {
@@ -72,7 +74,9 @@ void StationTable::feed(const decode::Packet& p) {
         if (!(d.has_bssid && d.receiver == d.bssid))
             if (auto* r = station(d.receiver, n)) r->over_the_air = true;
     }
-    if (p.sll_packet_type == 4) ++m_sll_outgoing[p.src];
+    if (p.sll_packet_type >= 0) ++m_cooked_frames;
+    if (p.sll_packet_type == parse::k_sll_outgoing) ++m_sll_outgoing[p.src];
+    if (p.sll_packet_type == parse::k_sll_host) ++m_sll_to_capturer;
 
     StationEvidence* src = station(p.src, n);
     StationEvidence* dst = p.dst.is_group() ? nullptr : station(p.dst, n);
@@ -108,6 +112,11 @@ void StationTable::feed(const decode::Packet& p) {
     if (p.eapol.size() > 4 && p.eapol[1] == 0 && p.eapol[4] == 1) src->eap_authenticator = true;
 }
 
+std::uint64_t StationTable::received_unicast(const MacAddr& self) const {
+    const auto it = m_stations.find(self);
+    return (it == m_stations.end() ? 0 : it->second.received_unicast) + m_sll_to_capturer;
+}
+
 StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
     Resolved out;
     out.subnet = hints.subnet ? hints.subnet : m_dhcp_subnet;
@@ -121,6 +130,14 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         out.self = {m_sll_outgoing.begin()->first, "inferred: the only source of frames the Linux cooked capture marks as outgoing"};
     } else if (m_dot11_frames > 0) {
         out.self = {std::nullopt, "none: an 802.11 capture is taken in monitor mode, not by one terminal; use --self to name one"};
+    } else if (m_cooked_frames > 0) {
+        // Its destinations not recorded, a cooked capture cannot show who is the endpoint of most unicast
+        // frames.
+        out.self = {
+            std::nullopt,
+            m_sll_outgoing.empty()
+                ? "none: the Linux cooked capture marks no frame as sent by the capturing host; use --self"
+                : "none: the Linux cooked capture marks frames of several senders as outgoing; use --self"};
     } else if (m_unicast_frames == 0) {
         out.self = {std::nullopt, "none: no unicast frames to tell the capturing host by; use --self"};
     } else {

@@ -53,6 +53,8 @@ class StationTable {
     std::uint64_t dropped() const { return m_dropped.count(); } // stations beyond k_max_stations
     std::optional<model::FullTable> full_table() const { return m_dropped.full_table("stations", k_max_stations); }
     bool saw_dot11() const { return m_dot11_frames > 0; }
+    // Unicast frames the capturing host `self` received, with those a cooked capture marks as to the capturing host.
+    std::uint64_t received_unicast(const MacAddr& self) const;
 
   private:
     StationEvidence* station(const MacAddr& mac, std::uint64_t frame);
@@ -63,6 +65,8 @@ class StationTable {
     std::uint64_t m_unicast_frames = 0;
     std::uint64_t m_dot11_frames = 0;
     std::unordered_map<MacAddr, std::uint64_t> m_sll_outgoing; // Linux cooked "outgoing" frames name the capturer
+    std::uint64_t m_sll_to_capturer = 0;                       // Linux cooked frames "to us" (PACKET_HOST)
+    std::uint64_t m_cooked_frames = 0;
     DroppedKeys m_dropped;
 };
 
