@@ -666,7 +666,7 @@ TEST_CASE("classify reads IP under link types without MAC addresses") {
 }
 
 TEST_CASE("classify reads 802.11 under Prism, AVS and PPI headers") {
-    const std::string zeros144(2 * 144 - 16, '0'), zeros64(2 * 64 - 8, '0');
+    const std::string zeros144(2 * 144 - 16, '0'), zeros64(2 * 64 - 16, '0');
     const struct {
         const char* name;
         std::uint32_t link_type;
@@ -733,7 +733,7 @@ TEST_CASE("classify opens ERSPAN, GRE bridging and VXLAN: the inner frame is the
         "020000000000101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f3031323334353637";
     SUBCASE("VXLAN (vxlan.pcap frame 1): ICMP echo 192.168.203.3 -> .5") {
         const auto bytes = hex("00163e0871cf36dc851eb340080045000086d2c0400040115152c0a8cb01c0a8ca01b05d12b50"
-                               "0720000080000000000640000" +
+                               "07200000800000000006400" +
                                std::string(icmp));
         const Packet p = classify(frame_of(k_eth, bytes));
         CHECK(p.decapsulated == Encapsulation::vxlan);

@@ -35,7 +35,7 @@ TEST_CASE("parse_ppi reads the link type and the FCS flags") {
     }
     SUBCASE("aligned fields are padded to 32 bits") {
         const auto aligned =
-            hex("00 01 2c00 69000000 | 0300 0200 aaaa 0000 | " + common("0500") + " | 80000000 11223344");
+            hex("00 01 2800 69000000 | 0300 0200 aaaa 0000 | " + common("0500") + " | 80000000 11223344");
         const auto a = parse_ppi(aligned);
         REQUIRE(a);
         CHECK(a->bad_fcs);

@@ -38,7 +38,7 @@ struct Situation {
 Situation isolated_live() {
     Situation s;
     s.report.command = "probe";
-    s.evidence.capture = {500, k_self_mac, 40};
+    s.evidence.capture = {500, k_self_mac, 40, {}};
     model::Conversation attempt;
     attempt.a = {k_self_mac, *IpAddr::parse("198.51.100.10")};
     attempt.b = {k_h2_mac, *IpAddr::parse("198.51.100.20")};
@@ -159,7 +159,7 @@ const std::vector<Row> k_rows{
     // ---- captures (inspect)
     {"capture: a terminal-to-terminal conversation", [] {
          Situation s;
-         s.evidence.capture = {100, std::nullopt, 0};
+         s.evidence.capture = {100, std::nullopt, 0, {}};
          model::Conversation c;
          c.evidence = "unicast frames in both directions between 02:00:00:00:00:01 and 02:00:00:00:00:02";
          s.report.conversations.push_back(c);
@@ -169,7 +169,7 @@ const std::vector<Row> k_rows{
      P, N, N, N, P, "terminal-isolation", "1 attempt(s) to reach other terminals got no answer, while the capturing host received 40"},
     {"capture: the capturing host received no unicast at all", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.self_received_unicast = 0; return s; },
      I, N, N, N, I, "terminal-isolation", "received no unicast frame at all"},
-    {"capture: nobody tried to reach anybody", [] { Situation s; s.evidence.capture = {100, std::nullopt, 0}; return s; },
+    {"capture: nobody tried to reach anybody", [] { Situation s; s.evidence.capture = {100, std::nullopt, 0, {}}; return s; },
      I, N, N, N, I, "terminal-isolation", "no terminal tried to reach another terminal"},
     {"capture: an open BSS and a WPA3-Enterprise one", [] {
          Situation s;
