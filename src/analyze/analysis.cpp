@@ -58,11 +58,11 @@ std::string Analysis::link_limit() const {
             add(ip_only);
     }
     if (m_frames == m_undecoded)
-        return unread.empty() ? std::string() : "no decodable frames: isoprobe does not read link type " + unread;
+        return unread.empty() ? "" : "no decodable frames: isoprobe does not read link type " + unread;
     if (m_l2_frames == 0 && !ip_only.empty())
         return "link type " + ip_only +
-               " carries IP packets without MAC addresses: the capture shows which IP addresses talked, not which "
-               "hosts share a link, so no terminal can be told";
+               " carries IP packets without MAC addresses: the capture shows which IP addresses talked, "
+               "not which hosts share a link, so no terminal can be told";
     return {};
 }
 

@@ -29,7 +29,7 @@ void FlowTable::feed(const decode::Packet& p) {
     // Only data frames carry station traffic; management and control frames are the AP's business.
     if (p.dot11 && p.dot11->type != 2) return;
     const Path path = path_of(p);
-    // A destination the capture did not record, other than the capturing host: nobody to attribute the frame to.
+    // A destination the capture did not record, other than the capturing host: no receiver to attribute.
     if (p.dst.is_zero() && path != Path::to_capturer && path != Path::from_capturer) return;
 
     // ARP keys on its protocol addresses so that every who-has target stays a flow of its own.

@@ -53,7 +53,7 @@ class StationTable {
     std::uint64_t dropped() const { return m_dropped.count(); } // stations beyond k_max_stations
     std::optional<model::FullTable> full_table() const { return m_dropped.full_table("stations", k_max_stations); }
     bool saw_dot11() const { return m_dot11_frames > 0; }
-    // Unicast frames the capturing host `self` received, with those a cooked capture marks as to the capturing host.
+    // Unicast frames the capturing host `self` received, with those a cooked capture marks "to us".
     std::uint64_t received_unicast(const MacAddr& self) const;
 
   private:

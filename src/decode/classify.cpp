@@ -65,7 +65,8 @@ void decode_gre(Packet& p, Bytes packet) {
     const auto gre = parse::parse_gre(packet);
     if (!gre) return; // another GRE version: not a tunnel of Ethernet frames
     if (gre->protocol == parse::k_gre_erspan_ii || gre->protocol == parse::k_gre_erspan_iii)
-        decapsulate(p, Encapsulation::erspan, parse::parse_erspan(gre->protocol, gre->has_sequence, gre->payload));
+        decapsulate(p, Encapsulation::erspan,
+                    parse::parse_erspan(gre->protocol, gre->has_sequence, gre->payload));
     else if (gre->protocol == parse::k_gre_teb)
         decapsulate(p, Encapsulation::gre_teb, gre->payload);
 }
@@ -158,7 +159,8 @@ void decode_udp(Packet& p, Bytes datagram) {
     }
     p.sport = u->sport;
     p.dport = u->dport;
-    if (u->dport == parse::k_udp_port_vxlan) return decapsulate(p, Encapsulation::vxlan, parse::parse_vxlan(u->payload));
+    if (u->dport == parse::k_udp_port_vxlan)
+        return decapsulate(p, Encapsulation::vxlan, parse::parse_vxlan(u->payload));
     decode_app(p, k_udp_ports, u->payload);
 }
 

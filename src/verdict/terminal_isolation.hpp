@@ -17,7 +17,7 @@ struct CaptureIsolationEvidence {
     std::uint64_t decoded_frames = 0;
     std::optional<MacAddr> self;             // the capturing host, when known
     std::uint64_t self_received_unicast = 0; // unicast frames the capturing host received: answers get captured
-    std::string link_limit; // why the capture's link types cannot show terminals (unread, or no MAC addresses)
+    std::string link_limit; // why its link types cannot show terminals (unread, or no MAC addresses)
 };
 
 // Fail: a terminal-to-terminal conversation. Pass: attempts went unanswered on a capture shown to record answers.
