@@ -34,12 +34,36 @@ decode::Packet Analysis::feed(const capture::Frame& frame) {
         ++m_anomalies[std::string(decode::anomaly_name(p.anomaly))];
     }
     if (p.encrypted) ++m_encrypted;
+    if (p.has_l2) ++m_l2_frames;
+    if (p.decapsulated != decode::Encapsulation::none)
+        ++m_decapsulated[std::string(decode::encapsulation_name(p.decapsulated))];
     // A malformed frame between two terminals is still contact: whatever was decoded is analysed.
     m_stations.feed(p);
     m_flows.feed(p);
     if (!p.eapol.empty() || !p.radius.empty()) m_eap.feed(p);
     if (p.dot11 && p.dot11->type == 0) m_bss.feed(p);
     return p;
+}
+
+// Why the link types on the capture keep it from showing terminals, when they do.
+std::string Analysis::link_limit() const {
+    std::string unread, ip_only;
+    for (auto lt : m_link_types) {
+        const auto framing = capture::link_type_info(lt).framing;
+        const std::string name = capture::link_type_name(lt) + " (" + std::to_string(lt) + ")";
+        auto add = [&](std::string& list) { list += (list.empty() ? "" : ", ") + name; };
+        if (framing == capture::Framing::unread)
+            add(unread);
+        else if (capture::ip_only(framing))
+            add(ip_only);
+    }
+    if (m_frames == m_undecoded)
+        return unread.empty() ? "" : "no decodable frames: isoprobe does not read link type " + unread;
+    if (m_l2_frames == 0 && !ip_only.empty())
+        return "link type " + ip_only +
+               " carries IP packets without MAC addresses: the capture shows which IP addresses talked, "
+               "not which hosts share a link, so no terminal can be told";
+    return {};
 }
 
 verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) const {
@@ -51,6 +75,7 @@ verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) const {
     cap.first_ns = m_first_ns;
     cap.last_ns = m_last_ns;
     cap.anomalies = m_anomalies;
+    cap.decapsulated = m_decapsulated;
     if (m_flows.folded()) cap.anomalies["flow_table_folded"] = m_flows.folded();
     if (m_flows.lost()) cap.anomalies["flow_table_full"] = m_flows.lost();
     if (m_stations.dropped()) cap.anomalies["station_table_full"] = m_stations.dropped();
@@ -62,8 +87,9 @@ verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) const {
 
     auto resolved = m_stations.resolve(m_hints);
     auto iso = assess_isolation({m_stations, resolved, m_flows, m_frames - m_undecoded});
-    verdict::CaptureIsolationEvidence evidence{m_frames - m_undecoded, resolved.self.mac, m_stations.saw_dot11(),
-                                              std::move(iso.proving_attempts), std::move(iso.answers_recorded)};
+    verdict::CaptureIsolationEvidence evidence{m_frames - m_undecoded,          resolved.self.mac,
+                                              m_stations.saw_dot11(),              std::move(iso.proving_attempts),
+                                              std::move(iso.answers_recorded), link_limit()};
     out.self = resolved.self;
     out.stations = std::move(resolved.stations);
     out.conversations = std::move(iso.conversations);

@@ -35,9 +35,13 @@ class Analysis {
     FlowTable m_flows;
     EapSessions m_eap;
     BssTable m_bss;
+    std::string link_limit() const;
+
     std::uint64_t m_frames = 0, m_bytes = 0, m_undecoded = 0, m_encrypted = 0;
+    std::uint64_t m_l2_frames = 0; // with a MAC address: none on raw IP, loopback, PPP and NFLOG captures
     std::int64_t m_first_ns = 0, m_last_ns = 0;
     std::map<std::string, std::uint64_t> m_anomalies;
+    std::map<std::string, std::uint64_t> m_decapsulated;
     std::vector<std::uint32_t> m_link_types;
 };
 

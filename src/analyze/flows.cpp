@@ -2,6 +2,8 @@
 // rather than disappearing, so terminal-to-terminal contact is still seen in very large captures.
 #include "analyze/flows.hpp"
 
+#include "parse/sll.hpp"
+
 namespace isoprobe::analyze {
 
 std::size_t FlowKeyHash::operator()(const FlowKey& k) const noexcept {
@@ -13,6 +15,8 @@ std::size_t FlowKeyHash::operator()(const FlowKey& k) const noexcept {
 
 namespace {
 Path path_of(const decode::Packet& p) {
+    if (p.sll_packet_type == parse::k_sll_host) return Path::to_capturer;
+    if (p.sll_packet_type == parse::k_sll_outgoing && p.dst.is_zero()) return Path::from_capturer;
     if (!p.dot11) return Path::wired;
     if (p.dot11->to_ds && !p.dot11->from_ds) return Path::to_ap;
     if (p.dot11->from_ds && !p.dot11->to_ds) return Path::from_ap;
@@ -24,9 +28,12 @@ void FlowTable::feed(const decode::Packet& p) {
     if (!p.has_l2 || p.src.is_group() || p.src.is_zero()) return;
     // Only data frames carry station traffic; management and control frames are the AP's business.
     if (p.dot11 && p.dot11->type != 2) return;
+    const Path path = path_of(p);
+    // A destination the capture did not record, other than the capturing host: no receiver to attribute.
+    if (p.dst.is_zero() && path != Path::to_capturer && path != Path::from_capturer) return;
 
     // ARP keys on its protocol addresses so that every who-has target stays a flow of its own.
-    FlowKey key{p.src, p.dst, p.arp ? p.arp->sender_ip : p.ip_src, p.arp ? p.arp->target_ip : p.ip_dst, path_of(p)};
+    FlowKey key{p.src, p.dst, p.arp ? p.arp->sender_ip : p.ip_src, p.arp ? p.arp->target_ip : p.ip_dst, path};
     auto it = m_flows.find(key);
     if (it == m_flows.end() && m_flows.size() >= k_max_flows) {
         m_dropped.add(FlowKeyHash{}(key));

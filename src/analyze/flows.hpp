@@ -10,8 +10,10 @@
 
 namespace isoprobe::analyze {
 
-// How an 802.11 data frame travelled (IEEE 802.11-2020 9.2.4.1.4): via the AP or directly.
-enum class Path : std::uint8_t { wired, to_ap, from_ap, direct };
+// How an 802.11 data frame travelled (IEEE 802.11-2020 9.2.4.1.4): via the AP or directly; or, on a Linux
+// cooked capture, to or from the capturing host, whose MAC the capture does not record as a destination
+// (l2_dst zero).
+enum class Path : std::uint8_t { wired, to_ap, from_ap, direct, to_capturer, from_capturer };
 
 struct FlowKey {
     MacAddr l2_src, l2_dst;

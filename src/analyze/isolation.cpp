@@ -97,9 +97,11 @@ class Assessor {
             for (const auto& ip : s.ips) m_owner.try_emplace(ip, s.mac);
         }
         for (const auto& [key, flow] : in.flows.flows()) {
-            m_pairs.insert({key.l2_src, key.l2_dst});
-            auto [it, fresh] = m_first_frame.try_emplace({key.l2_src, key.l2_dst}, flow.frames[0]);
-            if (!fresh) it->second = std::min(it->second, flow.frames[0]);
+            if (const auto y = receiver(key)) {
+                m_pairs.insert({key.l2_src, *y});
+                auto [it, fresh] = m_first_frame.try_emplace({key.l2_src, *y}, flow.frames[0]);
+                if (!fresh) it->second = std::min(it->second, flow.frames[0]);
+            }
             if (!flow.arp_request_target.empty()) m_arp_targets.insert(flow.arp_request_target);
         }
     }
@@ -157,14 +159,10 @@ class Assessor {
             return out;
         };
         if (m_self) {
-            auto it = m_in.stations.evidence().find(*m_self);
-            if (it == m_in.stations.evidence().end() || it->second.received_unicast < 2) return {};
-            const auto& ev = it->second;
-            std::vector<std::uint64_t> first;
-            for (auto f : ev.received_frames)
-                if (f) first.push_back(f);
-            return "the capturing host " + m_self->str() + " received " + std::to_string(ev.received_unicast) +
-                   " unicast frames (first: frames " + frames(first) + ")";
+            const auto received = m_in.stations.received_unicast(*m_self);
+            if (received < 2) return {};
+            return "the capturing host " + m_self->str() + " received " + std::to_string(received) +
+                   " unicast frames (first: frames " + frames(m_in.stations.first_received(*m_self)) + ")";
         }
         if (!m_in.stations.saw_dot11()) return {};
         const std::pair<MacAddr, MacAddr>* best = nullptr;
@@ -200,6 +198,12 @@ class Assessor {
         return it != m_in.stations.evidence().end() && it->second.over_the_air;
     }
     bool is_self(const MacAddr& m) const { return m_self && *m_self == m; }
+    // A cooked capture does not record the destination of frames to or from the capturing host.
+    std::optional<MacAddr> receiver(const FlowKey& k) const {
+        if (k.path == Path::to_capturer) return m_self;
+        if (k.path == Path::from_capturer) return std::nullopt;
+        return k.l2_dst;
+    }
 
     // The terminal behind an IP: its owner when known, else an on-link address whose owner never showed up.
     std::optional<Endpoint> terminal_at(const IpAddr& ip, const MacAddr& not_this, bool via_gateway) const {
@@ -218,7 +222,10 @@ class Assessor {
     }
 
     void classify(const FlowKey& k, const Flow& f) {
-        const MacAddr &x = k.l2_src, &y = k.l2_dst;
+        if (k.path == Path::from_capturer) return sent_by_capturer(k, f);
+        const auto receiver_mac = receiver(k);
+        if (!receiver_mac) return;
+        const MacAddr &x = k.l2_src, &y = *receiver_mac;
         if (x == y || ieee_reserved_group(y)) return; // a bridge never forwards these: they reach no other terminal
         const Endpoint ex{x, k.ip_src};
         const Endpoint ey{y, k.ip_dst};
@@ -288,6 +295,17 @@ class Assessor {
             m_tries.add(ex, ey, ConversationKind::unicast, false, f,
                         "unicast frames from " + xs + " to " + ys + " with no answer captured");
         }
+    }
+
+    // Sent by the capturing host to a destination a cooked capture does not record: its who-has, or IP for a
+    // terminal's address, is an attempt.
+    void sent_by_capturer(const FlowKey& k, const Flow& f) {
+        if (!f.arp_request_target.empty()) return arp_attempt(k, f);
+        if (!terminal(k.l2_src)) return;
+        if (auto z = terminal_at(k.ip_dst, k.l2_src, false))
+            m_tries.add(Endpoint{k.l2_src, k.ip_src}, *z, ConversationKind::unicast, false, f,
+                        "the capturing host " + k.l2_src.str() + " sent packets for " + k.ip_dst.str() +
+                            " (the Linux cooked capture records no destination MAC); no answer captured");
     }
 
     // A who-has for another terminal's address is a contact attempt; gratuitous ARP and probes are not.

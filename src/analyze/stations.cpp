@@ -7,6 +7,7 @@
 #include <string>
 
 #include "parse/eap.hpp"
+#include "parse/sll.hpp"
 
 namespace isoprobe::analyze {
 
@@ -90,7 +91,12 @@ void StationTable::feed(const decode::Packet& p) {
         if (!(d.has_bssid && d.receiver == d.bssid))
             if (auto* r = station(d.receiver, n)) r->over_the_air = true;
     }
-    if (p.sll_packet_type == 4) ++m_sll_outgoing[p.src];
+    if (p.sll_packet_type >= 0) ++m_cooked_frames;
+    if (p.sll_packet_type == parse::k_sll_outgoing) ++m_sll_outgoing[p.src];
+    if (p.sll_packet_type == parse::k_sll_host) {
+        if (m_sll_to_capturer < m_sll_to_capturer_frames.size()) m_sll_to_capturer_frames[m_sll_to_capturer] = n;
+        ++m_sll_to_capturer;
+    }
 
     StationEvidence* src = station(p.src, n);
     StationEvidence* dst = p.dst.is_group() ? nullptr : station(p.dst, n);
@@ -155,6 +161,23 @@ void StationTable::feed(const decode::Packet& p) {
         src->eap_authenticator = true;
 }
 
+std::uint64_t StationTable::received_unicast(const MacAddr& self) const {
+    const auto it = m_stations.find(self);
+    return (it == m_stations.end() ? 0 : it->second.received_unicast) + m_sll_to_capturer;
+}
+
+std::vector<std::uint64_t> StationTable::first_received(const MacAddr& self) const {
+    std::vector<std::uint64_t> out;
+    for (auto f : m_sll_to_capturer_frames)
+        if (f) out.push_back(f);
+    if (const auto it = m_stations.find(self); it != m_stations.end())
+        for (auto f : it->second.received_frames)
+            if (f) out.push_back(f);
+    std::sort(out.begin(), out.end());
+    if (out.size() > 3) out.resize(3);
+    return out;
+}
+
 StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
     Resolved out;
     if (hints.subnet) {
@@ -177,6 +200,14 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         out.self = {m_sll_outgoing.begin()->first, "inferred: the only source of frames the Linux cooked capture marks as outgoing"};
     } else if (m_dot11_frames > 0) {
         out.self = {std::nullopt, "none: an 802.11 capture is taken in monitor mode, not by one terminal; use --self to name one"};
+    } else if (m_cooked_frames > 0) {
+        // Its destinations not recorded, a cooked capture cannot show who is the endpoint of most unicast
+        // frames.
+        out.self = {
+            std::nullopt,
+            m_sll_outgoing.empty()
+                ? "none: the Linux cooked capture marks no frame as sent by the capturing host; use --self"
+                : "none: the Linux cooked capture marks frames of several senders as outgoing; use --self"};
     } else if (m_unicast_frames == 0) {
         out.self = {std::nullopt, "none: no unicast frames to tell the capturing host by; use --self"};
     } else {
@@ -223,7 +254,7 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         }
         if (auto fhrp = virtual_router_mac(mac)) {
             gateway = true;
-            append(why, "a " + std::string(*fhrp) + " virtual router MAC (first-hop redundancy)");
+            append(why, "the virtual router MAC of " + std::string(*fhrp) + " (first-hop redundancy)");
         }
         if (ev.sign && ev.sign->role == model::Role::gateway) {
             gateway = true;

@@ -64,6 +64,10 @@ class StationTable {
     std::uint64_t dropped() const { return m_dropped.count(); } // stations beyond k_max_stations
     std::optional<model::FullTable> full_table() const { return m_dropped.full_table("stations", k_max_stations); }
     bool saw_dot11() const { return m_dot11_frames > 0; }
+    // Unicast frames the capturing host `self` received, with those a cooked capture marks "to us".
+    std::uint64_t received_unicast(const MacAddr& self) const;
+    // The first few of those frames' numbers, as evidence.
+    std::vector<std::uint64_t> first_received(const MacAddr& self) const;
 
   private:
     StationEvidence* station(const MacAddr& mac, std::uint64_t frame);
@@ -75,6 +79,9 @@ class StationTable {
     std::uint64_t m_unicast_frames = 0;
     std::uint64_t m_dot11_frames = 0;
     std::unordered_map<MacAddr, std::uint64_t> m_sll_outgoing; // Linux cooked "outgoing" frames name the capturer
+    std::uint64_t m_sll_to_capturer = 0;                       // Linux cooked frames "to us" (PACKET_HOST)
+    std::array<std::uint64_t, 3> m_sll_to_capturer_frames{};
+    std::uint64_t m_cooked_frames = 0;
     DroppedKeys m_dropped;
 };
 

@@ -7,18 +7,26 @@
 #include "parse/dhcp.hpp"
 #include "parse/dns.hpp"
 #include "parse/dot11.hpp"
+#include "parse/erspan.hpp"
 #include "parse/ethernet.hpp"
+#include "parse/gre.hpp"
 #include "parse/icmp.hpp"
 #include "parse/ipv4.hpp"
 #include "parse/ipv6.hpp"
 #include "parse/llc.hpp"
+#include "parse/loopback.hpp"
 #include "parse/nbns.hpp"
+#include "parse/nflog.hpp"
+#include "parse/ppi.hpp"
+#include "parse/ppp.hpp"
+#include "parse/prism.hpp"
 #include "parse/radiotap.hpp"
 #include "parse/radius.hpp"
 #include "parse/sll.hpp"
 #include "parse/ssdp.hpp"
 #include "parse/tcp.hpp"
 #include "parse/udp.hpp"
+#include "parse/vxlan.hpp"
 
 namespace isoprobe::decode {
 
@@ -30,6 +38,38 @@ void label(Packet& p, Proto proto) { p.protos.set(static_cast<std::size_t>(proto
 
 Anomaly network_anomaly(const ParseError& e) {
     return e == ParseError::truncated ? Anomaly::truncated_network_header : Anomaly::bad_ip_header;
+}
+
+Anomaly link_anomaly(const ParseError& e) {
+    return e == ParseError::truncated ? Anomaly::truncated_link_header : Anomaly::bad_link_header;
+}
+
+void decode_ethernet(Packet& p, Bytes frame);
+
+// ---- Tunnels: a mirror session or bridged tunnel is analysed as the segment it carries ----
+
+// One level only: a tunnel inside a tunnel stays the outer one's payload.
+void decapsulate(Packet& p, Encapsulation kind, const Expected<Bytes, ParseError>& inner) {
+    if (p.decapsulated != Encapsulation::none) return;
+    if (!inner) {
+        if (inner.error() != ParseError::unsupported) p.anomaly = link_anomaly(inner.error());
+        return;
+    }
+    Packet q;
+    q.frame = p.frame;
+    q.decapsulated = kind;
+    decode_ethernet(q, *inner);
+    p = q;
+}
+
+void decode_gre(Packet& p, Bytes packet) {
+    const auto gre = parse::parse_gre(packet);
+    if (!gre) return; // another GRE version: not a tunnel of Ethernet frames
+    if (gre->protocol == parse::k_gre_erspan_ii || gre->protocol == parse::k_gre_erspan_iii)
+        decapsulate(p, Encapsulation::erspan,
+                    parse::parse_erspan(gre->protocol, gre->has_sequence, gre->payload));
+    else if (gre->protocol == parse::k_gre_teb)
+        decapsulate(p, Encapsulation::gre_teb, gre->payload);
 }
 
 // ---- Applications: labelled by well-known port, with the one field that tells a response ----
@@ -120,6 +160,8 @@ void decode_udp(Packet& p, Bytes datagram) {
     }
     p.sport = u->sport;
     p.dport = u->dport;
+    if (u->dport == parse::k_udp_port_vxlan)
+        return decapsulate(p, Encapsulation::vxlan, parse::parse_vxlan(u->payload));
     decode_app(p, k_udp_ports, u->payload);
     // EAP between a NAS and its server (RFC 3579): the EAP analysis reads it, nothing else here does.
     if (parse::is_radius_port(u->sport) || parse::is_radius_port(u->dport)) p.radius = u->payload;
@@ -177,6 +219,9 @@ void decode_transport(Packet& p, std::uint8_t family, bool has_header, Bytes pay
         if (family != 6) break;
         label(p, Proto::icmpv6);
         if (has_header) decode_icmpv6(p, payload);
+        break;
+    case parse::k_ipproto_gre:
+        if (has_header) decode_gre(p, payload);
         break;
     default: break;
     }
@@ -302,8 +347,8 @@ void decode_ether_payload(Packet& p, std::uint16_t type_or_length, Bytes payload
 
 // ---- Link types ----
 
-void decode_ethernet(Packet& p, const capture::Frame& frame) {
-    const auto eth = parse::parse_ethernet(frame.bytes);
+void decode_ethernet(Packet& p, Bytes frame) {
+    const auto eth = parse::parse_ethernet(frame);
     if (!eth) {
         p.anomaly = Anomaly::truncated_link_header;
         return;
@@ -314,6 +359,17 @@ void decode_ethernet(Packet& p, const capture::Frame& frame) {
     decode_ether_payload(p, eth->type_or_length, eth->payload);
 }
 
+// The group address an IP multicast packet went to on Ethernet (RFC 1112 6.4, RFC 2464 7).
+std::optional<MacAddr> ip_multicast_mac(const IpAddr& ip) {
+    if (!ip.is_multicast()) return std::nullopt;
+    if (ip.family == 4)
+        return MacAddr{{0x01, 0x00, 0x5e, static_cast<std::uint8_t>(ip.b[1] & 0x7f), ip.b[2], ip.b[3]}};
+    return MacAddr{{0x33, 0x33, ip.b[12], ip.b[13], ip.b[14], ip.b[15]}};
+}
+
+// A cooked capture records the sender and the direction, never the destination (linux/if_packet.h): a
+// broadcast destination is known by definition, an IP multicast one from its IP address; any other stays
+// unknown (zero).
 void decode_cooked(Packet& p, const Expected<parse::SllHeader, ParseError>& h) {
     if (!h) {
         p.anomaly = Anomaly::truncated_link_header;
@@ -325,14 +381,12 @@ void decode_cooked(Packet& p, const Expected<parse::SllHeader, ParseError>& h) {
         p.has_l2 = true;
         p.src = MacAddr::from(h->address);
     }
-    // The destination is not recorded; only a broadcast one can be restored from the packet type.
     if (h->packet_type == parse::k_sll_broadcast) p.dst = MacAddr{{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}};
     if (h->protocol == parse::k_sll_proto_llc) return decode_llc(p, h->payload);
     if (h->protocol >= parse::k_ethertype_min) decode_ether_payload(p, h->protocol, h->payload);
+    if (h->packet_type == parse::k_sll_multicast && p.decapsulated == Encapsulation::none)
+        if (const auto group = ip_multicast_mac(p.ip_dst)) p.dst = *group;
 }
-
-void decode_sll(Packet& p, const capture::Frame& frame) { decode_cooked(p, parse::parse_sll(frame.bytes)); }
-void decode_sll2(Packet& p, const capture::Frame& frame) { decode_cooked(p, parse::parse_sll2(frame.bytes)); }
 
 void decode_dot11_frame(Packet& p, Bytes frame, bool header_padded) {
     const auto f = parse::parse_dot11(frame, header_padded);
@@ -366,11 +420,8 @@ void decode_dot11_frame(Packet& p, Bytes frame, bool header_padded) {
     decode_llc(p, msdu);
 }
 
-// Without radiotap nothing says whether an FCS ends the frame; the IP and EAPOL lengths keep it out of payloads.
-void decode_dot11(Packet& p, const capture::Frame& frame) { decode_dot11_frame(p, frame.bytes, false); }
-
-void decode_radiotap(Packet& p, const capture::Frame& frame) {
-    const auto rt = parse::parse_radiotap(frame.bytes, frame.orig_len);
+void decode_radiotap(Packet& p, Bytes bytes, std::size_t wire_length) {
+    const auto rt = parse::parse_radiotap(bytes, wire_length);
     if (!rt) {
         p.anomaly = rt.error() == ParseError::truncated ? Anomaly::truncated_link_header : Anomaly::bad_radiotap;
         return;
@@ -379,30 +430,95 @@ void decode_radiotap(Packet& p, const capture::Frame& frame) {
     decode_dot11_frame(p, rt->frame, (rt->flags & parse::k_radiotap_flag_datapad) != 0);
 }
 
-struct LinkDecoder {
-    capture::LinkType link_type;
-    void (*decode)(Packet&, const capture::Frame&);
-};
-constexpr std::array k_link_types{
-    LinkDecoder{capture::LinkType::ethernet, decode_ethernet},
-    LinkDecoder{capture::LinkType::ieee802_11, decode_dot11},
-    LinkDecoder{capture::LinkType::linux_sll, decode_sll},
-    LinkDecoder{capture::LinkType::ieee802_11_radiotap, decode_radiotap},
-    LinkDecoder{capture::LinkType::linux_sll2, decode_sll2},
-};
+// Prism and AVS do not say whether an FCS ends the frame; as for bare 802.11, the IP and EAPOL lengths keep
+// it out of payloads.
+void decode_dot11_after(Packet& p, const Expected<Bytes, ParseError>& frame) {
+    if (!frame) {
+        p.anomaly = link_anomaly(frame.error());
+        return;
+    }
+    decode_dot11_frame(p, *frame, false);
+}
+
+// Link types without MAC addresses: IP is all there is.
+void decode_network(Packet& p, const Expected<parse::EtherPayload, ParseError>& packet) {
+    if (!packet) {
+        if (packet.error() != ParseError::unsupported) p.anomaly = link_anomaly(packet.error());
+        return;
+    }
+    decode_ethertype(p, packet->ethertype, packet->payload);
+}
+
+Expected<parse::EtherPayload, ParseError> ip_by_version(Bytes packet) {
+    if (packet.empty()) return unexpected(ParseError::truncated);
+    const int version = packet[0] >> 4;
+    if (version == 4) return parse::EtherPayload{parse::k_ethertype_ipv4, packet};
+    if (version == 6) return parse::EtherPayload{parse::k_ethertype_ipv6, packet};
+    return unexpected(ParseError::unsupported);
+}
+
+void decode_link(Packet& p, capture::Framing framing, Bytes bytes, std::size_t wire_length);
+
+void decode_ppi(Packet& p, Bytes bytes, std::size_t wire_length) {
+    const auto ppi = parse::parse_ppi(bytes, wire_length);
+    if (!ppi) {
+        p.anomaly = link_anomaly(ppi.error());
+        return;
+    }
+    const auto inner = capture::link_type_info(ppi->link_type).framing;
+    if (inner == capture::Framing::ppi) {
+        p.anomaly = Anomaly::bad_link_header;
+        return;
+    }
+    p.bad_fcs = ppi->bad_fcs;
+    const std::size_t header = bytes.size() - ppi->frame.size();
+    decode_link(p, inner, ppi->frame, wire_length > header ? wire_length - header : 0);
+}
+
+// `wire_length`: the frame's length on the wire, for the capture headers that say an FCS ends it.
+void decode_link(Packet& p, capture::Framing framing, Bytes bytes, std::size_t wire_length) {
+    using enum capture::Framing;
+    switch (framing) {
+    case unread:
+        p.anomaly = Anomaly::unknown_link_type;
+        return;
+    case ethernet:
+        return decode_ethernet(p, bytes);
+    // Without a capture header nothing says whether an FCS ends the frame; the IP and EAPOL lengths keep it
+    // out.
+    case dot11:
+        return decode_dot11_frame(p, bytes, false);
+    case dot11_prism:
+        return decode_dot11_after(p, parse::parse_prism(bytes));
+    case dot11_avs:
+        return decode_dot11_after(p, parse::parse_avs(bytes));
+    case dot11_radiotap:
+        return decode_radiotap(p, bytes, wire_length);
+    case ppi:
+        return decode_ppi(p, bytes, wire_length);
+    case linux_sll:
+        return decode_cooked(p, parse::parse_sll(bytes));
+    case linux_sll2:
+        return decode_cooked(p, parse::parse_sll2(bytes));
+    case raw_ip:
+        return decode_network(p, ip_by_version(bytes));
+    case null_host:
+        return decode_network(p, parse::parse_loopback(bytes, false));
+    case null_network:
+        return decode_network(p, parse::parse_loopback(bytes, true));
+    case ppp:
+        return decode_network(p, parse::parse_ppp(bytes));
+    case nflog:
+        return decode_network(p, parse::parse_nflog(bytes));
+    }
+}
 
 } // namespace
 
 Packet classify(const capture::Frame& frame) {
     Packet p;
     p.frame = &frame;
-    p.anomaly = Anomaly::unknown_link_type;
-    for (const auto& row : k_link_types) {
-        if (static_cast<std::uint32_t>(row.link_type) != frame.link_type) continue;
-        p.anomaly = Anomaly::none;
-        row.decode(p, frame);
-        break;
-    }
+    decode_link(p, capture::link_type_info(frame.link_type).framing, frame.bytes, frame.orig_len);
     if (p.has_l2) label(p, Proto::l2);
     return p;
 }

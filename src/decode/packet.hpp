@@ -33,24 +33,33 @@ enum class Anomaly : std::uint8_t {
     truncated_transport_header,
     bad_ip_header, // version or header length out of range
     bad_radiotap,
+    bad_link_header, // PPI, Prism, AVS, NFLOG, ERSPAN or VXLAN header contradicting itself
     count_
 };
 std::string_view anomaly_name(Anomaly a);
+
+// The tunnel a frame was taken out of: the analysis sees the inner Ethernet frame, as on the mirrored segment.
+enum class Encapsulation : std::uint8_t { none, erspan, gre_teb, vxlan, count_ };
+std::string_view encapsulation_name(Encapsulation e);
 
 struct Packet {
     const capture::Frame* frame = nullptr;
     Anomaly anomaly = Anomaly::none;
     bool decoded() const { return anomaly == Anomaly::none; }
 
-    // Layer 2: for 802.11 data frames these are the SA/DA after ToDS/FromDS resolution.
+    Encapsulation decapsulated = Encapsulation::none;
+
+    // Layer 2: for 802.11 data frames these are the SA/DA after ToDS/FromDS resolution. An all-zero dst was
+    // not recorded (Linux cooked captures): sll_packet_type says what is known of it.
     bool has_l2 = false;
     MacAddr src, dst;
     std::uint16_t ethertype = 0; // after LLC/SNAP and 802.1Q unwrapping; 0 when none
     std::optional<parse::Dot11Info> dot11;
     bool encrypted = false; // 802.11 protected data: addresses known, payload not
     bool bad_fcs = false;   // radiotap flags say the frame failed its FCS check: its addresses may be corrupt
-    // Linux cooked captures (SLL/SLL2) carry only the source address and this direction:
-    // 0 to us, 1 broadcast, 2 multicast, 3 to another host, 4 sent by us; -1 for other link types.
+    // Linux cooked captures (SLL/SLL2) carry only the source address and this direction (parse::k_sll_*):
+    // 0 to the capturing host, 1 broadcast, 2 multicast, 3 to another host, 4 sent by the capturing host;
+    // -1 for other link types.
     std::int16_t sll_packet_type = -1;
 
     // Layer 3/4

@@ -75,6 +75,7 @@ struct CaptureSummary {
     std::uint64_t undecoded = 0;
     std::uint64_t encrypted = 0; // 802.11 protected data frames: addresses used, payload not
     std::map<std::string, std::uint64_t> anomalies;
+    std::map<std::string, std::uint64_t> decapsulated; // frames taken out of a tunnel, by kind
     std::vector<FullTable> full_tables; // only the tables that dropped something
     std::optional<std::uint64_t> dropped;
     std::int64_t first_ns = 0, last_ns = 0;

@@ -307,6 +307,10 @@ void capture(std::string& out, const Report& r, const Strings& s) {
     std::string anomalies;
     for (const auto& [name, n] : cap.anomalies) anomalies += (anomalies.empty() ? "" : ", ") + mono(name) + " " + std::to_string(n);
     item(s.anomalies, anomalies.empty() ? std::string(s.none) : anomalies);
+    std::string tunnels;
+    for (const auto& [kind, n] : cap.decapsulated)
+        tunnels += (tunnels.empty() ? "" : ", ") + mono(kind) + " " + std::to_string(n);
+    if (!tunnels.empty()) item(s.decapsulated, tunnels);
     item(s.dropped, cap.dropped ? std::to_string(*cap.dropped) : std::string(s.unknown));
     if (r.eap_stats.eapol_frames > 0) item(s.eapol_frames, std::to_string(r.eap_stats.eapol_frames));
     if (r.eap_stats.radius_packets > 0) item(s.radius_packets, std::to_string(r.eap_stats.radius_packets));

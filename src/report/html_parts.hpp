@@ -44,8 +44,8 @@ struct Strings {
     std::string_view wlan, wlan_intro, col_bssid, col_ssid, col_channel, col_security, col_akm, col_ciphers, col_pmf,
         col_seen, hidden, from_assoc, wlan_malformed, inventory, col_finding, needs_review;
     // capture
-    std::string_view capture, col_file, col_first_frame, frames, bytes, link_types, undecoded, encrypted,
-        anomalies, dropped, first_frame, last_frame, truncated, eapol_frames, radius_packets;
+    std::string_view capture, col_file, col_first_frame, frames, bytes, link_types, undecoded, encrypted, anomalies,
+        decapsulated, dropped, first_frame, last_frame, truncated, eapol_frames, radius_packets;
     // timeline
     std::string_view timeline, timeline_intro, lane_phases, lane_conversations, lane_attempts, lane_eap, more_prefix,
         more_suffix, no_events, unit_ms, unit_s, unit_min, unit_h;

@@ -150,6 +150,8 @@ ordered_json to_json(const Report& r) {
     c["undecoded"] = cap.undecoded;
     c["encrypted"] = cap.encrypted;
     c["anomalies"] = cap.anomalies;
+    // Only when a tunnel was opened, so that reports of ordinary captures stay as they were.
+    if (!cap.decapsulated.empty()) c["decapsulated"] = cap.decapsulated;
     // Only when a table was full, so that reports of ordinary captures stay as they were.
     if (!cap.full_tables.empty()) {
         ordered_json full = ordered_json::array();

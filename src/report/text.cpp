@@ -117,6 +117,7 @@ std::string to_text(const Report& r, bool colour) {
         o << ", " << terminal_safe(f.path) << hex_note(f.path);
     o << "; undecoded " << cap.undecoded << ", encrypted " << cap.encrypted;
     for (const auto& [name, n] : cap.anomalies) o << ", " << name << " " << n;
+    for (const auto& [kind, n] : cap.decapsulated) o << ", from " << kind << " " << n;
     o << "\n";
     for (const auto& t : cap.truncated_files) o << "  warning: " << terminal_safe(t) << " (the frames before the cut were analysed)\n";
     return o.str();

@@ -28,6 +28,10 @@ model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
         req.reasons.push_back("first: " + conversations.front().evidence);
         return req;
     }
+    if (!e.link_limit.empty()) {
+        req.reasons.push_back(e.link_limit);
+        return req;
+    }
     if (e.decoded_frames == 0) {
         req.reasons.push_back("no decodable frames in the capture");
         return req;

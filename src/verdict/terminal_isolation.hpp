@@ -23,6 +23,7 @@ struct CaptureIsolationEvidence {
     // What shows the capture records answers, with its frames ("the capturing host ... received 40 unicast
     // frames (first: frames 3, 5, 9)"); empty when nothing does.
     std::string answers_recorded;
+    std::string link_limit; // why its link types cannot show terminals (unread, or no MAC addresses)
 };
 
 // Frames of attempts a pass needs at least: one stray or lost frame never decides.

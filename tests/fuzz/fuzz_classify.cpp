@@ -1,5 +1,5 @@
 // libFuzzer target for decode::classify and the link, network and transport parsers under it. The first two bytes
-// choose the link type (Ethernet, 802.11, SLL, radiotap, SLL2, or any other value); the rest is the frame.
+// choose the link type (a row of the link type table, or any other value); the rest is the frame.
 #include <cstddef>
 #include <cstdint>
 
@@ -20,11 +20,11 @@ bool inside(Bytes part, Bytes whole) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 2) return 0;
     const std::uint32_t selector = std::uint32_t{data[0]} << 8 | data[1];
-    constexpr std::uint32_t k_link_types[] = {1, 105, 113, 127, 276};
-    const std::uint32_t index = selector % 6;
+    const auto table = capture::link_types();
+    const std::size_t index = selector % (table.size() + 1);
 
     capture::Frame frame;
-    frame.link_type = index < 5 ? k_link_types[index] : selector;
+    frame.link_type = index < table.size() ? table[index].value : selector;
     frame.bytes = Bytes(data + 2, size - 2);
     frame.orig_len = static_cast<std::uint32_t>(frame.bytes.size());
     const decode::Packet p = decode::classify(frame);

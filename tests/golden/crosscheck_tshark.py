@@ -5,7 +5,11 @@ so that no expected value rests on isoprobe's word alone.
 For each case of tests/golden/cases.txt it checks: the frame count and first/last timestamps; for every conversation
 and attempt, that each cited frame exists, carries the two endpoints (MACs at layer 2, or for gateway bouncing the
 terminal IPs at layer 3), is group-addressed exactly when the conversation is a broadcast, and carries one of the
-listed protocols; for every station, that its MAC and IPs occur in the capture.
+listed protocols; for every station, that its MAC and IPs occur in the capture. Linux cooked captures: the capturing
+host is the sender of the frames tshark shows as "outgoing" (sll.pkttype 4), and a frame "to us" (0) cited as
+contact has the capturing host as its receiver. Tunnels: each frame's addresses are the innermost (a mirror session
+is analysed as the segment it mirrors), and `capture.decapsulated` matches the frames tshark shows carrying an
+Ethernet frame inside ERSPAN, GRE or VXLAN.
 Prints one line per failed fact and ends with 'N passed, M failed'."""
 import json, os, re, subprocess, sys
 
@@ -13,7 +17,10 @@ import cases
 
 FIELDS = ["frame.number", "frame.time_epoch", "frame.protocols", "eth.src", "eth.dst", "wlan.sa", "wlan.da",
           "sll.src.eth", "wlan.ta", "wlan.ra", "wlan.bssid", "ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "arp.src.proto_ipv4", "arp.dst.proto_ipv4",
-          "arp.src.hw_mac", "icmp.type", "udp.srcport", "udp.dstport", "tcp.srcport", "tcp.dstport"]
+          "arp.src.hw_mac", "icmp.type", "udp.srcport", "udp.dstport", "tcp.srcport", "tcp.dstport", "sll.pkttype"]
+# Where isoprobe opens a tunnel: the tshark protocol sequence that shows an Ethernet frame inside it.
+TUNNELS = {"erspan": "erspan:eth", "gre_teb": "gre:eth", "vxlan": "vxlan:eth"}
+SLL_HOST, SLL_OUTGOING = "0", "4"
 # Names isoprobe gives by port (a TCP handshake to 445 is SMB contact before any SMB2 header appears).
 PORTS = {"smb": ("tcp", {"445"}), "netbios-ssn": ("tcp", {"139"}), "wsd": ("udp", {"3702"}), "nbns": ("udp", {"137", "138"}),
          "mdns": ("udp", {"5353"}), "llmnr": ("udp", {"5355"}), "ssdp": ("udp", {"1900"})}
@@ -34,10 +41,11 @@ def check(ok, what):
         print("FAIL " + what)
 
 
-def dissect(paths):
+def dissect(paths, occurrence="f"):
+    """occurrence "l": the innermost of each field, for frames taken out of a tunnel."""
     frames, offset = {}, 0
     for path in paths:
-        out = subprocess.run(["tshark", "-n", "-r", path, "-T", "fields", "-E", "separator=\t", "-E", "occurrence=f"]
+        out = subprocess.run(["tshark", "-n", "-r", path, "-T", "fields", "-E", "separator=\t", "-E", "occurrence=" + occurrence]
                              + sum([["-e", f] for f in FIELDS], []), capture_output=True, text=True, check=False)
         rows = [line.split("\t") for line in out.stdout.splitlines()]
         for row in rows:
@@ -207,9 +215,12 @@ def is_group(mac):
     return bool(mac) and int(mac.split(":")[0], 16) & 1 == 1
 
 
-def l2(rec):
+def l2(rec, self_mac=None):
     src = rec["wlan.sa"] or rec["eth.src"] or rec["sll.src.eth"]
     dst = rec["wlan.da"] or rec["eth.dst"]
+    # A cooked capture records no destination; a frame "to us" went to the capturing host.
+    if not dst and rec["sll.pkttype"] == SLL_HOST and self_mac:
+        dst = self_mac
     return src, dst
 
 
@@ -217,14 +228,14 @@ def ips(rec):
     return {rec[f] for f in ("ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "arp.src.proto_ipv4", "arp.dst.proto_ipv4") if rec[f]}
 
 
-def check_conversation(name, kind, c, frames):
+def check_conversation(name, kind, c, frames, self_mac=None):
     a, b = c["a"], c["b"]
     for n in c["frames"]:
         rec = frames.get(n)
         check(rec is not None, f"{name}: {kind} cites frame {n}, which tshark does not have")
         if rec is None:
             continue
-        src, dst = l2(rec)
+        src, dst = l2(rec, self_mac)
         where = f"{name}: {kind} {a['mac']}/{a['ip']} - {b['mac']}/{b['ip']} frame {n}"
         if c["kind"] == "broadcast":
             check(src == a["mac"], f"{where}: tshark says source {src}, not the sender {a['mac']}")
@@ -274,18 +285,27 @@ def main():
         if not os.path.exists(path):
             continue
         want = json.load(open(path))
-        frames = dissect(caps)
+        decapsulated = want["capture"].get("decapsulated", {})
+        frames = dissect(caps, "l" if decapsulated else "f")
         check(want["capture"]["frames"] == len(frames), f"{name}: {want['capture']['frames']} frames, tshark counts {len(frames)}")
         if frames:
             times = sorted(iso(r["frame.time_epoch"]) for r in frames.values())
             check(want["capture"]["first_seen"] == times[0], f"{name}: first_seen {want['capture']['first_seen']} vs tshark {times[0]}")
             check(want["capture"]["last_seen"] == times[-1], f"{name}: last_seen {want['capture']['last_seen']} vs tshark {times[-1]}")
+        tunnels = {k: sum(1 for r in frames.values() if seq in r["frame.protocols"]) for k, seq in TUNNELS.items()}
+        check(decapsulated == {k: n for k, n in tunnels.items() if n},
+              f"{name}: decapsulated {decapsulated} vs tshark {tunnels}")
+        self_mac = want["self"]["mac"]
+        outgoing = {r["sll.src.eth"] for r in frames.values() if r["sll.pkttype"] == SLL_OUTGOING}
+        if outgoing and "outgoing" in want["self"]["how"]:
+            check(outgoing == {self_mac}, f"{name}: self {self_mac}, tshark's outgoing senders {sorted(outgoing)}")
         for kind in ("conversations", "attempts"):
             for c in want[kind]:
-                check_conversation(name, kind, c, frames)
+                check_conversation(name, kind, c, frames, self_mac)
         seen_macs = set()
         seen_ips = set()
-        for rec in frames.values():
+        # A tunnel that is not opened (GRE carrying IP) keeps its outer addresses: stations may have either.
+        for rec in list(frames.values()) + (list(dissect(caps).values()) if decapsulated else []):
             seen_macs.update(m for m in (rec["eth.src"], rec["eth.dst"], rec["wlan.sa"], rec["wlan.da"], rec["sll.src.eth"], rec["arp.src.hw_mac"],
                                            rec["wlan.ta"], rec["wlan.ra"], rec["wlan.bssid"]) if m)
             seen_ips.update(ips(rec))

@@ -596,3 +596,187 @@ TEST_CASE("classify resolves 802.11 addresses and bodies") {
         CHECK(p.dst.str() == "02:00:00:00:00:b0");
     }
 }
+
+// Capture shapes beyond Ethernet, 802.11 and SLL: link types without MAC addresses, the older 802.11 monitor
+// headers, and tunnels that carry a mirrored segment. Frames from tcpdump's test captures
+// (LINKTYPE_RAW_ipv4.pcap, nflog.pcap, erspan-type-ii-2.pcap, vxlan.pcap) and
+// captures/tcpdump-vxlan-gre-teb.pcap, fields read with tshark.
+
+namespace {
+// LINKTYPE_RAW_ipv4.pcap frame 1: DNS query 192.168.1.100:12345 -> 9.9.9.9:53.
+constexpr const char* k_raw_dns = "45000039000100004011a695c0a80164090909093039003500251976123401000001000000"
+                                  "000000076578616d706c6503636f6d0000010001";
+// aircrack-wpa2-psk-linksys.pcap frame 7, a beacon (as in "classify resolves 802.11 addresses and bodies").
+constexpr const char* k_beacon =
+    "80000000ffffffffffff000b86c2a485000b86c2a485e02168762717250000006400310000076c696e6b737973010482"
+    "840b160301010504000100000706555320010b1b20010b2a010730140100000fac040100000fac040100000fac020000"
+    "ab0b000b8601010001ac1000fe";
+} // namespace
+
+TEST_CASE("classify reads IP under link types without MAC addresses") {
+    const std::string raw = k_raw_dns;
+    const struct {
+        const char* name;
+        std::uint32_t link_type;
+        std::string bytes;
+    } rows[] = {
+        {"raw (101)", 101, raw},
+        {"DLT_RAW written as 12", 12, raw},
+        {"ipv4 (228)", 228, raw},
+        {"null, little-endian AF_INET", 0, "02000000" + raw},
+        {"loop, network byte order", 108, "00000002" + raw},
+        {"PPP in HDLC-like framing", 9, "ff030021" + raw},
+        {"PPP_HDLC", 50, "ff030021" + raw},
+        {"NFLOG, payload TLV", 239, "02000014 | 08000100 08000127 | 3d000900" + raw + "000000"},
+    };
+    for (const auto& row : rows) {
+        SUBCASE(row.name) {
+            const auto bytes = hex(row.bytes);
+            const Packet p = classify(frame_of(row.link_type, bytes));
+            CHECK(p.decoded());
+            CHECK_FALSE(p.has_l2);
+            CHECK(p.src.is_zero());
+            CHECK(p.ip_src.str() == "192.168.1.100");
+            CHECK(p.ip_dst.str() == "9.9.9.9");
+            CHECK(p.dport == 53);
+            CHECK(labels(p) == "udp,ip,dns");
+        }
+    }
+    SUBCASE("nflog.pcap frame 1: a DNS response") {
+        const auto bytes = hex("02000014080001000800012705000a00000000000800040000000002100008000006ffffb8a38"
+                               "6b9c3d6000006000f00000100"
+                               "0006001100000e0000120010000811961c10c8b8a386b9c3d6080000001400030000000000522"
+                               "a1f9e00000000000960fc4d"
+                               "00090045000049000040003711c5144a522a2a0a0000140035a65900356ddf437181800001000"
+                               "100000000076578616d706c"
+                               "6503636f6d0000010001c00c0001000100002f9600045db8d877000000");
+        const Packet p = classify(frame_of(239, bytes));
+        CHECK(p.decoded());
+        CHECK(p.ip_src.str() == "74.82.42.42");
+        CHECK(p.ip_dst.str() == "10.0.0.20");
+        CHECK(p.sport == 53);
+        CHECK(p.is_response);
+    }
+    SUBCASE("a protocol other than IP is decoded as nothing, not as an anomaly") {
+        const auto lcp = hex("ff03c02101");
+        const Packet p = classify(frame_of(9, lcp));
+        CHECK(p.decoded());
+        CHECK(p.protos.none());
+    }
+}
+
+TEST_CASE("classify reads 802.11 under Prism, AVS and PPI headers") {
+    const std::string zeros144(2 * 144 - 16, '0'), zeros64(2 * 64 - 16, '0');
+    const struct {
+        const char* name;
+        std::uint32_t link_type;
+        std::string bytes;
+    } rows[] = {
+        {"Prism (119)", 119, "44000000 90000000" + zeros144 + k_beacon},
+        {"AVS (163)", 163, "80211001 00000040" + zeros64 + k_beacon},
+        {"AVS under the Prism link type", 119, "80211001 00000040" + zeros64 + k_beacon},
+        {"PPI (192) with no fields", 192, std::string("00000800 69000000") + k_beacon},
+    };
+    for (const auto& row : rows) {
+        SUBCASE(row.name) {
+            const auto bytes = hex(row.bytes);
+            const Packet p = classify(frame_of(row.link_type, bytes));
+            CHECK(p.decoded());
+            REQUIRE(p.dot11);
+            CHECK(p.dot11->subtype == 8);
+            CHECK(p.src.str() == "00:0b:86:c2:a4:85");
+        }
+    }
+    SUBCASE("PPI naming Ethernet") {
+        const auto bytes = hex("00000800 01000000 | ffffffffffff 7831c1c63fc2 0806 0001080006040001");
+        const Packet p = classify(frame_of(192, bytes));
+        CHECK(p.src.str() == "78:31:c1:c6:3f:c2");
+        CHECK(labels(p) == "arp,l2");
+    }
+    SUBCASE("PPI's 802.11-Common flags a bad FCS") {
+        const auto bytes = hex("00002000 69000000 0200 1400 0000000000000000 0500 0000 0000 0000 00000000" +
+                               std::string(k_beacon) + "00000000");
+        const Packet p = classify(frame_of(192, bytes));
+        CHECK(p.bad_fcs);
+        REQUIRE(p.dot11);
+        CHECK(p.dot11->mgmt_body.size() == hex(k_beacon).size() - 24);
+    }
+    SUBCASE("bad headers") {
+        CHECK(classify(frame_of(192, hex("00000800 c0000000"))).anomaly ==
+              Anomaly::bad_link_header); // PPI in PPI
+        CHECK(classify(frame_of(192, hex("01000800 69000000"))).anomaly == Anomaly::bad_link_header);
+        CHECK(classify(frame_of(119, hex("44000000 90000000"))).anomaly == Anomaly::truncated_link_header);
+        CHECK(classify(frame_of(163, hex("80211005 00000040"))).anomaly == Anomaly::bad_link_header);
+    }
+}
+
+TEST_CASE("classify opens ERSPAN, GRE bridging and VXLAN: the inner frame is the packet") {
+    SUBCASE("ERSPAN type II (erspan-type-ii-2.pcap frame 1): HSRP from 00:00:0c:07:ac:fe") {
+        const auto bytes = hex("000c29f1581e005056c0000108004500006201284000fc2f74ebc0a8c343c0a8c3c4100088be0"
+                               "01095281065c0010008406501"
+                               "005e00000200000c07acfe080045c0003000000000011169310ac86502e000000207c107c1001"
+                               "cd965000010010369fe00"
+                               "636973636f0000000ac86501");
+        const Packet p = classify(frame_of(k_eth, bytes));
+        CHECK(p.decoded());
+        CHECK(p.decapsulated == Encapsulation::erspan);
+        CHECK(p.src.str() == "00:00:0c:07:ac:fe");
+        CHECK(p.dst.str() == "01:00:5e:00:00:02");
+        CHECK(p.ip_src.str() == "10.200.101.2");
+        CHECK(p.ip_dst.str() == "224.0.0.2");
+        CHECK(p.dport == 1985);
+        CHECK(labels(p) == "udp,ip,l2");
+    }
+    const char* icmp =
+        "00308801000200163e37f604080045000054000040004001234fc0a8cb03c0a8cb050800f6f2050c0001fce2975100000000"
+        "a6f8"
+        "020000000000101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f3031323334353637";
+    SUBCASE("VXLAN (vxlan.pcap frame 1): ICMP echo 192.168.203.3 -> .5") {
+        const auto bytes = hex("00163e0871cf36dc851eb340080045000086d2c0400040115152c0a8cb01c0a8ca01b05d12b50"
+                               "07200000800000000006400" +
+                               std::string(icmp));
+        const Packet p = classify(frame_of(k_eth, bytes));
+        CHECK(p.decapsulated == Encapsulation::vxlan);
+        CHECK(p.src.str() == "00:16:3e:37:f6:04");
+        CHECK(p.dst.str() == "00:30:88:01:00:02");
+        CHECK(p.ip_src.str() == "192.168.203.3");
+        CHECK(labels(p) == "icmp,ip,l2");
+    }
+    SUBCASE("GRE transparent Ethernet bridging (tcpdump-vxlan-gre-teb.pcap frame 1)") {
+        const auto bytes =
+            hex("00163e0871cf36dc851eb34008004500007ad2c04000402f5140c0a8cb01c0a8ca0100006558" +
+                std::string(icmp));
+        const Packet p = classify(frame_of(k_eth, bytes));
+        CHECK(p.decapsulated == Encapsulation::gre_teb);
+        CHECK(p.src.str() == "00:16:3e:37:f6:04");
+        CHECK(p.ip_dst.str() == "192.168.203.5");
+    }
+    SUBCASE("a cut inner frame is an anomaly of the inner frame; GRE carrying IP is not opened") {
+        const auto cut =
+            hex("00163e0871cf36dc851eb34008004500001ed2c04000402f5140c0a8cb01c0a8ca0100006558 003088010002");
+        const Packet p = classify(frame_of(k_eth, cut));
+        CHECK(p.anomaly == Anomaly::truncated_link_header);
+        CHECK(p.decapsulated == Encapsulation::gre_teb);
+        const auto gre_ip =
+            hex("00163e0871cf36dc851eb340080045000018d2c04000402f5140c0a8cb01c0a8ca0100000800");
+        const Packet q = classify(frame_of(k_eth, gre_ip));
+        CHECK(q.decapsulated == Encapsulation::none);
+        CHECK(q.src.str() == "36:dc:85:1e:b3:40");
+    }
+}
+
+TEST_CASE("classify restores an SLL multicast destination from the IP group only") {
+    // SLL multicast (2) mDNS from 02:00:00:00:00:01 to 224.0.0.251: the group MAC is 01:00:5e:00:00:fb (RFC
+    // 1112 6.4).
+    const auto bytes =
+        hex("000200010006020000000001000008004500002800000000401100000a000001e00000fb14e914e90014000000000000"
+            "0000000000000000");
+    const Packet p = classify(frame_of(k_sll, bytes));
+    CHECK(p.dst.str() == "01:00:5e:00:00:fb");
+    // Host (0) and other-host (3): the destination is not recorded, and stays unknown.
+    auto host = bytes;
+    host[1] = 0;
+    CHECK(classify(frame_of(k_sll, host)).dst.is_zero());
+    host[1] = 3;
+    CHECK(classify(frame_of(k_sll, host)).dst.is_zero());
+}

@@ -39,7 +39,7 @@ Situation isolated_live() {
     Situation s;
     s.report.command = "probe";
     s.evidence.capture = {500, k_self_mac, false, {0},
-                          "the capturing host 02:b1:00:00:00:0a received 40 unicast frames (first: frames 3, 5, 9)"};
+                          "the capturing host 02:b1:00:00:00:0a received 40 unicast frames (first: frames 3, 5, 9)", ""};
     model::Conversation attempt;
     attempt.a = {k_self_mac, *IpAddr::parse("198.51.100.10")};
     attempt.b = {k_h2_mac, *IpAddr::parse("198.51.100.20")};
@@ -162,7 +162,7 @@ const std::vector<Row> k_rows{
     // ---- captures (inspect)
     {"capture: a terminal-to-terminal conversation", [] {
          Situation s;
-         s.evidence.capture = {100, std::nullopt, false, {}, ""};
+         s.evidence.capture = {100, std::nullopt, false, {}, "", ""};
          model::Conversation c;
          c.evidence = "unicast frames in both directions between 02:00:00:00:00:01 and 02:00:00:00:00:02";
          s.report.conversations.push_back(c);
@@ -185,7 +185,7 @@ const std::vector<Row> k_rows{
      I, N, N, N, I, "terminal-isolation", "only 1 frame(s) of attempts toward terminals seen on this segment: too few to rest a pass on (at least 3"},
     {"capture: attempts toward a station never seen transmitting prove nothing", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.proving_attempts.clear(); return s; },
      I, N, N, N, I, "terminal-isolation", "1 attempt(s) to reach other terminals, but none by the capturing host 02:b1:00:00:00:0a toward a station seen transmitting on this segment"},
-    {"capture: nobody tried to reach anybody", [] { Situation s; s.evidence.capture = {100, std::nullopt, false, {}, ""}; return s; },
+    {"capture: nobody tried to reach anybody", [] { Situation s; s.evidence.capture = {100, std::nullopt, false, {}, "", ""}; return s; },
      I, N, N, N, I, "terminal-isolation", "no terminal tried to reach another terminal"},
     {"capture: an open BSS and a WPA3-Enterprise one", [] {
          Situation s;
