@@ -63,6 +63,7 @@ class StationTable {
     std::uint64_t dropped() const { return m_dropped.count(); } // stations beyond k_max_stations
     std::optional<model::FullTable> full_table() const { return m_dropped.full_table("stations", k_max_stations); }
     bool saw_dot11() const { return m_dot11_frames > 0; }
+    const std::vector<IpAddr>& dhcp_routers() const { return m_dhcp_routers; } // router options of DHCP answers
 
   private:
     StationEvidence* station(const MacAddr& mac, std::uint64_t frame);
