@@ -5,7 +5,8 @@ so that no expected value rests on isoprobe's word alone.
 For each case of tests/golden/cases.txt it checks: the frame count and first/last timestamps; for every conversation
 and attempt, that each cited frame exists, carries the two endpoints (MACs at layer 2, or for gateway bouncing the
 terminal IPs at layer 3), is group-addressed exactly when the conversation is a broadcast, and carries one of the
-listed protocols; for every station, that its MAC and IPs occur in the capture.
+listed protocols; for every station, that its MAC and IPs occur in the capture, and that each claim of its `why` that
+cites a frame ("frame N") holds in tshark's dissection of that frame (WHY_CLAIMS).
 Prints one line per failed fact and ends with 'N passed, M failed'."""
 import json, os, subprocess, sys
 
@@ -23,6 +24,78 @@ PROTO = {"arp": {"arp"}, "icmp": {"icmp"}, "icmpv6": {"icmpv6"}, "ndp": {"icmpv6
          "netbios-ssn": {"nbss"}, "tcp": {"tcp"}, "udp": {"udp"}, "ip": {"ip", "ipv6"}, "l2": {"eth", "wlan", "sll"}}
 
 passed = failed = 0
+
+
+# Each claim a station's `why` makes about one frame: pattern (group 1 the claimed value, if any; the last group the
+# frame number) -> who the station is in that frame ("src", or "either" for protocols both ends speak) and what
+# tshark must show there (a test on the frame's fields, given the claimed value).
+def _layers(*names):
+    return lambda r, v: bool(set(names) & set(r["frame.protocols"][0].split(":") if r["frame.protocols"] else []))
+
+
+def _port(proto, *ports):
+    return lambda r, v: bool(set(ports) & set(r[proto + ".srcport"] + r[proto + ".dstport"]))
+
+
+WHY_CLAIMS = [
+    (r"speaks EIGRP \(a router\), frame (\d+)", "src", _layers("eigrp")),
+    (r"speaks OSPF \(a router\), frame (\d+)", "src", _layers("ospf")),
+    (r"speaks PIM \(a multicast router\), frame (\d+)", "src", _layers("pim")),
+    (r"speaks VRRP or CARP \(a first-hop redundancy router\), frame (\d+)", "src", _layers("vrrp", "carp")),
+    (r"speaks RIP \(a router\), frame (\d+)", "src", _port("udp", "520")),
+    (r"speaks RIPng \(a router\), frame (\d+)", "src", _port("udp", "521")),
+    (r"speaks BGP \(a router\), frame (\d+)", "either", _port("tcp", "179")),
+    (r"speaks HSRP \(a first-hop redundancy router\), frame (\d+)", "src", _port("udp", "1985")),
+    (r"speaks HSRP for IPv6 \(a first-hop redundancy router\), frame (\d+)", "src", _port("udp", "2029")),
+    (r"speaks GLBP \(a first-hop redundancy router\), frame (\d+)", "src", _port("udp", "3222")),
+    (r"speaks RADIUS (?:accounting )?\(a NAS or its RADIUS server\), frame (\d+)", "either", _port("udp", "1812", "1813", "1645", "1646")),
+    (r"speaks TACACS\+ \(a network device or its AAA server\), frame (\d+)", "either", _port("tcp", "49")),
+    (r"speaks LWAPP \(an access point or its controller\), frame (\d+)", "either", _port("udp", "12222", "12223")),
+    (r"speaks CAPWAP \(an access point or its controller\), frame (\d+)", "either", _port("udp", "5246", "5247")),
+    (r"offers PPPoE sessions \(an access concentrator\), frame (\d+)", "src", lambda r, v: bool({"0x07", "0x65"} & set(r["pppoe.code"]))),
+    (r"forwards routed packets \(TTL or hop limit (\d+) below any initial value, frame (\d+)\)", "src",
+     lambda r, v: v in r["ip.ttl"] + r["ipv6.hlim"]),
+    (r"sends ICMP redirects or time-exceeded messages \(a router\), frame (\d+)", "src",
+     lambda r, v: "5" in r["icmp.type"] or ("11" in r["icmp.type"] and "0" in r["icmp.code"])
+     or "137" in r["icmpv6.type"] or ("3" in r["icmpv6.type"] and "0" in r["icmpv6.code"])),
+    (r"advertises itself as a router in IPv6 neighbour advertisements, frame (\d+)", "src",
+     lambda r, v: "136" in r["icmpv6.type"] and bool({"1", "True"} & set(r["icmpv6.nd.na.flag.r"]))),
+]
+WHY_FIELDS = ["frame.protocols", "eth.src", "eth.dst", "wlan.sa", "wlan.da", "sll.src.eth", "ip.ttl", "ipv6.hlim", "icmp.type",
+              "icmp.code", "icmpv6.type", "icmpv6.code", "icmpv6.nd.na.flag.r", "pppoe.code", "udp.srcport", "udp.dstport",
+              "tcp.srcport", "tcp.dstport"]
+
+
+def check_why(name, stations, paths):
+    """Every frame-citing claim of every station's `why` against tshark; a claim citing a frame and matching no
+    pattern of WHY_CLAIMS is itself a failure, so that new kinds of claims get a check."""
+    import re
+    cited = [s for s in stations if re.search(r"frame \d+", s["why"])]
+    if not cited:
+        return
+    rows = fields_all(paths, "frame", WHY_FIELDS)
+    for s in stations:
+        for part in s["why"].split("; "):
+            if not re.search(r"frame \d+", part):
+                continue
+            where = f"{name}: station {s['mac']} claims {part!r}"
+            match = [(m, side, test) for pattern, side, test in WHY_CLAIMS for m in [re.fullmatch(pattern, part)] if m]
+            check(bool(match), f"{where}: no WHY_CLAIMS pattern checks this claim")
+            if not match:
+                continue
+            m, side, test = match[0]
+            rec = rows.get(int(m.group(m.lastindex)))
+            check(rec is not None, f"{where}: tshark has no such frame")
+            if rec is None:
+                continue
+            # The outermost addresses: LWAPP and CAPWAP carry 802.11 frames inside Ethernet.
+            src = (rec["eth.src"] or rec["wlan.sa"] or rec["sll.src.eth"] or [""])[0]
+            dst = (rec["eth.dst"] or rec["wlan.da"] or [""])[0]
+            check(s["mac"] == src or (side == "either" and s["mac"] == dst), f"{where}: tshark shows {src} -> {dst}")
+            value = m.group(1) if m.lastindex > 1 else None
+            check(test(rec, value), f"{where}: tshark's dissection of the frame does not show it ({ {k: v for k, v in rec.items() if v} })")
+
+
 
 
 def check(ok, what):
@@ -163,8 +236,9 @@ def check_conversation(name, kind, c, frames):
         if c["kind"] == "broadcast":
             check(src == a["mac"], f"{where}: tshark says source {src}, not the sender {a['mac']}")
             check(dst == "" or is_group(dst), f"{where}: tshark says destination {dst} is not group-addressed")
-        elif not b["mac"] and kind == "attempts":
-            # Toward an address whose owner never showed up: the frame asks for it (ARP) or carries it (IP).
+        elif kind == "attempts" and (not b["mac"] or is_group(dst)):
+            # Toward an address whose owner never showed up, or an ARP request for a known one (broadcast): the
+            # frame asks for it (ARP) or carries it (IP).
             check(src == a["mac"], f"{where}: tshark says source {src}, not {a['mac']}")
             check(b["ip"] in ips(rec), f"{where}: tshark shows no {b['ip']} in {sorted(ips(rec))}")
         elif c["via_gateway"]:
@@ -225,6 +299,7 @@ def main():
             seen_ips.update(ips(rec))
         check_eap(name, want.get("eap", {}).get("sessions", []), caps)
         check_wlan(name, want.get("wlan", {}).get("bss", []), caps)
+        check_why(name, want["stations"], caps)
         for s in want["stations"]:
             check(s["mac"] in seen_macs, f"{name}: station {s['mac']} never appears in tshark's addresses")
             for ip in s["ips"]:
