@@ -5,8 +5,8 @@ so that no expected value rests on isoprobe's word alone.
 For each case of tests/golden/cases.txt it checks: the frame count and first/last timestamps; for every conversation
 and attempt, that each cited frame exists, carries the two endpoints (MACs at layer 2, or for gateway bouncing the
 terminal IPs at layer 3), is group-addressed exactly when the conversation is a broadcast, and carries one of the
-listed protocols; for every station, that its MAC and IPs occur in the capture, and that each claim of its `why` that
-cites a frame ("frame N") holds in tshark's dissection of that frame (WHY_CLAIMS).
+listed protocols; for every station, that its MAC and IPs occur in the capture, and that each claim of its `why` holds
+in tshark's dissection: on the frame it cites ("frame N"), or on some frame (WHY_CLAIMS).
 Prints one line per failed fact and ends with 'N passed, M failed'."""
 import json, os, subprocess, sys
 
@@ -26,9 +26,10 @@ PROTO = {"arp": {"arp"}, "icmp": {"icmp"}, "icmpv6": {"icmpv6"}, "ndp": {"icmpv6
 passed = failed = 0
 
 
-# Each claim a station's `why` makes about one frame: pattern (group 1 the claimed value, if any; the last group the
-# frame number) -> who the station is in that frame ("src", or "either" for protocols both ends speak) and what
-# tshark must show there (a test on the frame's fields, given the claimed value).
+# Each claim a station's `why` makes: pattern -> who the station is in the frame ("src", "dst", or "either" for
+# protocols both ends speak) and what tshark must show there (a test on the frame's fields and the claimed value,
+# the pattern's group "v"). A claim citing a frame (group "frame") is checked on that frame, any other on some frame
+# of the capture; a claim citing a frame that no pattern matches is itself a failure.
 def _layers(*names):
     return lambda r, v: bool(set(names) & set(r["frame.protocols"][0].split(":") if r["frame.protocols"] else []))
 
@@ -37,65 +38,76 @@ def _port(proto, *ports):
     return lambda r, v: bool(set(ports) & set(r[proto + ".srcport"] + r[proto + ".dstport"]))
 
 
+F = r", frame (?P<frame>\d+)"
 WHY_CLAIMS = [
-    (r"speaks EIGRP \(a router\), frame (\d+)", "src", _layers("eigrp")),
-    (r"speaks OSPF \(a router\), frame (\d+)", "src", _layers("ospf")),
-    (r"speaks PIM \(a multicast router\), frame (\d+)", "src", _layers("pim")),
-    (r"speaks VRRP or CARP \(a first-hop redundancy router\), frame (\d+)", "src", _layers("vrrp", "carp")),
-    (r"speaks RIP \(a router\), frame (\d+)", "src", _port("udp", "520")),
-    (r"speaks RIPng \(a router\), frame (\d+)", "src", _port("udp", "521")),
-    (r"speaks BGP \(a router\), frame (\d+)", "either", _port("tcp", "179")),
-    (r"speaks HSRP \(a first-hop redundancy router\), frame (\d+)", "src", _port("udp", "1985")),
-    (r"speaks HSRP for IPv6 \(a first-hop redundancy router\), frame (\d+)", "src", _port("udp", "2029")),
-    (r"speaks GLBP \(a first-hop redundancy router\), frame (\d+)", "src", _port("udp", "3222")),
-    (r"speaks RADIUS (?:accounting )?\(a NAS or its RADIUS server\), frame (\d+)", "either", _port("udp", "1812", "1813", "1645", "1646")),
-    (r"speaks TACACS\+ \(a network device or its AAA server\), frame (\d+)", "either", _port("tcp", "49")),
-    (r"speaks LWAPP \(an access point or its controller\), frame (\d+)", "either", _port("udp", "12222", "12223")),
-    (r"speaks CAPWAP \(an access point or its controller\), frame (\d+)", "either", _port("udp", "5246", "5247")),
-    (r"offers PPPoE sessions \(an access concentrator\), frame (\d+)", "src", lambda r, v: bool({"0x07", "0x65"} & set(r["pppoe.code"]))),
-    (r"forwards routed packets \(TTL or hop limit (\d+) below any initial value, frame (\d+)\)", "src",
+    (r"speaks EIGRP \(a router\)" + F, "src", _layers("eigrp")),
+    (r"speaks OSPF \(a router\)" + F, "src", _layers("ospf")),
+    (r"speaks PIM \(a multicast router\)" + F, "src", _layers("pim")),
+    (r"speaks VRRP or CARP \(a first-hop redundancy router\)" + F, "src", _layers("vrrp", "carp")),
+    (r"speaks RIP \(a router\)" + F, "src", _port("udp", "520")),
+    (r"speaks RIPng \(a router\)" + F, "src", _port("udp", "521")),
+    (r"speaks BGP \(a router\)" + F, "either", _port("tcp", "179")),
+    (r"speaks HSRP \(a first-hop redundancy router\)" + F, "src", _port("udp", "1985")),
+    (r"speaks HSRP for IPv6 \(a first-hop redundancy router\)" + F, "src", _port("udp", "2029")),
+    (r"speaks GLBP \(a first-hop redundancy router\)" + F, "src", _port("udp", "3222")),
+    (r"speaks RADIUS (?:accounting )?\(a NAS or its RADIUS server\)" + F, "either", _port("udp", "1812", "1813", "1645", "1646")),
+    (r"speaks TACACS\+ \(a network device or its AAA server\)" + F, "either", _port("tcp", "49")),
+    (r"speaks LWAPP \(an access point or its controller\)" + F, "either", _port("udp", "12222", "12223")),
+    (r"speaks CAPWAP \(an access point or its controller\)" + F, "either", _port("udp", "5246", "5247")),
+    (r"offers PPPoE sessions \(an access concentrator\)" + F, "src", lambda r, v: bool({"0x07", "0x65"} & set(r["pppoe.code"]))),
+    (r"forwards routed packets \(TTL or hop limit (?P<v>\d+) below any initial value, frame (?P<frame>\d+)\)", "src",
      lambda r, v: v in r["ip.ttl"] + r["ipv6.hlim"]),
-    (r"sends ICMP redirects or time-exceeded messages \(a router\), frame (\d+)", "src",
+    (r"sends ICMP redirects or time-exceeded messages \(a router\)" + F, "src",
      lambda r, v: "5" in r["icmp.type"] or ("11" in r["icmp.type"] and "0" in r["icmp.code"])
      or "137" in r["icmpv6.type"] or ("3" in r["icmpv6.type"] and "0" in r["icmpv6.code"])),
-    (r"advertises itself as a router in IPv6 neighbour advertisements, frame (\d+)", "src",
+    (r"advertises itself as a router in IPv6 neighbour advertisements" + F, "src",
      lambda r, v: "136" in r["icmpv6.type"] and bool({"1", "True"} & set(r["icmpv6.nd.na.flag.r"]))),
+    (r"sends IPv6 router advertisements", "src", lambda r, v: "134" in r["icmpv6.type"]),
+    (r"sends STP, LLDP or CDP \(switch\)", "src", _layers("stp", "lldp", "cdp")),
+    (r"answers DHCP \(offer/ack\)", "src", lambda r, v: "67" in r["udp.srcport"] and bool({"2", "5"} & set(r["dhcp.option.dhcp"]))),
+    (r"is sent DHCP messages by clients \(a DHCP server\)", "dst", lambda r, v: "67" in r["udp.dstport"] and bool(r["dhcp.option.dhcp"])),
+    (r"answers DNS on port 53", "src", lambda r, v: "53" in r["udp.srcport"] + r["tcp.srcport"] and bool({"1", "True"} & set(r["dns.flags.response"]))),
+    (r"owns (?P<v>[0-9.]+), the router of the DHCP lease", "src", lambda r, v: v in r["ip.src"] + r["arp.src.proto_ipv4"]),
 ]
-WHY_FIELDS = ["frame.protocols", "eth.src", "eth.dst", "wlan.sa", "wlan.da", "sll.src.eth", "ip.ttl", "ipv6.hlim", "icmp.type",
-              "icmp.code", "icmpv6.type", "icmpv6.code", "icmpv6.nd.na.flag.r", "pppoe.code", "udp.srcport", "udp.dstport",
-              "tcp.srcport", "tcp.dstport"]
+WHY_FIELDS = ["frame.protocols", "eth.src", "eth.dst", "wlan.sa", "wlan.da", "sll.src.eth", "ip.src", "ip.ttl", "ipv6.hlim",
+              "icmp.type", "icmp.code", "icmpv6.type", "icmpv6.code", "icmpv6.nd.na.flag.r", "pppoe.code", "udp.srcport",
+              "udp.dstport", "tcp.srcport", "tcp.dstport", "dhcp.option.dhcp", "dns.flags.response", "arp.src.proto_ipv4"]
 
 
 def check_why(name, stations, paths):
-    """Every frame-citing claim of every station's `why` against tshark; a claim citing a frame and matching no
-    pattern of WHY_CLAIMS is itself a failure, so that new kinds of claims get a check."""
+    """Every claim of every station's `why` that WHY_CLAIMS knows, against tshark."""
     import re
-    cited = [s for s in stations if re.search(r"frame \d+", s["why"])]
-    if not cited:
+    parts = [(s["mac"], part) for s in stations for part in s["why"].split("; ")]
+    claims = [(mac, part, [(m, side, test) for pattern, side, test in WHY_CLAIMS for m in [re.fullmatch(pattern, part)] if m])
+              for mac, part in parts]
+    for mac, part, match in claims:
+        if re.search(r"frame \d+", part):
+            check(bool(match), f"{name}: station {mac} claims {part!r}: no WHY_CLAIMS pattern checks this claim")
+    if not any(match for _, _, match in claims):
         return
     rows = fields_all(paths, "frame", WHY_FIELDS)
-    for s in stations:
-        for part in s["why"].split("; "):
-            if not re.search(r"frame \d+", part):
-                continue
-            where = f"{name}: station {s['mac']} claims {part!r}"
-            match = [(m, side, test) for pattern, side, test in WHY_CLAIMS for m in [re.fullmatch(pattern, part)] if m]
-            check(bool(match), f"{where}: no WHY_CLAIMS pattern checks this claim")
-            if not match:
-                continue
-            m, side, test = match[0]
-            rec = rows.get(int(m.group(m.lastindex)))
-            check(rec is not None, f"{where}: tshark has no such frame")
-            if rec is None:
-                continue
-            # The outermost addresses: LWAPP and CAPWAP carry 802.11 frames inside Ethernet.
-            src = (rec["eth.src"] or rec["wlan.sa"] or rec["sll.src.eth"] or [""])[0]
-            dst = (rec["eth.dst"] or rec["wlan.da"] or [""])[0]
-            check(s["mac"] == src or (side == "either" and s["mac"] == dst), f"{where}: tshark shows {src} -> {dst}")
-            value = m.group(1) if m.lastindex > 1 else None
-            check(test(rec, value), f"{where}: tshark's dissection of the frame does not show it ({ {k: v for k, v in rec.items() if v} })")
 
+    def ends(rec):  # the outermost addresses: LWAPP and CAPWAP carry 802.11 frames inside Ethernet
+        return (rec["eth.src"] or rec["wlan.sa"] or rec["sll.src.eth"] or [""])[0], (rec["eth.dst"] or rec["wlan.da"] or [""])[0]
 
+    def holds(mac, side, test, value, rec):
+        src, dst = ends(rec)
+        return (mac == src if side == "src" else mac == dst if side == "dst" else mac in (src, dst)) and test(rec, value)
+
+    for mac, part, match in claims:
+        if not match:
+            continue
+        m, side, test = match[0]
+        where = f"{name}: station {mac} claims {part!r}"
+        value = m.groupdict().get("v")
+        if m.groupdict().get("frame") is None:
+            check(any(holds(mac, side, test, value, rec) for rec in rows.values()), f"{where}: no frame in tshark shows it")
+            continue
+        rec = rows.get(int(m.group("frame")))
+        check(rec is not None, f"{where}: tshark has no such frame")
+        if rec is not None:
+            check(holds(mac, side, test, value, rec),
+                  f"{where}: tshark shows {'->'.join(ends(rec))}, { {k: v for k, v in rec.items() if v} }")
 
 
 def check(ok, what):
