@@ -185,7 +185,7 @@ TEST_CASE("router_icmp: redirects and TTL exceeded in transit, for ICMPv4 and IC
     CHECK_FALSE(analyze::router_icmp(udp));
 }
 
-TEST_CASE("virtual_router_mac: HSRP v1/v2, VRRP/CARP for IPv4 and IPv6, GLBP") {
+TEST_CASE("virtual_router_mac: HSRP v1/v2 and for IPv6, VRRP/CARP for IPv4 and IPv6, GLBP") {
     struct Row {
         const char* mac;
         const char* protocol; // nullptr: none
@@ -197,6 +197,9 @@ TEST_CASE("virtual_router_mac: HSRP v1/v2, VRRP/CARP for IPv4 and IPv6, GLBP") {
              Row{"00:00:0c:9f:f0:00", "HSRPv2"},
              Row{"00:00:0c:9f:ff:ff", "HSRPv2"},
              Row{"00:00:0c:9f:e0:01", nullptr},
+             Row{"00:05:73:a0:00:10", "HSRP for IPv6"}, // nDPI tests/cfgs/default/pcap/hsrp2_ipv6.pcapng
+             Row{"00:05:73:a0:0f:ff", "HSRP for IPv6"},
+             Row{"00:05:73:a0:10:00", nullptr},
              Row{"00:00:5e:00:01:01", "VRRP"},
              Row{"00:00:5e:00:01:ff", "VRRP"},
              Row{"00:00:5e:00:02:2d", "VRRP (IPv6)"},
