@@ -31,7 +31,7 @@ bool routed_ttl(const decode::Packet& p);
 // An ICMP message only a router sends: a redirect, or TTL exceeded in transit (ICMPv4 5, 11/0; ICMPv6 137, 3/0).
 bool router_icmp(const decode::Packet& p);
 
-// The first-hop redundancy protocol whose virtual MAC this is (HSRP v1/v2, VRRP/CARP for IPv4 and IPv6, GLBP).
+// The first-hop redundancy protocol whose virtual MAC this is (HSRP v1/v2 and for IPv6, VRRP/CARP for IPv4 and IPv6, GLBP).
 std::optional<std::string_view> virtual_router_mac(const MacAddr& mac);
 
 // 01:80:c2:00:00:00-0f: IEEE 802.1Q 8.6.3 reserved addresses (STP, LACP, EAPOL's PAE group, LLDP) that a bridge

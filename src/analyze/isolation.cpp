@@ -86,6 +86,8 @@ class Assessor {
     explicit Assessor(const IsolationInputs& in) : m_in(in) {
         // The routing table names the gateway's address even when every ARP reply of it was lost.
         if (in.resolved.gateway_ip) m_gateway_ips.insert(*in.resolved.gateway_ip);
+        // A DHCP server's router option names the gateway's own address: what it sends from there is no relay.
+        for (const auto& ip : in.stations.dhcp_routers()) m_gateway_ips.insert(ip);
         for (const auto& s : in.resolved.stations) m_roles[s.mac] = s.role;
         if (in.resolved.self.mac) m_self = *in.resolved.self.mac;
         for (const auto& s : in.resolved.stations) {

@@ -68,6 +68,7 @@ class StationTable {
     std::uint64_t received_unicast(const MacAddr& self) const;
     // The first few of those frames' numbers, as evidence.
     std::vector<std::uint64_t> first_received(const MacAddr& self) const;
+    const std::vector<IpAddr>& dhcp_routers() const { return m_dhcp_routers; } // router options of DHCP answers
 
   private:
     StationEvidence* station(const MacAddr& mac, std::uint64_t frame);

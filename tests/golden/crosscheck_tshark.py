@@ -9,7 +9,8 @@ listed protocols; for every station, that its MAC and IPs occur in the capture. 
 host is the sender of the frames tshark shows as "outgoing" (sll.pkttype 4), and a frame "to us" (0) cited as
 contact has the capturing host as its receiver. Tunnels: each frame's addresses are the innermost (a mirror session
 is analysed as the segment it mirrors), and `capture.decapsulated` matches the frames tshark shows carrying an
-Ethernet frame inside ERSPAN, GRE or VXLAN.
+Ethernet frame inside ERSPAN, GRE or VXLAN. Each claim of a
+station's `why` holds in tshark's dissection: on the frame it cites ("frame N"), or on some frame (WHY_CLAIMS).
 Prints one line per failed fact and ends with 'N passed, M failed'."""
 import json, os, re, subprocess, sys
 
@@ -30,6 +31,94 @@ PROTO = {"arp": {"arp"}, "icmp": {"icmp"}, "icmpv6": {"icmpv6"}, "ndp": {"icmpv6
          "netbios-ssn": {"nbss"}, "tcp": {"tcp"}, "udp": {"udp"}, "ip": {"ip", "ipv6"}, "l2": {"eth", "wlan", "sll"}}
 
 passed = failed = 0
+
+
+# Each claim a station's `why` makes: pattern -> who the station is in the frame ("src", "dst", or "either" for
+# protocols both ends speak) and what tshark must show there (a test on the frame's fields and the claimed value,
+# the pattern's group "v"). A claim citing a frame (group "frame") is checked on that frame, any other on some frame
+# of the capture; a claim citing a frame that no pattern matches is itself a failure.
+def _layers(*names):
+    return lambda r, v: bool(set(names) & set(r["frame.protocols"][0].split(":") if r["frame.protocols"] else []))
+
+
+def _port(proto, *ports):
+    return lambda r, v: bool(set(ports) & set(r[proto + ".srcport"] + r[proto + ".dstport"]))
+
+
+F = r", frame (?P<frame>\d+)"
+WHY_CLAIMS = [
+    (r"speaks EIGRP \(a router\)" + F, "src", _layers("eigrp")),
+    (r"speaks OSPF \(a router\)" + F, "src", _layers("ospf")),
+    (r"speaks PIM \(a multicast router\)" + F, "src", _layers("pim")),
+    (r"speaks VRRP or CARP \(a first-hop redundancy router\)" + F, "src", _layers("vrrp", "carp")),
+    (r"speaks RIP \(a router\)" + F, "src", _port("udp", "520")),
+    (r"speaks RIPng \(a router\)" + F, "src", _port("udp", "521")),
+    (r"speaks BGP \(a router\)" + F, "either", _port("tcp", "179")),
+    (r"speaks HSRP \(a first-hop redundancy router\)" + F, "src", _port("udp", "1985")),
+    (r"speaks HSRP for IPv6 \(a first-hop redundancy router\)" + F, "src", _port("udp", "2029")),
+    (r"speaks GLBP \(a first-hop redundancy router\)" + F, "src", _port("udp", "3222")),
+    (r"speaks RADIUS (?:accounting )?\(a NAS or its RADIUS server\)" + F, "either", _port("udp", "1812", "1813", "1645", "1646")),
+    (r"speaks TACACS\+ \(a network device or its AAA server\)" + F, "either", _port("tcp", "49")),
+    (r"speaks LWAPP \(an access point or its controller\)" + F, "either", _port("udp", "12222", "12223")),
+    (r"speaks CAPWAP \(an access point or its controller\)" + F, "either", _port("udp", "5246", "5247")),
+    (r"offers PPPoE sessions \(an access concentrator\)" + F, "src", lambda r, v: bool({"0x07", "0x65"} & set(r["pppoe.code"]))),
+    (r"forwards routed packets \(TTL or hop limit (?P<v>\d+) below any initial value, frame (?P<frame>\d+)\)", "src",
+     lambda r, v: v in r["ip.ttl"] + r["ipv6.hlim"]),
+    (r"sends ICMP redirects or time-exceeded messages \(a router\)" + F, "src",
+     lambda r, v: "5" in r["icmp.type"] or ("11" in r["icmp.type"] and "0" in r["icmp.code"])
+     or "137" in r["icmpv6.type"] or ("3" in r["icmpv6.type"] and "0" in r["icmpv6.code"])),
+    (r"advertises itself as a router in IPv6 neighbour advertisements" + F, "src",
+     lambda r, v: "136" in r["icmpv6.type"] and bool({"1", "True"} & set(r["icmpv6.nd.na.flag.r"]))),
+    (r"sends IPv6 router advertisements", "src", lambda r, v: "134" in r["icmpv6.type"]),
+    (r"sends STP, LLDP or CDP \(switch\)", "src", _layers("stp", "lldp", "cdp")),
+    (r"answers DHCP \(offer/ack\)", "src", lambda r, v: "67" in r["udp.srcport"] and bool({"2", "5"} & set(r["dhcp.option.dhcp"]))),
+    (r"is sent DHCP messages by clients \(a DHCP server\)", "dst", lambda r, v: "67" in r["udp.dstport"] and bool(r["dhcp.option.dhcp"])),
+    (r"answers DNS on port 53", "src", lambda r, v: "53" in r["udp.srcport"] + r["tcp.srcport"] and bool({"1", "True"} & set(r["dns.flags.response"]))),
+    (r"owns (?P<v>[0-9.]+), the router of the DHCP lease", "src", lambda r, v: v in r["ip.src"] + r["arp.src.proto_ipv4"]),
+]
+WHY_FIELDS = ["frame.protocols", "eth.src", "eth.dst", "wlan.sa", "wlan.da", "sll.src.eth", "ip.src", "ip.ttl", "ipv6.hlim",
+              "icmp.type", "icmp.code", "icmpv6.type", "icmpv6.code", "icmpv6.nd.na.flag.r", "pppoe.code", "udp.srcport",
+              "udp.dstport", "tcp.srcport", "tcp.dstport", "dhcp.option.dhcp", "dns.flags.response", "arp.src.proto_ipv4"]
+
+
+def check_why(name, stations, paths):
+    """Every claim of every station's `why` that WHY_CLAIMS knows, against tshark."""
+    import re
+    parts = [(s["mac"], part) for s in stations for part in s["why"].split("; ")]
+    claims = [(mac, part, [(m, side, test) for pattern, side, test in WHY_CLAIMS for m in [re.fullmatch(pattern, part)] if m])
+              for mac, part in parts]
+    for mac, part, match in claims:
+        if re.search(r"frame \d+", part):
+            check(bool(match), f"{name}: station {mac} claims {part!r}: no WHY_CLAIMS pattern checks this claim")
+    if not any(match for _, _, match in claims):
+        return
+    rows = fields_all(paths, "frame", WHY_FIELDS)
+
+    def ends(rec):
+        # The outermost addresses (LWAPP and CAPWAP carry 802.11 frames inside Ethernet, and are not opened), but the
+        # innermost of a mirror tunnel isoprobe opens (ERSPAN, GRE bridging, VXLAN).
+        protos = (rec["frame.protocols"] or [""])[0]
+        pick = -1 if any(t in protos for t in (":erspan:eth:", ":vxlan:eth:", ":gre:eth:")) else 0
+        return (rec["eth.src"] or rec["wlan.sa"] or rec["sll.src.eth"] or [""])[pick], (rec["eth.dst"] or rec["wlan.da"] or [""])[pick]
+
+    def holds(mac, side, test, value, rec):
+        src, dst = ends(rec)
+        return (mac == src if side == "src" else mac == dst if side == "dst" else mac in (src, dst)) and test(rec, value)
+
+    for mac, part, match in claims:
+        if not match:
+            continue
+        m, side, test = match[0]
+        where = f"{name}: station {mac} claims {part!r}"
+        value = m.groupdict().get("v")
+        if m.groupdict().get("frame") is None:
+            check(any(holds(mac, side, test, value, rec) for rec in rows.values()), f"{where}: no frame in tshark shows it")
+            continue
+        rec = rows.get(int(m.group("frame")))
+        check(rec is not None, f"{where}: tshark has no such frame")
+        if rec is not None:
+            check(holds(mac, side, test, value, rec),
+                  f"{where}: tshark shows {'->'.join(ends(rec))}, { {k: v for k, v in rec.items() if v} }")
 
 
 def check(ok, what):
@@ -179,7 +268,7 @@ def check_radius(where, s, span):
 
 
 BSS_FIELDS = ["wlan.bssid", "wlan.ssid", "wlan.rsn.akms.type", "wlan.ds.current_channel", "wlan.rsn.capabilities.mfpr",
-              "_ws.expert.severity"]
+              "_ws.expert.severity", "wlan.rsn.version", "wlan.wfa.ie.wpa.version"]
 EXPERT_ERROR = "8388608"  # PI_ERROR: tshark found the frame malformed
 
 
@@ -198,7 +287,10 @@ def check_wlan(name, bss_list, paths):
             check(not clean, f"{where}: malformed_source, but tshark finds {len(clean)} of its frames well-formed")
             check(b["class"] in ("unknown", "open"), f"{where}: class {b['class']} from malformed frames only")
         elif b["source"] == "beacon-or-probe-response":
-            check(bool(clean), f"{where}: class {b['class']} but tshark finds every beacon/probe response malformed")
+            # A frame tshark calls malformed only past a security element it dissected (an unflagged FCS at the end)
+            # still states the class.
+            stated = [r for r in mine if r["wlan.rsn.version"] or r["wlan.wfa.ie.wpa.version"]]
+            check(bool(clean) or bool(stated), f"{where}: class {b['class']} but tshark finds every beacon/probe response malformed")
         akms = {a for r in mine for a in r["wlan.rsn.akms.type"]}
         check({str(a) for a in b["akms"] if isinstance(a, int)} <= akms | {""} or not b["akms"], f"{where}: akms {b['akms']} vs tshark {sorted(akms)}")
         if b["channel"] is not None:
@@ -240,8 +332,9 @@ def check_conversation(name, kind, c, frames, self_mac=None):
         if c["kind"] == "broadcast":
             check(src == a["mac"], f"{where}: tshark says source {src}, not the sender {a['mac']}")
             check(dst == "" or is_group(dst), f"{where}: tshark says destination {dst} is not group-addressed")
-        elif not b["mac"] and kind == "attempts":
-            # Toward an address whose owner never showed up: the frame asks for it (ARP) or carries it (IP).
+        elif kind == "attempts" and (not b["mac"] or is_group(dst)):
+            # Toward an address whose owner never showed up, or an ARP request for a known one (broadcast): the
+            # frame asks for it (ARP) or carries it (IP).
             check(src == a["mac"], f"{where}: tshark says source {src}, not {a['mac']}")
             check(b["ip"] in ips(rec), f"{where}: tshark shows no {b['ip']} in {sorted(ips(rec))}")
         elif c["via_gateway"]:
@@ -311,6 +404,7 @@ def main():
             seen_ips.update(ips(rec))
         check_eap(name, want.get("eap", {}).get("sessions", []), caps, want["stations"])
         check_wlan(name, want.get("wlan", {}).get("bss", []), caps)
+        check_why(name, want["stations"], caps)
         for s in want["stations"]:
             check(s["mac"] in seen_macs, f"{name}: station {s['mac']} never appears in tshark's addresses")
             for ip in s["ips"]:

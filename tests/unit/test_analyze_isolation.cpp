@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <deque>
+#include <string>
 #include <vector>
 
 #include "analyze/analysis.hpp"
 #include "analyze/inspect.hpp"
+#include "capture/source.hpp"
 #include "probe/frames.hpp"
 
 using namespace isoprobe;
@@ -99,4 +101,20 @@ TEST_CASE("Linux cooked capture: direction instead of a destination, never an in
         // The capturing host received nothing: answers might not be on the capture.
         CHECK(rep.requirements.front().status == model::Status::inconclusive);
     }
+}
+
+TEST_CASE("a DHCP server that is also the gateway answers from its own address: no gateway bouncing") {
+    // tcpdump-dhcp-rfc3004.pcap: 00:10:18:00:00:00 offers and acknowledges 192.168.1.4 from 192.168.1.1, the
+    // router its own answers name. Its address behind its MAC is no terminal whose packets it relayed.
+    analyze::Analysis analysis(analyze::RoleHints{});
+    auto source = capture::open_capture_file(std::string(ISOPROBE_SOURCE_DIR) + "/captures/tcpdump-dhcp-rfc3004.pcap");
+    REQUIRE(source);
+    while (auto next = (*source)->next()) {
+        if (*next == nullptr) break;
+        analysis.feed(**next);
+    }
+    model::Report rep;
+    judge_capture(analysis, nullptr, rep);
+    CHECK(rep.conversations.empty());
+    CHECK(rep.requirements.front().status == model::Status::inconclusive);
 }
