@@ -151,7 +151,7 @@ class Assessor {
     }
 
     // What shows that answers would have been captured: the capturing host receiving unicast, or (a monitor-mode
-    // 802.11 capture) some exchange with infrastructure heard in both directions. Empty when nothing does: a wired
+    // 802.11 capture) some exchange heard in both directions. Empty when nothing does: a wired
     // span without a capturing host may mirror only the uplink, which what terminals send each other never crosses.
     std::string answers_recorded() const {
         const auto frames = [](std::vector<std::uint64_t> n) {
@@ -171,7 +171,9 @@ class Assessor {
         std::uint64_t best_frame = 0;
         for (const auto& [pair, first] : m_first_frame) {
             const auto& [x, y] = pair;
-            if (x.is_group() || y.is_group() || (terminal(x) && terminal(y))) continue;
+            // Both directions heard through the access point show its relays reach the monitor, whoever the ends
+            // are (a wired host behind it has no role the air can show).
+            if (x.is_group() || y.is_group()) continue;
             auto back = m_first_frame.find({y, x});
             if (back == m_first_frame.end()) continue;
             const std::uint64_t later = std::max(first, back->second);

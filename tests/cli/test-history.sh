@@ -21,13 +21,13 @@ py() {
 }
 
 # 1. Regressions: the same capture path (a rotating capture file, as a scheduled inspect sees it), first from an
-# isolated segment, then from an open one with the same roles: terminal-isolation goes pass -> fail.
+# isolated BSS (client isolation heard in monitor mode), then from an open one: terminal-isolation goes pass -> fail.
 db=$work/h.db seg=$work/segment.pcap
-roles=(--self 02:13:00:00:00:01 --infra 02:13:00:00:00:03)
-cp "$root/captures/h1-isolated.pcap" "$seg"
+roles=()
+cp "$root/captures/wifi-client-isolated-wpa3e.pcap" "$seg"
 rc=0; "$bin" inspect "$seg" "${roles[@]}" --db "$db" --json "$work/r1.json" || rc=$?
 check "isolated capture recorded, exit 0" "$rc"
-cp "$root/captures/h1-open.pcap" "$seg"
+cp "$root/captures/wifi-client-open.pcap" "$seg"
 rc=0; "$bin" inspect "$seg" "${roles[@]}" --db "$db" --json "$work/r2.json" || rc=$?
 [ "$rc" = 1 ]; check "open capture recorded, exit 1" $? "exit $rc"
 # Wi-Fi under another scope: a BSS that was not there before.
@@ -39,7 +39,7 @@ cp "$root/captures/ws-wpa2-ft-eap.pcapng.gz" "$wifi"; "$bin" inspect "$wifi" --d
 py "runs" "$work/h.json" "[r['id'] for r in h['runs']] == [1, 2, 3, 4] and {r['scope'] for r in h['runs']} == {'$seg', '$wifi'}"
 py "run 1 as recorded" "$work/h.json" "(lambda r: r['verdict'] == 'pass' and r['requirements']['terminal-isolation'] == 'pass' and r['files'] == ['$work/r1.json'] and r['command'] == 'inspect' and r['baseline'] is None and r['regressions'] == [] and r['duration_s'] > 0)(h['runs'][0])"
 py "pass -> fail against run 1" "$work/h.json" "(lambda r: r['baseline'] == 1 and r['regressions'][0] == {'kind': 'requirement-fail', 'key': 'terminal-isolation', 'detail': 'pass in the previous run, fail now'})(h['runs'][1])"
-py "new conversation pair" "$work/h.json" "any(g['kind'] == 'new-conversation' and g['key'] == '02:13:00:00:00:01 <-> 02:13:00:00:00:02' for g in h['runs'][1]['regressions'])"
+py "new conversation pair" "$work/h.json" "any(g['kind'] == 'new-conversation' and g['key'] == '02:00:00:00:0b:01 <-> 02:00:00:00:0b:02' for g in h['runs'][1]['regressions'])"
 py "new BSSID in the other scope" "$work/h.json" "h['runs'][3]['baseline'] == 3 and any(g['kind'] == 'new-bss' for g in h['runs'][3]['regressions'])"
 "$bin" history --db "$db" --json --regressions --limit 1 >"$work/hr.json"
 py "--regressions --limit 1: the latest run with regressions" "$work/hr.json" "[r['id'] for r in h['runs']] == [4]"
@@ -57,7 +57,7 @@ check "history of a database with damaged rows exits 0" "$rc" "$(cat "$work/hd.e
 py "damaged rows flagged, the rest intact" "$work/hd.json" "[r['problems'] for r in h['runs']] == [['files is not a JSON array of paths'], ['report is not a JSON object'], [], []] and h['runs'][0]['files'] == [] and h['runs'][1]['regressions'][0]['kind'] == 'requirement-fail'"
 "$bin" history --db "$work/damaged.db" >"$work/hd.txt" 2>&1
 grep -q '? damaged row: files is not a JSON array of paths' "$work/hd.txt"; check "text table flags the damaged row" $? "$(head -c 600 "$work/hd.txt")"
-cp "$root/captures/h1-isolated.pcap" "$seg"
+cp "$root/captures/wifi-client-isolated-wpa3e.pcap" "$seg"
 "$bin" inspect "$seg" "${roles[@]}" --db "$work/damaged.db" --json "$work/r5.json"
 "$bin" history --db "$work/damaged.db" --json >"$work/hd.json"
 py "a run after a damaged one is compared with it" "$work/hd.json" "h['runs'][-1]['baseline'] == 2 and h['runs'][-1]['regressions'] == []"

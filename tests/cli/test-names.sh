@@ -29,10 +29,10 @@ utf8() { iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; }
 
 cap=$work/$'bad\xffname.pcap'
 page=$work/$'page\xfe.html' # an output name that is not UTF-8 either: it is in run.files and the history
-cp "$root/captures/h1-isolated.pcap" "$cap"
+cp "$root/captures/wifi-client-isolated-wpa3e.pcap" "$cap"
 cap_text=$work/'bad\xffname.pcap' cap_hex=$(hex "$cap")
 page_text=$work/'page\xfe.html' page_hex=$(hex "$page")
-roles=(--self 02:13:00:00:00:01 --infra 02:13:00:00:00:03) # this capture's verdict is pass: exit 0
+roles=() # this capture's verdict is pass: exit 0
 
 rc=0
 "$bin" inspect "$cap" "${roles[@]}" --json "$work/r.json" --text-file "$work/r.txt" --html "$page" --db "$work/h.db" \
