@@ -23,10 +23,13 @@ std::uint64_t load64(const std::uint8_t* p) {
     return v;
 }
 
+// Two loads combined in registers: a 6-byte copy into a zeroed word went through memory and stalled its reload.
 std::uint64_t mac48(const MacAddr& m) {
-    std::uint64_t v = 0;
-    std::memcpy(&v, m.b.data(), m.b.size());
-    return v;
+    std::uint32_t lo;
+    std::uint16_t hi;
+    std::memcpy(&lo, m.b.data(), sizeof lo);
+    std::memcpy(&hi, m.b.data() + 4, sizeof hi);
+    return lo | std::uint64_t{hi} << 32;
 }
 
 } // namespace

@@ -20,11 +20,21 @@ struct FlowKey {
     MacAddr l2_src, l2_dst;
     IpAddr ip_src, ip_dst;
     Path path = Path::wired;
-    // One comparison of the whole key (47 bytes, no padding), not one library call per member: this runs for every
-    // frame.
-    bool operator==(const FlowKey& o) const noexcept { return std::memcmp(this, &o, sizeof *this) == 0; }
+    // Runs for every frame: the whole key (47 bytes, no padding) as six 8-byte words, the last overlapping the
+    // fifth, inline, where the defaulted operator made one library call per member.
+    bool operator==(const FlowKey& o) const noexcept {
+        std::uint64_t diff = 0;
+        for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{16}, std::size_t{24}, std::size_t{32}, sizeof *this - 8}) {
+            std::uint64_t x, y;
+            std::memcpy(&x, reinterpret_cast<const char*>(this) + at, 8);
+            std::memcpy(&y, reinterpret_cast<const char*>(&o) + at, 8);
+            diff |= x ^ y;
+        }
+        return diff == 0;
+    }
 };
-static_assert(std::has_unique_object_representations_v<FlowKey>, "FlowKey equality compares its bytes");
+static_assert(std::has_unique_object_representations_v<FlowKey> && sizeof(FlowKey) > 40 && sizeof(FlowKey) <= 48,
+              "FlowKey equality compares its bytes as six overlapping words");
 
 struct FlowKeyHash {
     std::size_t operator()(const FlowKey& k) const noexcept;
