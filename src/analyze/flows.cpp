@@ -36,8 +36,9 @@ std::uint64_t mac48(const MacAddr& m) {
 
 std::size_t FlowKeyHash::operator()(const FlowKey& k) const noexcept {
     constexpr std::uint64_t s0 = 0xa0761d6478bd642fULL, s1 = 0xe7037ed1a0b428dbULL, s2 = 0x8ebc6af09c88c6e3ULL;
-    std::uint64_t h = mum(mac48(k.l2_src) ^ (std::uint64_t{k.ip_src.family} << 48) ^ s0,
-                          mac48(k.l2_dst) ^ (std::uint64_t{k.ip_dst.family} << 48) ^ (std::uint64_t(k.path) << 56) ^ s1);
+    std::uint64_t h =
+        mum(mac48(k.l2_src) ^ (std::uint64_t{k.ip_src.family} << 48) ^ s0,
+            mac48(k.l2_dst) ^ (std::uint64_t{k.ip_dst.family} << 48) ^ (std::uint64_t(k.path) << 56) ^ s1);
     h = mum(h ^ load64(k.ip_src.b.data()) ^ s2, load64(k.ip_src.b.data() + 8) ^ s0);
     h = mum(h ^ load64(k.ip_dst.b.data()) ^ s1, load64(k.ip_dst.b.data() + 8) ^ s2);
     return static_cast<std::size_t>(h);

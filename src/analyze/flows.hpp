@@ -24,7 +24,8 @@ struct FlowKey {
     // fifth, inline, where the defaulted operator made one library call per member.
     bool operator==(const FlowKey& o) const noexcept {
         std::uint64_t diff = 0;
-        for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{16}, std::size_t{24}, std::size_t{32}, sizeof *this - 8}) {
+        for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{16}, std::size_t{24}, std::size_t{32},
+                               sizeof *this - 8}) {
             std::uint64_t x, y;
             std::memcpy(&x, reinterpret_cast<const char*>(this) + at, 8);
             std::memcpy(&y, reinterpret_cast<const char*>(&o) + at, 8);
