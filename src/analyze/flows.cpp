@@ -2,15 +2,116 @@
 // rather than disappearing, so terminal-to-terminal contact is still seen in very large captures.
 #include "analyze/flows.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include "parse/sll.hpp"
 
 namespace isoprobe::analyze {
 
+namespace {
+
+// 64x64->128-bit multiply folded to 64 bits (as in wyhash): every input bit reaches every output bit, so both the
+// slot (low bits) and the tag (high bits) of FlowTable are well spread even for keys differing in one byte.
+__extension__ typedef unsigned __int128 U128; // GCC and Clang on 64-bit targets; __extension__: not ISO C++
+std::uint64_t mum(std::uint64_t a, std::uint64_t b) {
+    const U128 m = static_cast<U128>(a) * b;
+    return static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
+}
+
+std::uint64_t load64(const std::uint8_t* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+// Two loads combined in registers: a 6-byte copy into a zeroed word went through memory and stalled its reload.
+std::uint64_t mac48(const MacAddr& m) {
+    std::uint32_t lo;
+    std::uint16_t hi;
+    std::memcpy(&lo, m.b.data(), sizeof lo);
+    std::memcpy(&hi, m.b.data() + 4, sizeof hi);
+    return lo | std::uint64_t{hi} << 32;
+}
+
+} // namespace
+
 std::size_t FlowKeyHash::operator()(const FlowKey& k) const noexcept {
-    std::size_t h = std::hash<MacAddr>{}(k.l2_src) * 31 + std::hash<MacAddr>{}(k.l2_dst);
-    h = h * 1000003 ^ std::hash<IpAddr>{}(k.ip_src);
-    h = h * 1000003 ^ std::hash<IpAddr>{}(k.ip_dst);
-    return h * 31 + static_cast<std::size_t>(k.path);
+    constexpr std::uint64_t s0 = 0xa0761d6478bd642fULL, s1 = 0xe7037ed1a0b428dbULL, s2 = 0x8ebc6af09c88c6e3ULL;
+    std::uint64_t h =
+        mum(mac48(k.l2_src) ^ (std::uint64_t{k.ip_src.family} << 48) ^ s0,
+            mac48(k.l2_dst) ^ (std::uint64_t{k.ip_dst.family} << 48) ^ (std::uint64_t(k.path) << 56) ^ s1);
+    h = mum(h ^ load64(k.ip_src.b.data()) ^ s2, load64(k.ip_src.b.data() + 8) ^ s0);
+    h = mum(h ^ load64(k.ip_dst.b.data()) ^ s1, load64(k.ip_dst.b.data() + 8) ^ s2);
+    return static_cast<std::size_t>(h);
+}
+
+FlowTable::FlowTable() : m_recent(k_recent) {
+    // Entries never move once the table is in use: no copies of a growing array on the hot path. Untouched capacity
+    // costs address space, not memory.
+    m_flows.reserve(k_max_flows + k_max_folded_flows);
+}
+
+FlowTable::Entry* FlowTable::find(const FlowKey& key, std::uint64_t hash, std::size_t& slot) {
+    if (m_slots.empty()) return nullptr;
+    const std::size_t mask = m_slots.size() - 1;
+    const std::uint64_t tag = hash >> 32;
+    for (slot = hash & mask;; slot = (slot + 1) & mask) {
+        const std::uint64_t s = m_slots[slot];
+        if (s == 0) return nullptr;
+        if ((s >> 32) == tag) {
+            Entry& e = m_flows[(s & 0xffffffffu) - 1];
+            if (e.first == key) return &e;
+        }
+    }
+}
+
+FlowTable::Entry& FlowTable::insert(const FlowKey& key, std::uint64_t hash, std::size_t slot) {
+    // At most 5/8 full: short probe sequences, and the table's 81920 flows fit in 131072 slots (1 MiB).
+    if ((m_flows.size() + 1) * 8 > m_slots.size() * 5) {
+        std::vector<std::uint64_t> old(std::max<std::size_t>(1024, m_slots.size() * 2), 0);
+        old.swap(m_slots);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::uint64_t s : old) {
+            if (s == 0) continue;
+            std::size_t i = FlowKeyHash{}(m_flows[(s & 0xffffffffu) - 1].first) & mask;
+            while (m_slots[i] != 0) i = (i + 1) & mask;
+            m_slots[i] = s;
+        }
+        find(key, hash, slot);
+    }
+    m_flows.emplace_back(key, Flow{});
+    m_slots[slot] = (hash >> 32) << 32 | m_flows.size();
+    return m_flows.back();
+}
+
+Flow* FlowTable::place(FlowKey key, std::uint64_t hash, std::int64_t ts_ns) {
+    Recent& recent = m_recent[hash & (k_recent - 1)];
+    recent.key = key;
+    std::size_t slot = 0;
+    Entry* found = find(key, hash, slot);
+    recent.folded = !found && m_flows.size() >= k_max_flows;
+    if (recent.folded) {
+        m_dropped.add(hash);
+        key.ip_src = {};
+        key.ip_dst = {};
+        // A key without IP detail is its own MAC pair: its next frames find it in the table, unfolded.
+        recent.folded = !(key == recent.key);
+        hash = FlowKeyHash{}(key);
+        found = find(key, hash, slot);
+        if (!found && m_flows.size() >= k_max_flows + k_max_folded_flows) {
+            recent.entry = 0;
+            ++m_lost;
+            return nullptr;
+        }
+        ++m_folded;
+    }
+    if (!found) {
+        found = &insert(key, hash, slot);
+        found->second.first_ns = ts_ns;
+    }
+    recent.entry = static_cast<std::uint32_t>(found - m_flows.data()) + 1;
+    return &found->second;
 }
 
 namespace {
@@ -34,23 +135,16 @@ void FlowTable::feed(const decode::Packet& p) {
 
     // ARP keys on its protocol addresses so that every who-has target stays a flow of its own.
     FlowKey key{p.src, p.dst, p.arp ? p.arp->sender_ip : p.ip_src, p.arp ? p.arp->target_ip : p.ip_dst, path};
-    auto it = m_flows.find(key);
-    if (it == m_flows.end() && m_flows.size() >= k_max_flows) {
-        m_dropped.add(FlowKeyHash{}(key));
-        key.ip_src = {};
-        key.ip_dst = {};
-        it = m_flows.find(key);
-        if (it == m_flows.end() && m_flows.size() >= k_max_flows + k_max_folded_flows) {
-            ++m_lost;
-            return;
-        }
-        ++m_folded;
+    const std::uint64_t hash = FlowKeyHash{}(key);
+    const Recent& recent = m_recent[hash & (k_recent - 1)];
+    Flow* found = nullptr;
+    if (recent.entry != 0 && recent.key == key) {
+        found = &m_flows[recent.entry - 1].second;
+        if (recent.folded) ++m_folded;
+    } else if (!(found = place(key, hash, p.frame->ts_ns))) {
+        return;
     }
-    if (it == m_flows.end()) {
-        it = m_flows.emplace(key, Flow{}).first;
-        it->second.first_ns = p.frame->ts_ns;
-    }
-    Flow& f = it->second;
+    Flow& f = *found;
     if (f.count < Flow::k_evidence_frames) f.frames[f.count] = p.frame->number;
     ++f.count;
     f.protos |= decode::most_specific(p.protos);

@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "model/report.hpp"
@@ -20,12 +19,18 @@ class DroppedKeys {
     static constexpr std::size_t k_max_remembered = 65536;
 
     void add(std::size_t key_hash);
-    std::uint64_t count() const { return m_keys.size(); }
+    std::uint64_t count() const { return m_count; }
     // The report's entry for this table, or nothing when nothing was dropped.
     std::optional<model::FullTable> full_table(std::string_view table, std::uint64_t capacity) const;
 
   private:
-    std::unordered_set<std::size_t> m_keys;
+    // The slot holding `key`, or the empty slot where it would go.
+    std::size_t& slot(std::size_t key);
+
+    // A full flow table calls add() for every new key it turns away, up to hundreds of thousands on a flow-rich
+    // capture, so this is a flat set: open addressing, linear probing, power-of-two size, 0 marking an empty slot.
+    std::vector<std::size_t> m_keys;
+    std::uint64_t m_count = 0;
     bool m_saturated = false;
 };
 

@@ -4,7 +4,6 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 
 namespace isoprobe {
@@ -43,9 +42,14 @@ bool MacAddr::is_zero() const noexcept {
 }
 
 std::string MacAddr::str() const {
-    char buf[18];
-    std::snprintf(buf, sizeof buf, "%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5]);
-    return buf;
+    // By hand rather than snprintf: the isolation assessment names both ends of every flow (up to 81920 of them).
+    static constexpr char k_hex[] = "0123456789abcdef";
+    std::string out(17, ':');
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        out[3 * i] = k_hex[b[i] >> 4];
+        out[3 * i + 1] = k_hex[b[i] & 15];
+    }
+    return out;
 }
 
 IpAddr IpAddr::v4(Bytes four) noexcept {

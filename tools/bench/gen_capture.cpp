@@ -2,11 +2,14 @@
 // (IPv4 RFC 791, TCP RFC 9293, UDP RFC 768, ARP RFC 826, DNS RFC 1035, mDNS RFC 6762, NBNS RFC 1002,
 // SSDP UPnP 2.0, DHCP RFC 2131, SMB2 over NetBIOS session service [MS-SMB2] 2.1).
 //
-// Usage: gen_capture OUT.pcap [--frames N] [--bytes B] [--planted FILE]
+// Usage: gen_capture OUT.pcap [--frames N] [--bytes B] [--planted FILE] [--mix few-flows|many-flows]
 // Writes at least N frames (default 1,000,000) and at least B file bytes (default 0); fixed seed.
 // The segment is 198.51.100.0/24 with its gateway at .1; "remote" hosts are 203.0.113.0/24 behind the gateway.
 // Most traffic is terminal <-> gateway MAC; a small share is terminal <-> terminal (the planted conversations,
 // listed one per line in the --planted file so the benchmark can check they are found).
+// Mixes: few-flows (default) has 48 terminals in long sessions with a few remote hosts (about 10,000 flows);
+// many-flows has 200 terminals each opening short TCP connections to all of 250 remote servers (50,000 pairs, so
+// about 100,000 directed flows: more than the flow table holds), plus DNS, ARP and the planted frames.
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -26,6 +29,8 @@ constexpr std::uint32_t k_gateway_ip = k_segment | 1;
 constexpr std::uint32_t k_dns_server = k_remote | 53;
 constexpr std::uint32_t k_smb_server = k_remote | 20;
 constexpr int k_terminals = 48;
+constexpr int k_many_terminals = 200;
+constexpr std::uint32_t k_many_servers = 250;
 constexpr std::uint32_t k_first_terminal_host = 10;
 constexpr Mac k_gateway_mac{0x02, 0x00, 0x5e, 0x10, 0x00, 0x01};
 constexpr Mac k_broadcast{0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
@@ -170,8 +175,11 @@ class Session {
 // A TCP connection: handshake, request/response exchanges, FIN. `smb` shapes the payloads as SMB2 over NetBIOS.
 class TcpSession : public Session {
   public:
-    TcpSession(Host client, Host server, std::uint16_t sport, std::uint16_t dport, bool smb, int exchanges, Rng& r)
+    // `max_segments` bounds each response (a web page's worth by default, a small API answer for short connections).
+    TcpSession(Host client, Host server, std::uint16_t sport, std::uint16_t dport, bool smb, int exchanges, Rng& r,
+               std::uint32_t max_segments = 24)
         : m_c(client), m_s(server), m_sport(sport), m_dport(dport), m_smb(smb), m_exchanges(exchanges),
+          m_max_segments(max_segments),
           m_cseq(static_cast<std::uint32_t>(r.next())), m_sseq(static_cast<std::uint32_t>(r.next())),
           m_cid(static_cast<std::uint16_t>(r.next())), m_sid(static_cast<std::uint16_t>(r.next())) {}
 
@@ -183,7 +191,7 @@ class TcpSession : public Session {
         case 3:                                                                          // request
             if (m_exchanges-- == 0) { send(w, r, true, 0x11, 0); m_state = 6; return true; }
             send(w, r, true, 0x18, m_smb ? 0 : r.range(200, 700));
-            m_segments = m_smb ? 1 : r.range(1, 24); // one SMB2 READ response answers one READ request
+            m_segments = m_smb ? 1 : r.range(1, m_max_segments); // one SMB2 READ response answers one READ request
             m_state = 4;
             return true;
         case 4:                                                                          // response segments
@@ -255,6 +263,7 @@ class TcpSession : public Session {
     std::uint16_t m_sport, m_dport;
     bool m_smb;
     int m_exchanges;
+    std::uint32_t m_max_segments;
     std::uint32_t m_cseq, m_sseq;
     std::uint16_t m_cid, m_sid;
     int m_state = 0;
@@ -457,32 +466,59 @@ std::unique_ptr<Session> new_session(Rng& r) {
     return std::make_unique<ScriptSession>(emit_dhcp, 4, me, me, tag);
 }
 
+// The many-flows mix: every (terminal, server) pair in turn, in an order that spreads consecutive connections over
+// terminals and servers (7919 is prime to the pair count), so all pairs appear once and then again.
+std::unique_ptr<Session> new_many_flows_session(Rng& r) {
+    static std::uint32_t next_pair = 0;
+    const auto tag = static_cast<std::uint16_t>(r.range(49152, 65535));
+    const std::uint32_t pick = r.below(1000);
+    if (pick < 2) { // 0.2% of sessions: the planted terminal-to-terminal conversations
+        const Planted& p = k_planted[r.below(static_cast<std::uint32_t>(k_planted.size()))];
+        const Host a = terminal(p.a), b = terminal(p.b);
+        if (p.kind == "arp-unicast-reply") return std::make_unique<ScriptSession>(emit_arp, 2, a, b, tag);
+        if (p.kind == "icmp-echo") return std::make_unique<ScriptSession>(emit_icmp, 4, a, b, tag);
+        if (p.kind == "mdns") return std::make_unique<ScriptSession>(emit_mdns, 2, a, b, tag);
+        return std::make_unique<TcpSession>(a, b, tag, 445, true, 1, r);
+    }
+    const Host me = terminal(static_cast<int>(r.below(k_many_terminals)));
+    if (pick < 100) return std::make_unique<ScriptSession>(emit_dns, 2, me, Host{k_gateway_mac, k_dns_server}, tag);
+    if (pick < 130) return std::make_unique<ScriptSession>(emit_arp, 2, me, Host{k_gateway_mac, k_gateway_ip}, tag);
+    const std::uint32_t pair = (next_pair++ * 7919u) % (k_many_terminals * k_many_servers);
+    const Host client = terminal(static_cast<int>(pair % k_many_terminals));
+    const Host server{k_gateway_mac, k_remote | (1 + pair / k_many_terminals)};
+    return std::make_unique<TcpSession>(client, server, tag, 443, false, 1, r, 2);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     std::uint64_t want_frames = 1000000, want_bytes = 0;
     const char* out = nullptr;
     const char* planted = nullptr;
+    bool many_flows = false;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--frames" && i + 1 < argc) want_frames = std::strtoull(argv[++i], nullptr, 10);
         else if (a == "--bytes" && i + 1 < argc) want_bytes = std::strtoull(argv[++i], nullptr, 10);
         else if (a == "--planted" && i + 1 < argc) planted = argv[++i];
+        else if (a == "--mix" && i + 1 < argc && (argv[i + 1] == std::string("few-flows") || argv[i + 1] == std::string("many-flows")))
+            many_flows = argv[++i] == std::string("many-flows");
         else if (!out && a[0] != '-') out = argv[i];
-        else { std::fprintf(stderr, "usage: %s OUT.pcap [--frames N] [--bytes B] [--planted FILE]\n", argv[0]); return 2; }
+        else { std::fprintf(stderr, "usage: %s OUT.pcap [--frames N] [--bytes B] [--planted FILE] [--mix few-flows|many-flows]\n", argv[0]); return 2; }
     }
-    if (!out) { std::fprintf(stderr, "usage: %s OUT.pcap [--frames N] [--bytes B] [--planted FILE]\n", argv[0]); return 2; }
+    if (!out) { std::fprintf(stderr, "usage: %s OUT.pcap [--frames N] [--bytes B] [--planted FILE] [--mix few-flows|many-flows]\n", argv[0]); return 2; }
 
     Rng rng;
     std::uint64_t frames = 0, bytes = 0;
     {
         Writer w(out);
+        const auto next_session = many_flows ? new_many_flows_session : new_session;
         std::vector<std::unique_ptr<Session>> active;
-        for (int i = 0; i < 64; ++i) active.push_back(new_session(rng));
+        for (int i = 0; i < 64; ++i) active.push_back(next_session(rng));
         // Stop only between sessions' frames once both targets are met; sessions cut short are fine for a benchmark.
         while (w.frames() < want_frames || w.bytes() < want_bytes) {
             auto& s = active[rng.below(static_cast<std::uint32_t>(active.size()))];
-            if (!s->step(w, rng)) s = new_session(rng);
+            if (!s->step(w, rng)) s = next_session(rng);
         }
         frames = w.frames();
         bytes = w.bytes();
