@@ -59,7 +59,8 @@ ships_everything() {
     local f
     for f in /usr/bin/isoprobe /usr/share/man/man1/isoprobe.1.gz /usr/lib/systemd/system/isoprobe-audit@.service \
         /usr/lib/systemd/system/isoprobe-audit@.timer /usr/lib/sysusers.d/isoprobe.conf \
-        /usr/share/doc/isoprobe/examples/isoprobe.toml /etc/isoprobe/isoprobe.toml; do
+        /usr/share/doc/isoprobe/examples/isoprobe.toml /etc/isoprobe/isoprobe.toml /usr/share/isoprobe/isoprobe-rules.yml \
+        /usr/share/isoprobe/isoprobe-rules.test.yml /usr/share/isoprobe/isoprobe-dashboard.json; do
         printf '%s\n' "${files[@]}" | grep -qx "$f" || { echo "missing $f"; return 1; }
     done
 }
@@ -145,7 +146,7 @@ purged() { ! dpkg_knows; }
 
 nothing_left() {
     local f left=0
-    for f in "${files[@]}" /etc/isoprobe /var/lib/isoprobe /usr/share/doc/isoprobe; do
+    for f in "${files[@]}" /etc/isoprobe /var/lib/isoprobe /usr/share/doc/isoprobe /usr/share/isoprobe; do
         if [ -e "$f" ]; then echo "left: $f"; left=1; fi
     done
     [ "$left" = 0 ]
@@ -175,7 +176,7 @@ if [ -e /var/lib/isoprobe ]; then
     mv -- /var/lib/isoprobe "$state_backup" || { state_backup=""; fail "cannot move /var/lib/isoprobe aside"; finish; }
     echo "note: /var/lib/isoprobe (history of root's runs) moved to $state_backup until the end of the test"
 fi
-check "package ships the binary, man page, units, sysusers file, example and conffile" ships_everything
+check "package ships the binary, man page, units, sysusers file, example, conffile, alerting rules and dashboard" ships_everything
 check "control: section net, Depends on libcap2-bin and the shared libraries (dpkg-shlibdeps)" control_fields
 
 # 2. Install and check what is installed.
@@ -197,6 +198,6 @@ check "installed binary runs as user isoprobe under the unit's bounding set (ins
 mkdir -p /var/lib/isoprobe/audits/isoprobe-audit-20260101T000000Z && touch /var/lib/isoprobe/history.db
 if dpkg --purge isoprobe >"$work/purge.log" 2>&1; then ok "dpkg --purge"; else fail "dpkg --purge"; tail -20 "$work/purge.log"; fi
 check "package gone from dpkg's database" purged
-check "no file of the package left, nor /etc/isoprobe, /var/lib/isoprobe or the doc directory" nothing_left
+check "no file of the package left, nor /etc/isoprobe, /var/lib/isoprobe, the doc or data directory" nothing_left
 check "man -w no longer finds isoprobe" bash -c '! man -w isoprobe'
 finish
