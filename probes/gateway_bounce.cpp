@@ -41,8 +41,7 @@ class GatewayBounce final : public probe::Method {
         if (model::has(p.protos, model::Proto::tcp))
             return p.dport == k_source_port && (p.sport == k_smb || p.sport == k_high_port) &&
                    (p.tcp_flags & 0x12) == 0x12;
-        return model::has(p.protos, model::Proto::udp) && p.dport == k_source_port &&
-               p.sport == k_high_port;
+        return model::has(p.protos, model::Proto::udp) && p.dport == k_source_port && p.sport == k_high_port;
     }
 };
 const GatewayBounce k_gateway_bounce;

@@ -1,6 +1,6 @@
 // icmp: an ICMP echo request (RFC 792) straight to the peer's MAC and IPv4 address; the echo reply answers.
-#include "probes/common.hpp"
 #include "probe/frames.hpp"
+#include "probes/common.hpp"
 
 namespace isoprobe::probes {
 
@@ -8,9 +8,14 @@ namespace {
 class Icmp final : public probe::Method {
   public:
     std::string_view name() const override { return "icmp"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override { return needs_mac(peer); }
-    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer, const std::string& marker) const override {
-        return {{probe::frames::icmp_echo(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, 0x1501, 1, marker), false}};
+    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+        return needs_mac(peer);
+    }
+    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
+                                        const std::string& marker) const override {
+        return {
+            {probe::frames::icmp_echo(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, 0x1501, 1, marker),
+             false}};
     }
     bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
         return model::has(p.protos, model::Proto::icmp) && p.icmp_type == 0 && p.ip_src == peer.ipv4;
@@ -19,6 +24,8 @@ class Icmp final : public probe::Method {
 const Icmp k_icmp;
 } // namespace
 
-const probe::Method& icmp_method() { return k_icmp; }
+const probe::Method& icmp_method() {
+    return k_icmp;
+}
 
 } // namespace isoprobe::probes

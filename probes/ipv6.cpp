@@ -1,7 +1,7 @@
 // ipv6: ICMPv6 echo (RFC 4443) to all-nodes ff02::1 and to each IPv6 address of the peer, and a neighbour
 // solicitation (RFC 4861) for it; an echo reply or neighbour advertisement from the peer answers.
-#include "probes/common.hpp"
 #include "probe/frames.hpp"
+#include "probes/common.hpp"
 
 namespace isoprobe::probes {
 
@@ -14,13 +14,21 @@ class Ipv6 final : public probe::Method {
         if (seg.iface.ipv6.empty()) return seg.iface.name + " has no IPv6 address";
         return std::nullopt;
     }
-    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer, const std::string& marker) const override {
+    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
+                                        const std::string& marker) const override {
         const IpAddr all_nodes = *IpAddr::parse("ff02::1");
         const IpAddr& own = seg.iface.ipv6.front(); // link-local when there is one
-        std::vector<probe::Outgoing> out{{probe::frames::icmpv6_echo(probe::frames::multicast_mac(all_nodes), seg.iface.mac, own, all_nodes, 0x1506, 1, marker), true}};
+        std::vector<probe::Outgoing> out{
+            {probe::frames::icmpv6_echo(probe::frames::multicast_mac(all_nodes), seg.iface.mac, own,
+                                        all_nodes, 0x1506, 1, marker),
+             true}};
         for (const auto& addr : peer.ipv6) {
-            const IpAddr& from = addr.is_link_local_v6() || seg.iface.ipv6.size() < 2 ? own : seg.iface.ipv6.back();
-            if (peer.mac) out.push_back({probe::frames::icmpv6_echo(*peer.mac, seg.iface.mac, from, addr, 0x1506, 2, marker), false});
+            const IpAddr& from =
+                addr.is_link_local_v6() || seg.iface.ipv6.size() < 2 ? own : seg.iface.ipv6.back();
+            if (peer.mac)
+                out.push_back(
+                    {probe::frames::icmpv6_echo(*peer.mac, seg.iface.mac, from, addr, 0x1506, 2, marker),
+                     false});
             out.push_back({probe::frames::neighbour_solicitation(seg.iface.mac, from, addr, marker), false});
         }
         return out;
@@ -35,6 +43,8 @@ class Ipv6 final : public probe::Method {
 const Ipv6 k_ipv6_method;
 } // namespace
 
-const probe::Method& ipv6_method() { return k_ipv6_method; }
+const probe::Method& ipv6_method() {
+    return k_ipv6_method;
+}
 
 } // namespace isoprobe::probes

@@ -1,9 +1,9 @@
-// llmnr: LLMNR (RFC 4795) reverse-name queries: multicast to 224.0.0.252 and unicast to the peer (2.4 allows it);
-// any LLMNR response from the peer answers.
+// llmnr: LLMNR (RFC 4795) reverse-name queries: multicast to 224.0.0.252 and unicast to the peer (2.4 allows
+// it); any LLMNR response from the peer answers.
 #include <cstdio>
 
-#include "probes/common.hpp"
 #include "probe/frames.hpp"
+#include "probes/common.hpp"
 
 namespace isoprobe::probes {
 
@@ -19,12 +19,19 @@ std::string reverse_name(const IpAddr& ip) {
 class Llmnr final : public probe::Method {
   public:
     std::string_view name() const override { return "llmnr"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override { return needs_mac(peer); }
-    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer, const std::string& marker) const override {
+    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+        return needs_mac(peer);
+    }
+    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
+                                        const std::string& marker) const override {
         const IpAddr group = *IpAddr::parse("224.0.0.252");
         auto q = probe::frames::dns_query(0x1e55, {{reverse_name(peer.ipv4), 12}, {marker, 1}}, false);
-        return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group, k_query_port, k_llmnr, q), true},
-                {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port, k_llmnr, q), false}};
+        return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group,
+                                    k_query_port, k_llmnr, q),
+                 true},
+                {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port,
+                                    k_llmnr, q),
+                 false}};
     }
     bool is_answer(const probe::Segment&, const probe::Peer&, const decode::Packet& p) const override {
         return udp_answer(p, k_llmnr);
@@ -33,6 +40,8 @@ class Llmnr final : public probe::Method {
 const Llmnr k_llmnr_method;
 } // namespace
 
-const probe::Method& llmnr_method() { return k_llmnr_method; }
+const probe::Method& llmnr_method() {
+    return k_llmnr_method;
+}
 
 } // namespace isoprobe::probes

@@ -1,7 +1,7 @@
-// mdns: DNS-SD service enumeration (RFC 6762, RFC 6763 9) to 224.0.0.251 and, as a legacy unicast query from an
-// ephemeral port (RFC 6762 6.7), to the peer itself; any mDNS response from the peer answers.
-#include "probes/common.hpp"
+// mdns: DNS-SD service enumeration (RFC 6762, RFC 6763 9) to 224.0.0.251 and, as a legacy unicast query from
+// an ephemeral port (RFC 6762 6.7), to the peer itself; any mDNS response from the peer answers.
 #include "probe/frames.hpp"
+#include "probes/common.hpp"
 
 namespace isoprobe::probes {
 
@@ -16,11 +16,18 @@ std::vector<std::uint8_t> query(const std::string& marker) {
 class Mdns final : public probe::Method {
   public:
     std::string_view name() const override { return "mdns"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override { return needs_mac(peer); }
-    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer, const std::string& marker) const override {
+    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+        return needs_mac(peer);
+    }
+    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
+                                        const std::string& marker) const override {
         const IpAddr group = *IpAddr::parse("224.0.0.251");
-        return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group, k_mdns, k_mdns, query(marker)), true},
-                {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port, k_mdns, query(marker)), false}};
+        return {{probe::frames::udp(probe::frames::multicast_mac(group), seg.iface.mac, seg.iface.ipv4, group,
+                                    k_mdns, k_mdns, query(marker)),
+                 true},
+                {probe::frames::udp(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_query_port, k_mdns,
+                                    query(marker)),
+                 false}};
     }
     // Shared records such as the service enumeration are answered after 20-120 ms (RFC 6762 6).
     double answer_delay_s() const override { return 0.12; }
@@ -31,6 +38,8 @@ class Mdns final : public probe::Method {
 const Mdns k_mdns_method;
 } // namespace
 
-const probe::Method& mdns_method() { return k_mdns_method; }
+const probe::Method& mdns_method() {
+    return k_mdns_method;
+}
 
 } // namespace isoprobe::probes

@@ -19,8 +19,9 @@ const probe::Method& port_steal_method();
 
 std::span<const probe::Method* const> all_methods() {
     static const std::array<const probe::Method*, 12> k_methods{
-        &arp_method(),  &icmp_method(), &l2_unicast_method(), &gateway_bounce_method(), &mdns_method(), &llmnr_method(),
-        &nbns_method(), &ssdp_method(), &wsd_method(),        &smb_method(),            &ipv6_method(), &port_steal_method(),
+        &arp_method(),  &icmp_method(),  &l2_unicast_method(), &gateway_bounce_method(),
+        &mdns_method(), &llmnr_method(), &nbns_method(),       &ssdp_method(),
+        &wsd_method(),  &smb_method(),   &ipv6_method(),       &port_steal_method(),
     };
     return k_methods;
 }

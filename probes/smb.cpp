@@ -1,5 +1,5 @@
-// smb: a TCP SYN to port 445 (any TCP answer, SYN-ACK or RST, proves the peer got it); when the port is open, a real
-// TCP connection bound to the probe interface negotiates SMB2 (MS-SMB2 2.2.3) and reports the dialect.
+// smb: a TCP SYN to port 445 (any TCP answer, SYN-ACK or RST, proves the peer got it); when the port is open,
+// a real TCP connection bound to the probe interface negotiates SMB2 (MS-SMB2 2.2.3) and reports the dialect.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <net/if.h>
@@ -30,7 +30,8 @@ std::string negotiate(const probe::Segment& seg, const IpAddr& peer) {
     const UniqueFd fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
     if (!fd) return std::string("SMB negotiation not possible: ") + std::strerror(errno);
     // Bound to the probe interface: the sentinel may share the subnet, and the kernel must not pick it.
-    setsockopt(fd.get(), SOL_SOCKET, SO_BINDTODEVICE, seg.iface.name.c_str(), static_cast<socklen_t>(seg.iface.name.size()));
+    setsockopt(fd.get(), SOL_SOCKET, SO_BINDTODEVICE, seg.iface.name.c_str(),
+               static_cast<socklen_t>(seg.iface.name.size()));
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(k_smb);
@@ -39,8 +40,10 @@ std::string negotiate(const probe::Segment& seg, const IpAddr& peer) {
         return std::string("TCP connection to port 445 failed: ") + std::strerror(errno);
     int err = 0;
     socklen_t len = sizeof err;
-    if (!wait_for(fd.get(), POLLOUT) || getsockopt(fd.get(), SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err != 0)
-        return "TCP connection to port 445 did not complete" + (err ? std::string(": ") + std::strerror(err) : std::string());
+    if (!wait_for(fd.get(), POLLOUT) || getsockopt(fd.get(), SOL_SOCKET, SO_ERROR, &err, &len) != 0 ||
+        err != 0)
+        return "TCP connection to port 445 did not complete" +
+               (err ? std::string(": ") + std::strerror(err) : std::string());
     auto request = parse::smb2_negotiate_request();
     if (send(fd.get(), request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
         return "SMB2 NEGOTIATE could not be sent";
@@ -53,10 +56,13 @@ std::string negotiate(const probe::Segment& seg, const IpAddr& peer) {
         auto parsed = parse::parse_smb2_negotiate_response(buf);
         if (parsed) {
             if (parsed->smb1) return "port 445 open; the server answered in SMB1";
-            if (parsed->status != 0) return "port 445 open; SMB2 NEGOTIATE refused (status " + std::to_string(parsed->status) + ")";
+            if (parsed->status != 0)
+                return "port 445 open; SMB2 NEGOTIATE refused (status " + std::to_string(parsed->status) +
+                       ")";
             return "port 445 open; SMB2 NEGOTIATE chose " + parse::smb2_dialect_name(parsed->dialect);
         }
-        if (parsed.error().kind != parse::ErrorKind::truncated || buf.size() > 65536) return "port 445 open; the answer is not SMB2";
+        if (parsed.error().kind != parse::ErrorKind::truncated || buf.size() > 65536)
+            return "port 445 open; the answer is not SMB2";
     }
     return "port 445 open; no SMB2 answer";
 }
@@ -64,12 +70,18 @@ std::string negotiate(const probe::Segment& seg, const IpAddr& peer) {
 class Smb final : public probe::Method {
   public:
     std::string_view name() const override { return "smb"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override { return needs_mac(peer); }
-    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer, const std::string& marker) const override {
-        return {{probe::frames::tcp_syn(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_source_port, k_smb, 0x15050000u, marker), false}};
+    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+        return needs_mac(peer);
+    }
+    std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
+                                        const std::string& marker) const override {
+        return {{probe::frames::tcp_syn(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_source_port,
+                                        k_smb, 0x15050000u, marker),
+                 false}};
     }
     bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {
-        return model::has(p.protos, model::Proto::tcp) && p.ip_src == peer.ipv4 && p.sport == k_smb && p.dport == k_source_port;
+        return model::has(p.protos, model::Proto::tcp) && p.ip_src == peer.ipv4 && p.sport == k_smb &&
+               p.dport == k_source_port;
     }
     std::optional<std::string> follow_up(const probe::Segment& seg, const probe::Peer& peer) const override {
         if (peer.sentinel) return std::nullopt; // our own second interface: the kernel would answer locally
@@ -79,6 +91,8 @@ class Smb final : public probe::Method {
 const Smb k_smb_method;
 } // namespace
 
-const probe::Method& smb_method() { return k_smb_method; }
+const probe::Method& smb_method() {
+    return k_smb_method;
+}
 
 } // namespace isoprobe::probes

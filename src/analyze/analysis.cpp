@@ -83,13 +83,15 @@ verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) const {
     for (auto full : {m_stations.full_table(), m_flows.full_table(), m_bss.full_table(), m_eap.full_table()})
         if (full) cap.full_tables.push_back(*full);
     cap.link_types.clear();
-    for (auto lt : m_link_types) cap.link_types.push_back(capture::link_type_name(lt));
+    for (auto lt : m_link_types)
+        cap.link_types.push_back(capture::link_type_name(lt));
 
     auto resolved = m_stations.resolve(m_hints);
     auto iso = assess_isolation({m_stations, resolved, m_flows, m_frames - m_undecoded});
-    verdict::CaptureIsolationEvidence evidence{m_frames - m_undecoded,          resolved.self.mac,
-                                              m_stations.saw_dot11(),              std::move(iso.proving_attempts),
-                                              std::move(iso.answers_recorded), link_limit()};
+    verdict::CaptureIsolationEvidence evidence{
+        m_frames - m_undecoded,          resolved.self.mac,
+        m_stations.saw_dot11(),          std::move(iso.proving_attempts),
+        std::move(iso.answers_recorded), link_limit()};
     out.self = resolved.self;
     out.stations = std::move(resolved.stations);
     out.conversations = std::move(iso.conversations);

@@ -21,10 +21,11 @@ class Analysis {
     // With an inventory, the BSSes that fail its survey are kept even when the BSS table is full.
     explicit Analysis(RoleHints hints, std::shared_ptr<const Inventory> inventory = nullptr);
 
-    // Decodes and analyses one frame; returns the decoded packet so a caller (the live probe) can look at it too.
+    // Decodes and analyses one frame; returns the decoded packet so a caller (the live probe) can look at it
+    // too.
     decode::Packet feed(const capture::Frame& frame);
-    // Fills the report's evidence (stations, conversations, attempts, observations, EAP, BSSes, capture counters)
-    // and returns what the verdict needs besides; it judges nothing (verdict::decide does).
+    // Fills the report's evidence (stations, conversations, attempts, observations, EAP, BSSes, capture
+    // counters) and returns what the verdict needs besides; it judges nothing (verdict::decide does).
     verdict::CaptureIsolationEvidence finish(model::Report& out) const;
 
     std::uint64_t frames() const { return m_frames; }

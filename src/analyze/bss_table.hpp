@@ -17,8 +17,8 @@
 
 namespace isoprobe::analyze {
 
-model::BssSecurity classify_bss(const std::optional<parse::RsnInfo>& rsn, const std::optional<parse::RsnInfo>& wpa,
-                         bool privacy);
+model::BssSecurity classify_bss(const std::optional<parse::RsnInfo>& rsn,
+                                const std::optional<parse::RsnInfo>& wpa, bool privacy);
 
 // Whether a BSS that a full table cannot hold decides a verdict by itself, so that it is kept anyway.
 using KeepWhenFull = std::function<bool(const model::BssEntry&)>;
@@ -34,8 +34,8 @@ class BssTable {
     void feed(const decode::Packet& p);
 
     const std::vector<model::BssEntry>& entries() const { return m_entries; } // sorted by BSSID
-    std::uint64_t malformed() const { return m_malformed; }            // short fixed fields, or a failed FCS
-    std::uint64_t dropped() const { return m_dropped.count(); }        // BSSes not kept (distinct BSSIDs)
+    std::uint64_t malformed() const { return m_malformed; }     // short fixed fields, or a failed FCS
+    std::uint64_t dropped() const { return m_dropped.count(); } // BSSes not kept (distinct BSSIDs)
     std::optional<model::FullTable> full_table() const { return m_dropped.full_table("bss", m_max_entries); }
 
   private:

@@ -50,6 +50,6 @@ class EapTlsReassembler {
 
 // Reads the server's and the client's reassembled streams; certificates expire relative to `at_ns`.
 model::TlsSummary summarize_tls(std::uint8_t eap_type, const EapTlsReassembler& server,
-                         const EapTlsReassembler& client, std::int64_t at_ns);
+                                const EapTlsReassembler& client, std::int64_t at_ns);
 
 } // namespace isoprobe::analyze

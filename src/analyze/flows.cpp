@@ -1,5 +1,5 @@
-// Bounded flow aggregation: when the table is full, new flows lose their IP detail (folded into their MAC pair)
-// rather than disappearing, so terminal-to-terminal contact is still seen in very large captures.
+// Bounded flow aggregation: when the table is full, new flows lose their IP detail (folded into their MAC
+// pair) rather than disappearing, so terminal-to-terminal contact is still seen in very large captures.
 #include "analyze/flows.hpp"
 
 #include <algorithm>
@@ -11,8 +11,9 @@ namespace isoprobe::analyze {
 
 namespace {
 
-// 64x64->128-bit multiply folded to 64 bits (as in wyhash): every input bit reaches every output bit, so both the
-// slot (low bits) and the tag (high bits) of FlowTable are well spread even for keys differing in one byte.
+// 64x64->128-bit multiply folded to 64 bits (as in wyhash): every input bit reaches every output bit, so both
+// the slot (low bits) and the tag (high bits) of FlowTable are well spread even for keys differing in one
+// byte.
 __extension__ typedef unsigned __int128 U128; // GCC and Clang on 64-bit targets; __extension__: not ISO C++
 std::uint64_t mum(std::uint64_t a, std::uint64_t b) {
     const U128 m = static_cast<U128>(a) * b;
@@ -25,7 +26,8 @@ std::uint64_t load64(const std::uint8_t* p) {
     return v;
 }
 
-// Two loads combined in registers: a 6-byte copy into a zeroed word went through memory and stalled its reload.
+// Two loads combined in registers: a 6-byte copy into a zeroed word went through memory and stalled its
+// reload.
 std::uint64_t mac48(const MacAddr& m) {
     std::uint32_t lo;
     std::uint16_t hi;
@@ -37,7 +39,8 @@ std::uint64_t mac48(const MacAddr& m) {
 } // namespace
 
 std::size_t FlowKeyHash::operator()(const FlowKey& k) const noexcept {
-    constexpr std::uint64_t s0 = 0xa0761d6478bd642fULL, s1 = 0xe7037ed1a0b428dbULL, s2 = 0x8ebc6af09c88c6e3ULL;
+    constexpr std::uint64_t s0 = 0xa0761d6478bd642fULL, s1 = 0xe7037ed1a0b428dbULL,
+                            s2 = 0x8ebc6af09c88c6e3ULL;
     std::uint64_t h =
         mum(mac48(k.l2_src) ^ (std::uint64_t{k.ip_src.family} << 48) ^ s0,
             mac48(k.l2_dst) ^ (std::uint64_t{k.ip_dst.family} << 48) ^ (std::uint64_t(k.path) << 56) ^ s1);
@@ -47,8 +50,8 @@ std::size_t FlowKeyHash::operator()(const FlowKey& k) const noexcept {
 }
 
 FlowTable::FlowTable() : m_recent(k_recent) {
-    // Entries never move once the table is in use: no copies of a growing array on the hot path. Untouched capacity
-    // costs address space, not memory.
+    // Entries never move once the table is in use: no copies of a growing array on the hot path. Untouched
+    // capacity costs address space, not memory.
     m_flows.reserve(k_max_flows + k_max_folded_flows);
 }
 
@@ -75,7 +78,8 @@ FlowTable::Entry& FlowTable::insert(const FlowKey& key, std::uint64_t hash, std:
         for (std::uint64_t s : old) {
             if (s == 0) continue;
             std::size_t i = FlowKeyHash{}(m_flows[(s & 0xffffffffu) - 1].first) & mask;
-            while (m_slots[i] != 0) i = (i + 1) & mask;
+            while (m_slots[i] != 0)
+                i = (i + 1) & mask;
             m_slots[i] = s;
         }
         find(key, hash, slot);

@@ -1,5 +1,5 @@
-// Directed flows between stations, aggregated by (L2 source, L2 destination, IP source, IP destination) in a bounded
-// table, keeping the first frame numbers of each as evidence.
+// Directed flows between stations, aggregated by (L2 source, L2 destination, IP source, IP destination) in a
+// bounded table, keeping the first frame numbers of each as evidence.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -22,12 +22,12 @@ struct FlowKey {
     MacAddr l2_src, l2_dst;
     IpAddr ip_src, ip_dst;
     Path path = Path::wired;
-    // Runs for every frame: the whole key (47 bytes, no padding) as six 8-byte words, the last overlapping the
-    // fifth, inline, where the defaulted operator made one library call per member.
+    // Runs for every frame: the whole key (47 bytes, no padding) as six 8-byte words, the last overlapping
+    // the fifth, inline, where the defaulted operator made one library call per member.
     bool operator==(const FlowKey& o) const noexcept {
         std::uint64_t diff = 0;
-        for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{16}, std::size_t{24}, std::size_t{32},
-                               sizeof *this - 8}) {
+        for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{16}, std::size_t{24},
+                               std::size_t{32}, sizeof *this - 8}) {
             std::uint64_t x, y;
             std::memcpy(&x, reinterpret_cast<const char*>(this) + at, 8);
             std::memcpy(&y, reinterpret_cast<const char*>(&o) + at, 8);
@@ -36,7 +36,8 @@ struct FlowKey {
         return diff == 0;
     }
 };
-static_assert(std::has_unique_object_representations_v<FlowKey> && sizeof(FlowKey) > 40 && sizeof(FlowKey) <= 48,
+static_assert(std::has_unique_object_representations_v<FlowKey> && sizeof(FlowKey) > 40 &&
+                  sizeof(FlowKey) <= 48,
               "FlowKey equality compares its bytes as six overlapping words");
 
 struct FlowKeyHash {
@@ -49,12 +50,12 @@ struct Flow {
     std::int64_t first_ns = 0, last_ns = 0;
     std::array<std::uint64_t, k_evidence_frames> frames{};
     std::uint64_t count = 0;
-    bool response = false;      // some frame answers a request (proves the request arrived)
+    bool response = false; // some frame answers a request (proves the request arrived)
     bool encrypted = false;
-    IpAddr arp_request_target;  // ARP who-has target in this flow (first one)
-    IpAddr redirect_inner_dst;  // ICMP redirect: the destination the gateway was asked to reach
+    IpAddr arp_request_target; // ARP who-has target in this flow (first one)
+    IpAddr redirect_inner_dst; // ICMP redirect: the destination the gateway was asked to reach
     std::uint8_t redirect_inner_proto = 0;
-    std::uint64_t redirect_frame = 0;   // the frame of that redirect
+    std::uint64_t redirect_frame = 0; // the frame of that redirect
 };
 
 class FlowTable {
@@ -84,21 +85,23 @@ class FlowTable {
     };
     static constexpr std::size_t k_recent = 2048; // 128 KiB
 
-    // The flow a frame of `key` counts in (created when needed), or nullptr when the table had no room at all.
+    // The flow a frame of `key` counts in (created when needed), or nullptr when the table had no room at
+    // all.
     Flow* place(FlowKey key, std::uint64_t hash, std::int64_t ts_ns);
     // The entry of `key`, or nullptr with `slot` set to where it would go.
     Entry* find(const FlowKey& key, std::uint64_t hash, std::size_t& slot);
     Entry& insert(const FlowKey& key, std::uint64_t hash, std::size_t slot);
 
-    // A flat table: a lookup on a flow-rich capture costs one probe of m_slots and one visit to the entry, where
-    // a node-based map chased pointers through scattered nodes for every frame.
+    // A flat table: a lookup on a flow-rich capture costs one probe of m_slots and one visit to the entry,
+    // where a node-based map chased pointers through scattered nodes for every frame.
     std::vector<Entry> m_flows;
-    // Open addressing with linear probing, power-of-two size: each slot holds the key hash's upper 32 bits (so most
-    // mismatches are rejected without visiting the entry) and the entry's index + 1; 0 is an empty slot.
+    // Open addressing with linear probing, power-of-two size: each slot holds the key hash's upper 32 bits
+    // (so most mismatches are rejected without visiting the entry) and the entry's index + 1; 0 is an empty
+    // slot.
     std::vector<std::uint64_t> m_slots;
-    // A direct-mapped cache by key hash in front of both: the frames of a conversation come close together, so on
-    // a flow-rich capture most frames find their flow here instead of probing m_slots (a cache miss on 1 MiB).
-    // Entries never go stale: flows are never removed, and a key the full table folded stays folded.
+    // A direct-mapped cache by key hash in front of both: the frames of a conversation come close together,
+    // so on a flow-rich capture most frames find their flow here instead of probing m_slots (a cache miss on
+    // 1 MiB). Entries never go stale: flows are never removed, and a key the full table folded stays folded.
     std::vector<Recent> m_recent;
     std::uint64_t m_folded = 0, m_lost = 0;
     DroppedKeys m_dropped;

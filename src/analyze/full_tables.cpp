@@ -8,7 +8,8 @@
 namespace isoprobe::analyze {
 
 void DroppedKeys::add(std::size_t key_hash) {
-    // 0 marks an empty slot, so a hash of 0 is kept as 1: at worst two hashes count once, like any collision here.
+    // 0 marks an empty slot, so a hash of 0 is kept as 1: at worst two hashes count once, like any collision
+    // here.
     const std::size_t key = key_hash == 0 ? 1 : key_hash;
     // At most half full: the 65536 remembered keys fit in 131072 slots (1 MiB).
     if (m_count < k_max_remembered && (m_count + 1) * 2 > m_keys.size()) {
@@ -31,11 +32,13 @@ std::size_t& DroppedKeys::slot(std::size_t key) {
     // Key hashes may be raw addresses (a MAC's 48 bits): a multiplicative mix spreads them over the slots.
     const std::size_t mask = m_keys.size() - 1;
     std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
-    while (m_keys[i] != 0 && m_keys[i] != key) i = (i + 1) & mask;
+    while (m_keys[i] != 0 && m_keys[i] != key)
+        i = (i + 1) & mask;
     return m_keys[i];
 }
 
-std::optional<model::FullTable> DroppedKeys::full_table(std::string_view table, std::uint64_t capacity) const {
+std::optional<model::FullTable> DroppedKeys::full_table(std::string_view table,
+                                                        std::uint64_t capacity) const {
     if (m_count == 0) return std::nullopt;
     return model::FullTable{std::string(table), capacity, count(), m_saturated};
 }

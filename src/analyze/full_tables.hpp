@@ -27,8 +27,9 @@ class DroppedKeys {
     // The slot holding `key`, or the empty slot where it would go.
     std::size_t& slot(std::size_t key);
 
-    // A full flow table calls add() for every new key it turns away, up to hundreds of thousands on a flow-rich
-    // capture, so this is a flat set: open addressing, linear probing, power-of-two size, 0 marking an empty slot.
+    // A full flow table calls add() for every new key it turns away, up to hundreds of thousands on a
+    // flow-rich capture, so this is a flat set: open addressing, linear probing, power-of-two size, 0 marking
+    // an empty slot.
     std::vector<std::size_t> m_keys;
     std::uint64_t m_count = 0;
     bool m_saturated = false;

@@ -23,7 +23,8 @@ constexpr std::array k_by_protocol{
     ByProtocol{88, {Role::gateway, SignSpeaker::source, "speaks EIGRP (a router)"}},
     ByProtocol{89, {Role::gateway, SignSpeaker::source, "speaks OSPF (a router)"}},
     ByProtocol{103, {Role::gateway, SignSpeaker::source, "speaks PIM (a multicast router)"}},
-    ByProtocol{112, {Role::gateway, SignSpeaker::source, "speaks VRRP or CARP (a first-hop redundancy router)"}},
+    ByProtocol{112,
+               {Role::gateway, SignSpeaker::source, "speaks VRRP or CARP (a first-hop redundancy router)"}},
 };
 
 // By TCP or UDP port, at either end.
@@ -37,17 +38,33 @@ constexpr std::array k_by_port{
     ByPort{k_udp, 521, {Role::gateway, SignSpeaker::source, "speaks RIPng (a router)"}},
     ByPort{k_tcp, 179, {Role::gateway, SignSpeaker::both_ends, "speaks BGP (a router)"}},
     ByPort{k_udp, 1985, {Role::gateway, SignSpeaker::source, "speaks HSRP (a first-hop redundancy router)"}},
-    ByPort{k_udp, 2029, {Role::gateway, SignSpeaker::source, "speaks HSRP for IPv6 (a first-hop redundancy router)"}},
+    ByPort{k_udp,
+           2029,
+           {Role::gateway, SignSpeaker::source, "speaks HSRP for IPv6 (a first-hop redundancy router)"}},
     ByPort{k_udp, 3222, {Role::gateway, SignSpeaker::source, "speaks GLBP (a first-hop redundancy router)"}},
     ByPort{k_udp, 1812, {Role::infra, SignSpeaker::both_ends, "speaks RADIUS (a NAS or its RADIUS server)"}},
-    ByPort{k_udp, 1813, {Role::infra, SignSpeaker::both_ends, "speaks RADIUS accounting (a NAS or its RADIUS server)"}},
+    ByPort{k_udp,
+           1813,
+           {Role::infra, SignSpeaker::both_ends, "speaks RADIUS accounting (a NAS or its RADIUS server)"}},
     ByPort{k_udp, 1645, {Role::infra, SignSpeaker::both_ends, "speaks RADIUS (a NAS or its RADIUS server)"}},
-    ByPort{k_udp, 1646, {Role::infra, SignSpeaker::both_ends, "speaks RADIUS accounting (a NAS or its RADIUS server)"}},
-    ByPort{k_tcp, 49, {Role::infra, SignSpeaker::both_ends, "speaks TACACS+ (a network device or its AAA server)"}},
-    ByPort{k_udp, 12222, {Role::infra, SignSpeaker::both_ends, "speaks LWAPP (an access point or its controller)"}},
-    ByPort{k_udp, 12223, {Role::infra, SignSpeaker::both_ends, "speaks LWAPP (an access point or its controller)"}},
-    ByPort{k_udp, 5246, {Role::infra, SignSpeaker::both_ends, "speaks CAPWAP (an access point or its controller)"}},
-    ByPort{k_udp, 5247, {Role::infra, SignSpeaker::both_ends, "speaks CAPWAP (an access point or its controller)"}},
+    ByPort{k_udp,
+           1646,
+           {Role::infra, SignSpeaker::both_ends, "speaks RADIUS accounting (a NAS or its RADIUS server)"}},
+    ByPort{k_tcp,
+           49,
+           {Role::infra, SignSpeaker::both_ends, "speaks TACACS+ (a network device or its AAA server)"}},
+    ByPort{k_udp,
+           12222,
+           {Role::infra, SignSpeaker::both_ends, "speaks LWAPP (an access point or its controller)"}},
+    ByPort{k_udp,
+           12223,
+           {Role::infra, SignSpeaker::both_ends, "speaks LWAPP (an access point or its controller)"}},
+    ByPort{k_udp,
+           5246,
+           {Role::infra, SignSpeaker::both_ends, "speaks CAPWAP (an access point or its controller)"}},
+    ByPort{k_udp,
+           5247,
+           {Role::infra, SignSpeaker::both_ends, "speaks CAPWAP (an access point or its controller)"}},
 };
 
 constexpr std::uint8_t k_pado = 0x07, k_pads = 0x65; // RFC 2516 5.2, 5.4: sent by the access concentrator
@@ -60,7 +77,8 @@ struct VirtualMac {
 constexpr std::array k_virtual_macs{
     VirtualMac{{0x00, 0x00, 0x0c, 0x07, 0xac, 0x00}, 40, "HSRP"},   // RFC 2281 5: 0000.0c07.acXX
     VirtualMac{{0x00, 0x00, 0x0c, 0x9f, 0xf0, 0x00}, 36, "HSRPv2"}, // 0000.0c9f.fXXX
-    VirtualMac{{0x00, 0x05, 0x73, 0xa0, 0x00, 0x00}, 36, "HSRP for IPv6"}, // 0005.73a0.0XXX (Cisco, HSRP for IPv6)
+    VirtualMac{
+        {0x00, 0x05, 0x73, 0xa0, 0x00, 0x00}, 36, "HSRP for IPv6"}, // 0005.73a0.0XXX (Cisco, HSRP for IPv6)
     VirtualMac{{0x00, 0x00, 0x5e, 0x00, 0x01, 0x00}, 40, "VRRP"},   // RFC 5798 7.3 (CARP uses it too)
     VirtualMac{{0x00, 0x00, 0x5e, 0x00, 0x02, 0x00}, 40, "VRRP (IPv6)"},
     VirtualMac{{0x00, 0x07, 0xb4, 0x00, 0x00, 0x00}, 32, "GLBP"}, // 0007.b400.XXYY
@@ -77,8 +95,10 @@ bool has_prefix(const MacAddr& mac, const std::array<std::uint8_t, 6>& prefix, i
 } // namespace
 
 std::optional<InfraSign> infra_sign(const decode::Packet& p) {
-    if (p.ethertype == parse::k_ethertype_pppoe_discovery && (p.pppoe_code == k_pado || p.pppoe_code == k_pads))
-        return InfraSign{Role::gateway, SignSpeaker::source, "offers PPPoE sessions (an access concentrator)"};
+    if (p.ethertype == parse::k_ethertype_pppoe_discovery &&
+        (p.pppoe_code == k_pado || p.pppoe_code == k_pads))
+        return InfraSign{Role::gateway, SignSpeaker::source,
+                         "offers PPPoE sessions (an access concentrator)"};
     if (p.ip_src.empty()) return std::nullopt;
     for (const auto& row : k_by_protocol)
         if (row.ip_proto == p.ip_proto) return row.sign;
@@ -86,8 +106,8 @@ std::optional<InfraSign> infra_sign(const decode::Packet& p) {
     for (const auto& row : k_by_port) {
         if (row.transport != p.ip_proto) continue;
         const bool from = row.port == p.sport, to = row.port == p.dport;
-        // A terminal's ephemeral port may coincide with one of these (old stacks draw from 1024-5000) while it
-        // talks to another well-known service: that is no sign.
+        // A terminal's ephemeral port may coincide with one of these (old stacks draw from 1024-5000) while
+        // it talks to another well-known service: that is no sign.
         if ((from && !to && p.dport < 1024) || (to && !from && p.sport < 1024)) continue;
         if (from || to) return row.sign;
     }
@@ -95,14 +115,16 @@ std::optional<InfraSign> infra_sign(const decode::Packet& p) {
 }
 
 bool routed_ttl(const decode::Packet& p) {
-    if (p.ip_src.empty() || p.ip_dst.is_multicast() || p.ip_dst.is_broadcast_v4() || p.dst.is_group()) return false;
+    if (p.ip_src.empty() || p.ip_dst.is_multicast() || p.ip_dst.is_broadcast_v4() || p.dst.is_group())
+        return false;
     const std::uint8_t t = p.ip_ttl;
     return t > 32 && t != 64 && t != 128 && t != 255;
 }
 
 bool router_icmp(const decode::Packet& p) {
     if (p.protos.test(static_cast<std::size_t>(model::Proto::icmp)))
-        return p.icmp_type == parse::k_icmp_redirect || (p.icmp_type == parse::k_icmp_time_exceeded && p.icmp_code == 0);
+        return p.icmp_type == parse::k_icmp_redirect ||
+               (p.icmp_type == parse::k_icmp_time_exceeded && p.icmp_code == 0);
     if (p.protos.test(static_cast<std::size_t>(model::Proto::icmpv6)))
         return p.icmp_type == parse::k_ndp_redirect || (p.icmp_type == 3 && p.icmp_code == 0);
     return false;

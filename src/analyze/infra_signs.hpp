@@ -15,7 +15,8 @@ namespace isoprobe::analyze {
 enum class SignSpeaker { source, both_ends };
 
 struct InfraSign {
-    model::Role role; // gateway (routing, first-hop redundancy, access concentrator) or infra (AAA, controllers)
+    model::Role
+        role; // gateway (routing, first-hop redundancy, access concentrator) or infra (AAA, controllers)
     SignSpeaker speaker;
     std::string_view why; // "speaks OSPF (a router)"
 };
@@ -25,17 +26,20 @@ struct InfraSign {
 std::optional<InfraSign> infra_sign(const decode::Packet& p);
 
 // A routed packet: its TTL or hop limit lies below every common initial value (255, 128, 64) by more than a
-// traceroute's probes would (TTL 32 and less are left out), so the station that put it on this link forwarded it.
+// traceroute's probes would (TTL 32 and less are left out), so the station that put it on this link forwarded
+// it.
 bool routed_ttl(const decode::Packet& p);
 
-// An ICMP message only a router sends: a redirect, or TTL exceeded in transit (ICMPv4 5, 11/0; ICMPv6 137, 3/0).
+// An ICMP message only a router sends: a redirect, or TTL exceeded in transit (ICMPv4 5, 11/0; ICMPv6 137,
+// 3/0).
 bool router_icmp(const decode::Packet& p);
 
-// The first-hop redundancy protocol whose virtual MAC this is (HSRP v1/v2 and for IPv6, VRRP/CARP for IPv4 and IPv6, GLBP).
+// The first-hop redundancy protocol whose virtual MAC this is (HSRP v1/v2 and for IPv6, VRRP/CARP for IPv4
+// and IPv6, GLBP).
 std::optional<std::string_view> virtual_router_mac(const MacAddr& mac);
 
-// 01:80:c2:00:00:00-0f: IEEE 802.1Q 8.6.3 reserved addresses (STP, LACP, EAPOL's PAE group, LLDP) that a bridge
-// never forwards: a frame to one reaches no other terminal.
+// 01:80:c2:00:00:00-0f: IEEE 802.1Q 8.6.3 reserved addresses (STP, LACP, EAPOL's PAE group, LLDP) that a
+// bridge never forwards: a frame to one reaches no other terminal.
 bool ieee_reserved_group(const MacAddr& mac);
 
 } // namespace isoprobe::analyze

@@ -7,9 +7,9 @@
 namespace isoprobe::analyze {
 
 Expected<model::Report, std::string> inspect_captures(const std::vector<std::string>& names,
-                                                       const CaptureOpener& open, const RoleHints& hints,
-                                                       const InspectProgress& progress,
-                                                       std::shared_ptr<const Inventory> inventory) {
+                                                      const CaptureOpener& open, const RoleHints& hints,
+                                                      const InspectProgress& progress,
+                                                      std::shared_ptr<const Inventory> inventory) {
     Analysis analysis(hints, inventory);
     model::Report rep;
     rep.command = "inspect";
@@ -39,7 +39,8 @@ Expected<model::Report, std::string> inspect_captures(const std::vector<std::str
         rep.capture.files.push_back(std::move(file));
     }
     judge_capture(analysis, inventory.get(), rep);
-    if (!rep.capture.truncated_files.empty()) rep.capture.anomalies["truncated_file"] = rep.capture.truncated_files.size();
+    if (!rep.capture.truncated_files.empty())
+        rep.capture.anomalies["truncated_file"] = rep.capture.truncated_files.size();
     if (drops_known) rep.capture.dropped = dropped;
     return rep;
 }
@@ -55,8 +56,8 @@ void judge_capture(const Analysis& analysis, const Inventory* inventory, model::
 }
 
 Expected<model::Report, std::string> inspect_files(const std::vector<std::string>& files,
-                                                    const RoleHints& hints, const InspectProgress& progress,
-                                                    std::shared_ptr<const Inventory> inventory) {
+                                                   const RoleHints& hints, const InspectProgress& progress,
+                                                   std::shared_ptr<const Inventory> inventory) {
     return inspect_captures(
         files,
         [](const std::string& path, std::uint64_t first_number) {

@@ -24,17 +24,17 @@ using CaptureOpener = std::function<Expected<std::unique_ptr<capture::FrameSourc
 // The pipeline of `inspect_files` over captures that `open` reads, so that the fuzzer and tests run exactly
 // the path `isoprobe inspect` runs without files on disk.
 Expected<model::Report, std::string> inspect_captures(const std::vector<std::string>& names,
-                                                       const CaptureOpener& open, const RoleHints& hints,
-                                                       const InspectProgress& progress = {},
-                                                       std::shared_ptr<const Inventory> inventory = nullptr);
+                                                      const CaptureOpener& open, const RoleHints& hints,
+                                                      const InspectProgress& progress = {},
+                                                      std::shared_ptr<const Inventory> inventory = nullptr);
 
 // Reads the files in order (frame numbers continue across files) and returns the finished report, or the
-// first input error as one line (unreadable file, wrong format, corruption). With an inventory, the report holds
-// its survey, and the BSSes that fail it are kept even in a full BSS table.
+// first input error as one line (unreadable file, wrong format, corruption). With an inventory, the report
+// holds its survey, and the BSSes that fail it are kept even in a full BSS table.
 Expected<model::Report, std::string> inspect_files(const std::vector<std::string>& files,
-                                                    const RoleHints& hints,
-                                                    const InspectProgress& progress = {},
-                                                    std::shared_ptr<const Inventory> inventory = nullptr);
+                                                   const RoleHints& hints,
+                                                   const InspectProgress& progress = {},
+                                                   std::shared_ptr<const Inventory> inventory = nullptr);
 
 class Analysis;
 // Fills `rep` from a finished analysis, holds its BSSes against `inventory` when given, and has the verdict

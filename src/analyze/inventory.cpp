@@ -1,5 +1,5 @@
-// The access-point survey (GUIDELINE 図表42 注11) against an inventory of authorised networks (docs/inventory.md);
-// security classes as in IEEE 802.11-2020 12.6.3 via bss_table.
+// The access-point survey (GUIDELINE 図表42 注11) against an inventory of authorised networks
+// (docs/inventory.md); security classes as in IEEE 802.11-2020 12.6.3 via bss_table.
 #include "analyze/inventory.hpp"
 
 #include <algorithm>
@@ -9,14 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/full_tables.hpp"
-#include "verdict/security.hpp"
 #include "util/escape.hpp"
+#include "verdict/security.hpp"
 
 namespace isoprobe::analyze {
 
+using model::bss_class_name;
 using model::BssClass;
 using model::BssEntry;
-using model::bss_class_name;
 
 namespace {
 
@@ -76,11 +76,13 @@ std::optional<BssidPattern> parse_pattern(std::string_view text) {
         auto len = text.substr(slash + 1);
         unsigned bits = 0;
         auto [end, ec] = std::from_chars(len.data(), len.data() + len.size(), bits);
-        if (!mac || len.empty() || ec != std::errc{} || end != len.data() + len.size() || bits < 1 || bits > 48)
+        if (!mac || len.empty() || ec != std::errc{} || end != len.data() + len.size() || bits < 1 ||
+            bits > 48)
             return std::nullopt;
         p.bits = static_cast<std::uint8_t>(bits);
         // Host bits are cleared so that str() and matches() agree on what was meant.
-        for (std::size_t i = 0; i < 6; ++i) p.addr.b[i] = static_cast<std::uint8_t>(mac->b[i] & prefix_mask(bits, i));
+        for (std::size_t i = 0; i < 6; ++i)
+            p.addr.b[i] = static_cast<std::uint8_t>(mac->b[i] & prefix_mask(bits, i));
         return p;
     }
     if (!text.empty() && text.back() == '*') {
@@ -106,17 +108,21 @@ std::string in_quotes(std::string_view s) {
 }
 
 // Checks that `obj` is an object holding every required key and no unknown one.
-std::optional<std::string> check_keys(const json& obj, const std::string& path, std::initializer_list<std::string_view> required,
+std::optional<std::string> check_keys(const json& obj, const std::string& path,
+                                      std::initializer_list<std::string_view> required,
                                       std::initializer_list<std::string_view> optional) {
     std::string where = path.empty() ? "top level" : path;
     if (!obj.is_object()) return where + ": expected an object";
     for (const auto& item : obj.items()) {
         const std::string& k = item.key();
         auto known = [&](std::string_view x) { return x == k; };
-        if (std::none_of(required.begin(), required.end(), known) && std::none_of(optional.begin(), optional.end(), known)) {
+        if (std::none_of(required.begin(), required.end(), known) &&
+            std::none_of(optional.begin(), optional.end(), known)) {
             std::string expected;
-            for (auto x : required) expected += (expected.empty() ? "" : ", ") + std::string(x);
-            for (auto x : optional) expected += (expected.empty() ? "" : ", ") + std::string(x);
+            for (auto x : required)
+                expected += (expected.empty() ? "" : ", ") + std::string(x);
+            for (auto x : optional)
+                expected += (expected.empty() ? "" : ", ") + std::string(x);
             return where + ": unknown field " + in_quotes(k) + " (expected " + expected + ")";
         }
     }
@@ -138,7 +144,8 @@ Expected<std::string, std::string> ssid_at(const json& v, const std::string& pat
         s = std::move(*bytes);
     }
     if (s.empty() || s.size() > k_max_ssid)
-        return unexpected(path + ": an SSID is 1 to 32 bytes, " + in_quotes(s) + " is " + std::to_string(s.size()));
+        return unexpected(path + ": an SSID is 1 to 32 bytes, " + in_quotes(s) + " is " +
+                          std::to_string(s.size()));
     return s;
 }
 
@@ -206,7 +213,8 @@ const AuthorisedNetwork* network_by_bssid(const Inventory& inv, const MacAddr& b
 }
 
 bool listed(const AuthorisedNetwork& n, const MacAddr& bssid) {
-    return std::any_of(n.bssids.begin(), n.bssids.end(), [&](const BssidPattern& p) { return p.matches(bssid); });
+    return std::any_of(n.bssids.begin(), n.bssids.end(),
+                       [&](const BssidPattern& p) { return p.matches(bssid); });
 }
 
 std::string class_text(BssClass c) {
@@ -282,7 +290,8 @@ bool meets(BssClass seen, BssClass minimum) {
 Expected<Inventory, std::string> parse_inventory(std::string_view json_text) {
     json j;
     DomWithError sax(j, false);
-    if (!json::sax_parse(json_text, &sax, json::input_format_t::json, true, true)) return unexpected(sax.error);
+    if (!json::sax_parse(json_text, &sax, json::input_format_t::json, true, true))
+        return unexpected(sax.error);
     if (auto e = check_keys(j, "", {"networks"}, {"ignore_ssids"})) return unexpected(*e);
     Inventory inv;
     const auto& nets = j.at("networks");
@@ -292,7 +301,8 @@ Expected<Inventory, std::string> parse_inventory(std::string_view json_text) {
         auto n = parse_network(nets[i], path);
         if (!n) return unexpected(n.error());
         if (network_by_ssid(inv, n->ssid) != nullptr)
-            return unexpected(path + ".ssid: " + in_quotes(n->ssid) + " is listed twice; give one entry all its BSSIDs");
+            return unexpected(path + ".ssid: " + in_quotes(n->ssid) +
+                              " is listed twice; give one entry all its BSSIDs");
         inv.networks.push_back(std::move(n.value()));
     }
     if (j.contains("ignore_ssids")) {
@@ -318,7 +328,8 @@ bool fails_survey(const Inventory& inv, const BssEntry& e) {
 
 bool ignores(const Inventory& inv, const BssEntry& e) {
     std::string_view ssid(reinterpret_cast<const char*>(e.ssid.data()), e.ssid.size());
-    return e.ssid_known && std::find(inv.ignore_ssids.begin(), inv.ignore_ssids.end(), ssid) != inv.ignore_ssids.end();
+    return e.ssid_known &&
+           std::find(inv.ignore_ssids.begin(), inv.ignore_ssids.end(), ssid) != inv.ignore_ssids.end();
 }
 
 InventorySurvey survey_inventory(const Inventory& inv, const std::vector<BssEntry>& bss) {
@@ -340,7 +351,8 @@ InventorySurvey survey_inventory(const Inventory& inv, const std::vector<BssEntr
     }
     for (const auto& n : inv.networks)
         for (const auto& p : n.bssids) {
-            if (std::any_of(bss.begin(), bss.end(), [&](const BssEntry& e) { return p.matches(e.bssid); })) continue;
+            if (std::any_of(bss.begin(), bss.end(), [&](const BssEntry& e) { return p.matches(e.bssid); }))
+                continue;
             ++ev.missing;
             bool exact = p.bits == 48;
             out.findings.push_back({"not-seen", exact ? p.str() : std::string(), utf8_safe(n.ssid), false,

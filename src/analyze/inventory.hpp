@@ -38,7 +38,8 @@ Expected<Inventory, std::string> parse_inventory(std::string_view json_text);
 
 // The security order classes are compared in, weakest first: open < wep < wpa < owe < wpa2-personal <
 // wpa3-transition < wpa3-personal < wpa2-enterprise < wpa3-enterprise < wpa3-enterprise-192. Every enterprise
-// class ranks above every personal one, so an enterprise minimum is met only by enterprise. `unknown` meets none.
+// class ranks above every personal one, so an enterprise minimum is met only by enterprise. `unknown` meets
+// none.
 bool meets(model::BssClass seen, model::BssClass minimum);
 
 struct InventorySurvey {

@@ -1,5 +1,5 @@
-// Contact rules (docs/report.md, "How contact is proven"): a frame proves contact only when the capture shows it
-// arrived: captured at the receiver, answered, relayed by the AP (FromDS), or relayed by the gateway.
+// Contact rules (docs/report.md, "How contact is proven"): a frame proves contact only when the capture shows
+// it arrived: captured at the receiver, answered, relayed by the AP (FromDS), or relayed by the gateway.
 #include "analyze/isolation.hpp"
 
 #include "analyze/infra_signs.hpp"
@@ -35,7 +35,8 @@ struct Builder {
     bool directed = false; // attempts keep who tried; contacts are unordered pairs
     std::map<ConvKey, Conversation> items;
 
-    void add(Endpoint a, Endpoint b, ConversationKind kind, bool via_gateway, const Flow& f, std::string evidence) {
+    void add(Endpoint a, Endpoint b, ConversationKind kind, bool via_gateway, const Flow& f,
+             std::string evidence) {
         EndpointKey ka{a.mac, a.mac ? IpAddr{} : a.ip}, kb{b.mac, b.mac ? IpAddr{} : b.ip};
         if (!directed && kind == ConversationKind::unicast && kb < ka) {
             std::swap(a, b);
@@ -86,17 +87,22 @@ class Assessor {
     explicit Assessor(const IsolationInputs& in) : m_in(in) {
         // The routing table names the gateway's address even when every ARP reply of it was lost.
         if (in.resolved.gateway_ip) m_gateway_ips.insert(*in.resolved.gateway_ip);
-        // A DHCP server's router option names the gateway's own address: what it sends from there is no relay.
-        for (const auto& ip : in.stations.dhcp_routers()) m_gateway_ips.insert(ip);
-        for (const auto& s : in.resolved.stations) m_roles[s.mac] = s.role;
+        // A DHCP server's router option names the gateway's own address: what it sends from there is no
+        // relay.
+        for (const auto& ip : in.stations.dhcp_routers())
+            m_gateway_ips.insert(ip);
+        for (const auto& s : in.resolved.stations)
+            m_roles[s.mac] = s.role;
         if (in.resolved.self.mac) m_self = *in.resolved.self.mac;
         for (const auto& s : in.resolved.stations) {
             if (s.role == Role::gateway) {
                 const auto& ev = in.stations.evidence().at(s.mac);
-                for (const auto& ip : ev.arp_ips) m_gateway_ips.insert(ip);
+                for (const auto& ip : ev.arp_ips)
+                    m_gateway_ips.insert(ip);
                 continue;
             }
-            for (const auto& ip : s.ips) m_owner.try_emplace(ip, s.mac);
+            for (const auto& ip : s.ips)
+                m_owner.try_emplace(ip, s.mac);
         }
         for (const auto& [key, flow] : in.flows.flows()) {
             if (const auto y = receiver(key)) {
@@ -110,9 +116,12 @@ class Assessor {
 
     IsolationResult run() {
         std::vector<std::pair<const FlowKey*, const Flow*>> ordered;
-        for (const auto& [key, flow] : m_in.flows.flows()) ordered.emplace_back(&key, &flow);
-        std::sort(ordered.begin(), ordered.end(), [](const auto& x, const auto& y) { return x.second->frames[0] < y.second->frames[0]; });
-        for (const auto& [key, flow] : ordered) classify(*key, *flow);
+        for (const auto& [key, flow] : m_in.flows.flows())
+            ordered.emplace_back(&key, &flow);
+        std::sort(ordered.begin(), ordered.end(),
+                  [](const auto& x, const auto& y) { return x.second->frames[0] < y.second->frames[0]; });
+        for (const auto& [key, flow] : ordered)
+            classify(*key, *flow);
 
         IsolationResult r;
         r.conversations = m_contact.take(10);
@@ -124,19 +133,22 @@ class Assessor {
         }
         for (auto& a : m_tries.take(10)) {
             EndpointKey ka{a.a.mac, a.a.mac ? IpAddr{} : a.a.ip}, kb{a.b.mac, a.b.mac ? IpAddr{} : a.b.ip};
-            // An answer that proves nothing about isolation (e.g. from behind the AP) still means it was no attempt in vain.
+            // An answer that proves nothing about isolation (e.g. from behind the AP) still means it was no
+            // attempt in vain.
             bool answered = a.b.mac && a.a.mac && m_pairs.count({*a.b.mac, *a.a.mac});
             if (!contacted.count({ka, kb}) && !answered) r.attempts.push_back(std::move(a));
         }
         for (const auto& [gateway, ips] : m_proxied)
-            r.observations.push_back("proxy ARP: gateway " + gateway.str() + " answered ARP for " + std::to_string(ips.size()) +
+            r.observations.push_back("proxy ARP: gateway " + gateway.str() + " answered ARP for " +
+                                     std::to_string(ips.size()) +
                                      " terminal address(es) with its own MAC (first " + ips.begin()->str() +
                                      "): RFC 3069 / private-VLAN isolation; its replies are not contact");
         r.observations.insert(r.observations.end(), m_observations.begin(), m_observations.end());
-        // An answer is captured only where it goes: to the capturing host's own attempts, or over the air where a
-        // monitor hears every relay.
+        // An answer is captured only where it goes: to the capturing host's own attempts, or over the air
+        // where a monitor hears every relay.
         for (std::size_t i = 0; i < r.attempts.size(); ++i)
-            if (transmitted_here(r.attempts[i].b) && (m_self ? r.attempts[i].a.mac == m_self : m_in.stations.saw_dot11()))
+            if (transmitted_here(r.attempts[i].b) &&
+                (m_self ? r.attempts[i].a.mac == m_self : m_in.stations.saw_dot11()))
                 r.proving_attempts.push_back(i);
         r.answers_recorded = answers_recorded();
         return r;
@@ -150,14 +162,16 @@ class Assessor {
         return it != m_in.stations.evidence().end() && it->second.sent > 0;
     }
 
-    // What shows that answers would have been captured: the capturing host receiving unicast, or (a monitor-mode
-    // 802.11 capture) some exchange heard in both directions. Empty when nothing does: a wired
-    // span without a capturing host may mirror only the uplink, which what terminals send each other never crosses.
+    // What shows that answers would have been captured: the capturing host receiving unicast, or (a
+    // monitor-mode 802.11 capture) some exchange heard in both directions. Empty when nothing does: a wired
+    // span without a capturing host may mirror only the uplink, which what terminals send each other never
+    // crosses.
     std::string answers_recorded() const {
         const auto frames = [](std::vector<std::uint64_t> n) {
             std::sort(n.begin(), n.end());
             std::string out;
-            for (auto f : n) out += (out.empty() ? "" : ", ") + std::to_string(f);
+            for (auto f : n)
+                out += (out.empty() ? "" : ", ") + std::to_string(f);
             return out;
         };
         if (m_self) {
@@ -171,8 +185,8 @@ class Assessor {
         std::uint64_t best_frame = 0;
         for (const auto& [pair, first] : m_first_frame) {
             const auto& [x, y] = pair;
-            // Both directions heard through the access point show its relays reach the monitor, whoever the ends
-            // are (a wired host behind it has no role the air can show).
+            // Both directions heard through the access point show its relays reach the monitor, whoever the
+            // ends are (a wired host behind it has no role the air can show).
             if (x.is_group() || y.is_group()) continue;
             auto back = m_first_frame.find({y, x});
             if (back == m_first_frame.end()) continue;
@@ -184,8 +198,9 @@ class Assessor {
         }
         if (!best) return {};
         const auto& [x, y] = *best;
-        return std::string(model::role_name(role(x))) + " " + x.str() + " and " + std::string(model::role_name(role(y))) +
-               " " + y.str() + " were heard exchanging frames in both directions (frames " +
+        return std::string(model::role_name(role(x))) + " " + x.str() + " and " +
+               std::string(model::role_name(role(y))) + " " + y.str() +
+               " were heard exchanging frames in both directions (frames " +
                frames({m_first_frame.at({x, y}), m_first_frame.at({y, x})}) + ")";
     }
 
@@ -212,14 +227,15 @@ class Assessor {
     // The terminal behind an IP: its owner when known, else an on-link address whose owner never showed up.
     std::optional<Endpoint> terminal_at(const IpAddr& ip, const MacAddr& not_this, bool via_gateway) const {
         // Link-local IPv6 is never routed: from the gateway's MAC it is the gateway's own address.
-        if (ip.empty() || ip.is_multicast() || ip.is_unspecified() || ip.is_broadcast_v4() || m_gateway_ips.count(ip) ||
-            (via_gateway && ip.is_link_local_v6()))
+        if (ip.empty() || ip.is_multicast() || ip.is_unspecified() || ip.is_broadcast_v4() ||
+            m_gateway_ips.count(ip) || (via_gateway && ip.is_link_local_v6()))
             return std::nullopt;
         if (auto it = m_owner.find(ip); it != m_owner.end()) {
             if (it->second == not_this || !terminal(it->second)) return std::nullopt;
             return Endpoint{it->second, ip};
         }
-        bool on_link = m_arp_targets.count(ip) || (m_in.resolved.subnet && in_subnet(ip, *m_in.resolved.subnet)) ||
+        bool on_link = m_arp_targets.count(ip) ||
+                       (m_in.resolved.subnet && in_subnet(ip, *m_in.resolved.subnet)) ||
                        ip.is_link_local_v6();
         if (!on_link) return std::nullopt;
         return Endpoint{std::nullopt, ip};
@@ -230,7 +246,8 @@ class Assessor {
         const auto receiver_mac = receiver(k);
         if (!receiver_mac) return;
         const MacAddr &x = k.l2_src, &y = *receiver_mac;
-        if (x == y || ieee_reserved_group(y)) return; // a bridge never forwards these: they reach no other terminal
+        if (x == y || ieee_reserved_group(y))
+            return; // a bridge never forwards these: they reach no other terminal
         const Endpoint ex{x, k.ip_src};
         const Endpoint ey{y, k.ip_dst};
         const std::string xs = x.str(), ys = y.str();
@@ -239,16 +256,19 @@ class Assessor {
             if (!terminal(x) || !wireless(x)) return;
             if (y.is_group())
                 m_contact.add(ex, Endpoint{y, k.ip_dst}, ConversationKind::broadcast, false, f,
-                              "the access point relayed group-addressed frames from station " + xs + " to every station of its BSS (FromDS, SA=" + xs + ")");
+                              "the access point relayed group-addressed frames from station " + xs +
+                                  " to every station of its BSS (FromDS, SA=" + xs + ")");
             else if (terminal(y))
                 m_contact.add(ex, ey, ConversationKind::unicast, false, f,
-                              "the access point relayed frames from station " + xs + " to station " + ys + " (FromDS, SA=" + xs + ", DA=" + ys + ")");
+                              "the access point relayed frames from station " + xs + " to station " + ys +
+                                  " (FromDS, SA=" + xs + ", DA=" + ys + ")");
             return;
         }
         if (k.path == Path::to_ap) {
             if (terminal(x) && !y.is_group() && terminal(y) && wireless(y))
                 m_tries.add(ex, ey, ConversationKind::unicast, false, f,
-                            "station " + xs + " sent frames for station " + ys + " to the access point (ToDS); no relay was captured");
+                            "station " + xs + " sent frames for station " + ys +
+                                " to the access point (ToDS); no relay was captured");
             else if (y.is_group())
                 arp_attempt(k, f);
             return;
@@ -256,7 +276,8 @@ class Assessor {
         if (y.is_group()) {
             if (m_self && !is_self(x) && terminal(x) && k.path == Path::wired)
                 m_contact.add(ex, Endpoint{*m_self, {}}, ConversationKind::broadcast, false, f,
-                              "the capturing host " + m_self->str() + " received group-addressed frames sent by terminal " + xs);
+                              "the capturing host " + m_self->str() +
+                                  " received group-addressed frames sent by terminal " + xs);
             else
                 arp_attempt(k, f);
             return;
@@ -272,28 +293,32 @@ class Assessor {
             }
             if (auto z = terminal_at(k.ip_src, y, true))
                 m_contact.add(*z, ey, ConversationKind::unicast, true, f,
-                              "gateway " + xs + " relayed packets from " + k.ip_src.str() + " to terminal " + ys + " (gateway bouncing)");
-            // Linux sends the redirect before its forward hook may drop the packet: it shows the gateway would
-            // route, not that anything arrived.
+                              "gateway " + xs + " relayed packets from " + k.ip_src.str() + " to terminal " +
+                                  ys + " (gateway bouncing)");
+            // Linux sends the redirect before its forward hook may drop the packet: it shows the gateway
+            // would route, not that anything arrived.
             if (!f.redirect_inner_dst.empty() && terminal_at(f.redirect_inner_dst, y, true) &&
                 m_redirected.insert(f.redirect_inner_dst).second)
-                m_observations.push_back("gateway " + xs + " would route terminal-to-terminal traffic from " + ys + " to " +
-                                         f.redirect_inner_dst.str() + " (ICMP redirect, frame " + std::to_string(f.redirect_frame) +
+                m_observations.push_back("gateway " + xs + " would route terminal-to-terminal traffic from " +
+                                         ys + " to " + f.redirect_inner_dst.str() +
+                                         " (ICMP redirect, frame " + std::to_string(f.redirect_frame) +
                                          "); nothing shows it was delivered");
             return;
         }
         if (terminal(x) && role(y) == Role::gateway) {
             if (auto z = terminal_at(k.ip_dst, x, true))
                 m_tries.add(ex, *z, ConversationKind::unicast, true, f,
-                            "terminal " + xs + " sent packets for " + k.ip_dst.str() + " to gateway " + ys + "; no relayed copy or answer was captured");
+                            "terminal " + xs + " sent packets for " + k.ip_dst.str() + " to gateway " + ys +
+                                "; no relayed copy or answer was captured");
             return;
         }
         if (!terminal(x) || !terminal(y)) return;
         bool reverse = m_pairs.count({y, x}) > 0;
         if (is_self(y) || reverse || f.response) {
-            std::string why = is_self(y) ? "the capturing host " + ys + " received unicast frames from terminal " + xs
-                              : reverse  ? "unicast frames in both directions between " + xs + " and " + ys
-                                         : "terminal " + xs + " answered a request from " + ys;
+            std::string why =
+                is_self(y) ? "the capturing host " + ys + " received unicast frames from terminal " + xs
+                : reverse  ? "unicast frames in both directions between " + xs + " and " + ys
+                           : "terminal " + xs + " answered a request from " + ys;
             m_contact.add(ex, ey, ConversationKind::unicast, false, f, why);
         } else {
             m_tries.add(ex, ey, ConversationKind::unicast, false, f,
@@ -315,11 +340,13 @@ class Assessor {
     // A who-has for another terminal's address is a contact attempt; gratuitous ARP and probes are not.
     void arp_attempt(const FlowKey& k, const Flow& f) {
         if (f.arp_request_target.empty() || !terminal(k.l2_src)) return;
-        if (m_self && !is_self(k.l2_src)) return; // others' who-has reaching us is contact, handled by the caller
+        if (m_self && !is_self(k.l2_src))
+            return; // others' who-has reaching us is contact, handled by the caller
         if (k.ip_src.is_unspecified() || f.arp_request_target == k.ip_src) return;
         if (auto z = terminal_at(f.arp_request_target, k.l2_src, false))
             m_tries.add(Endpoint{k.l2_src, k.ip_src}, *z, ConversationKind::unicast, false, f,
-                        k.l2_src.str() + " asked who has " + f.arp_request_target.str() + " (ARP); no answer captured");
+                        k.l2_src.str() + " asked who has " + f.arp_request_target.str() +
+                            " (ARP); no answer captured");
     }
 
     const IsolationInputs& m_in;
@@ -338,6 +365,8 @@ class Assessor {
 
 } // namespace
 
-IsolationResult assess_isolation(const IsolationInputs& in) { return Assessor(in).run(); }
+IsolationResult assess_isolation(const IsolationInputs& in) {
+    return Assessor(in).run();
+}
 
 } // namespace isoprobe::analyze

@@ -13,8 +13,9 @@ namespace isoprobe::analyze {
 
 namespace {
 
-constexpr std::size_t k_off_link_threshold = 3; // distinct IPv4 addresses behind one MAC when the subnet is unknown
-constexpr double k_self_share = 0.9;            // share of unicast frames a capturing host is an endpoint of
+constexpr std::size_t k_off_link_threshold =
+    3;                               // distinct IPv4 addresses behind one MAC when the subnet is unknown
+constexpr double k_self_share = 0.9; // share of unicast frames a capturing host is an endpoint of
 
 void add_capped(std::vector<IpAddr>& v, const IpAddr& ip, std::size_t cap) {
     if (ip.empty() || ip.is_unspecified() || ip.is_multicast() || ip.is_broadcast_v4()) return;
@@ -22,27 +23,34 @@ void add_capped(std::vector<IpAddr>& v, const IpAddr& ip, std::size_t cap) {
     v.push_back(ip);
 }
 
-bool contains(const std::vector<IpAddr>& v, const IpAddr& ip) { return std::find(v.begin(), v.end(), ip) != v.end(); }
+bool contains(const std::vector<IpAddr>& v, const IpAddr& ip) {
+    return std::find(v.begin(), v.end(), ip) != v.end();
+}
 
 int mask_bits(const IpAddr& mask) {
     std::uint32_t m = mask.v4_host_order();
     int bits = 0;
-    while (bits < 32 && (m & (0x80000000u >> bits))) ++bits;
+    while (bits < 32 && (m & (0x80000000u >> bits)))
+        ++bits;
     return bits;
 }
 
-// Keeps the range of addresses stations claimed for themselves in ARP: ARP only ever resolves on-link addresses.
+// Keeps the range of addresses stations claimed for themselves in ARP: ARP only ever resolves on-link
+// addresses.
 void widen(IpAddr& low, IpAddr& high, const IpAddr& ip) {
-    if (ip.family != 4 || ip.is_unspecified() || ip.is_broadcast_v4() || (ip.v4_host_order() >> 16) == 0xa9fe) return;
+    if (ip.family != 4 || ip.is_unspecified() || ip.is_broadcast_v4() || (ip.v4_host_order() >> 16) == 0xa9fe)
+        return;
     if (low.empty() || ip < low) low = ip;
     if (high.empty() || high < ip) high = ip;
 }
 
-// The narrowest prefix holding both ends of the range, never narrower than a /24: the subnet ARP shows at least.
+// The narrowest prefix holding both ends of the range, never narrower than a /24: the subnet ARP shows at
+// least.
 std::pair<IpAddr, int> covering_prefix(const IpAddr& low, const IpAddr& high) {
     const std::uint32_t a = low.v4_host_order(), b = high.v4_host_order();
     int bits = 0;
-    while (bits < 24 && ((a ^ b) & (0x80000000u >> bits)) == 0) ++bits;
+    while (bits < 24 && ((a ^ b) & (0x80000000u >> bits)) == 0)
+        ++bits;
     const std::uint32_t mask = bits == 0 ? 0 : ~(0xffffffffu >> bits);
     return {IpAddr::v4(a & mask), bits};
 }
@@ -94,7 +102,8 @@ void StationTable::feed(const decode::Packet& p) {
     if (p.sll_packet_type >= 0) ++m_cooked_frames;
     if (p.sll_packet_type == parse::k_sll_outgoing) ++m_sll_outgoing[p.src];
     if (p.sll_packet_type == parse::k_sll_host) {
-        if (m_sll_to_capturer < m_sll_to_capturer_frames.size()) m_sll_to_capturer_frames[m_sll_to_capturer] = n;
+        if (m_sll_to_capturer < m_sll_to_capturer_frames.size())
+            m_sll_to_capturer_frames[m_sll_to_capturer] = n;
         ++m_sll_to_capturer;
     }
 
@@ -106,7 +115,8 @@ void StationTable::feed(const decode::Packet& p) {
         if (dst) ++src->sent_unicast;
     }
     if (dst) {
-        if (dst->received_unicast < dst->received_frames.size()) dst->received_frames[dst->received_unicast] = n;
+        if (dst->received_unicast < dst->received_frames.size())
+            dst->received_frames[dst->received_unicast] = n;
         ++dst->received_unicast;
     }
 
@@ -130,7 +140,8 @@ void StationTable::feed(const decode::Packet& p) {
         if (!p.dhcp->subnet_mask.empty() && !p.dhcp->your_ip.empty() && !p.dhcp->your_ip.is_unspecified())
             m_dhcp_subnet = std::make_pair(p.dhcp->your_ip, mask_bits(p.dhcp->subnet_mask));
     }
-    // Clients send a DHCP server their requests, releases and informs unicast once they know it (RFC 2131 4.4.4).
+    // Clients send a DHCP server their requests, releases and informs unicast once they know it (RFC
+    // 2131 4.4.4).
     if (p.dhcp && p.dport == 67 && dst) dst->dhcp_addressed = true;
     if (auto sign = infra_sign(p)) {
         auto mark = [&](StationEvidence* s) {
@@ -149,9 +160,12 @@ void StationTable::feed(const decode::Packet& p) {
     }
     if (!src->router_icmp_frame && router_icmp(p)) src->router_icmp_frame = n;
     if (!src->na_router_frame && p.ndp_router_flag) src->na_router_frame = n;
-    if (p.protos.test(static_cast<std::size_t>(Proto::dns)) && p.is_response && p.sport == 53) src->dns_server = true;
-    if (p.protos.test(static_cast<std::size_t>(Proto::ndp)) && p.icmp_type == 134) src->router_advertiser = true;
-    if (p.protos.test(static_cast<std::size_t>(Proto::stp)) || p.protos.test(static_cast<std::size_t>(Proto::lldp)) ||
+    if (p.protos.test(static_cast<std::size_t>(Proto::dns)) && p.is_response && p.sport == 53)
+        src->dns_server = true;
+    if (p.protos.test(static_cast<std::size_t>(Proto::ndp)) && p.icmp_type == 134)
+        src->router_advertiser = true;
+    if (p.protos.test(static_cast<std::size_t>(Proto::stp)) ||
+        p.protos.test(static_cast<std::size_t>(Proto::lldp)) ||
         p.protos.test(static_cast<std::size_t>(Proto::cdp)))
         src->switch_protocol = true;
     // EAPOL header is 4 bytes; EAP code 1 (Request) comes only from the authenticator (RFC 3748 4.1), except
@@ -192,14 +206,18 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
     }
     out.gateway_ip = hints.gateway_ip;
 
-    // Who captured: named by the user, marked outgoing by a cooked capture, or the one endpoint of nearly every
-    // unicast frame (a terminal's own capture sees only its unicast traffic; a monitor or span capture does not).
+    // Who captured: named by the user, marked outgoing by a cooked capture, or the one endpoint of nearly
+    // every unicast frame (a terminal's own capture sees only its unicast traffic; a monitor or span capture
+    // does not).
     if (hints.self) {
         out.self = {hints.self, hints.self_how};
     } else if (m_sll_outgoing.size() == 1) {
-        out.self = {m_sll_outgoing.begin()->first, "inferred: the only source of frames the Linux cooked capture marks as outgoing"};
+        out.self = {m_sll_outgoing.begin()->first,
+                    "inferred: the only source of frames the Linux cooked capture marks as outgoing"};
     } else if (m_dot11_frames > 0) {
-        out.self = {std::nullopt, "none: an 802.11 capture is taken in monitor mode, not by one terminal; use --self to name one"};
+        out.self = {
+            std::nullopt,
+            "none: an 802.11 capture is taken in monitor mode, not by one terminal; use --self to name one"};
     } else if (m_cooked_frames > 0) {
         // Its destinations not recorded, a cooked capture cannot show who is the endpoint of most unicast
         // frames.
@@ -213,10 +231,11 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
     } else {
         std::vector<MacAddr> candidates;
         for (const auto& [mac, ev] : m_stations) {
-            double share = static_cast<double>(ev.sent_unicast + ev.received_unicast) / static_cast<double>(m_unicast_frames);
-            bool infra = ev.dhcp_server || ev.dhcp_addressed || ev.router_advertiser || ev.switch_protocol || ev.eap_authenticator ||
-                         ev.sign || ev.routed_frame || ev.router_icmp_frame || ev.na_router_frame ||
-                         ev.v4_behind.size() >= k_off_link_threshold;
+            double share = static_cast<double>(ev.sent_unicast + ev.received_unicast) /
+                           static_cast<double>(m_unicast_frames);
+            bool infra = ev.dhcp_server || ev.dhcp_addressed || ev.router_advertiser || ev.switch_protocol ||
+                         ev.eap_authenticator || ev.sign || ev.routed_frame || ev.router_icmp_frame ||
+                         ev.na_router_frame || ev.v4_behind.size() >= k_off_link_threshold;
             if (share >= k_self_share && !infra &&
                 std::find(hints.infra.begin(), hints.infra.end(), mac) == hints.infra.end())
                 candidates.push_back(mac);
@@ -225,13 +244,16 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             const auto& ev = m_stations.at(candidates[0]);
             char buf[160];
             std::snprintf(buf, sizeof buf, "inferred: endpoint of %.0f%% of the %llu unicast frames",
-                          100.0 * static_cast<double>(ev.sent_unicast + ev.received_unicast) / static_cast<double>(m_unicast_frames),
+                          100.0 * static_cast<double>(ev.sent_unicast + ev.received_unicast) /
+                              static_cast<double>(m_unicast_frames),
                           static_cast<unsigned long long>(m_unicast_frames));
             out.self = {candidates[0], buf};
         } else {
-            out.self = {std::nullopt, candidates.empty()
-                                          ? "none: no single host is an endpoint of most unicast frames (a span or monitor capture?); use --self"
-                                          : "none: several hosts are endpoints of most unicast frames; use --self"};
+            out.self = {std::nullopt,
+                        candidates.empty()
+                            ? "none: no single host is an endpoint of most unicast frames (a span or monitor "
+                              "capture?); use --self"
+                            : "none: several hosts are endpoints of most unicast frames; use --self"};
         }
     }
 
@@ -249,8 +271,9 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         if (std::find(hints.gateways.begin(), hints.gateways.end(), mac) != hints.gateways.end() ||
             (hints.gateway_ip && contains(ev.arp_ips, *hints.gateway_ip))) {
             gateway = true;
-            append(why, hints.gateway_ip ? "the default gateway of the probed interface (routing table and ARP)"
-                                         : "declared the gateway with --gateway");
+            append(why, hints.gateway_ip
+                            ? "the default gateway of the probed interface (routing table and ARP)"
+                            : "declared the gateway with --gateway");
         }
         if (auto fhrp = virtual_router_mac(mac)) {
             gateway = true;
@@ -260,13 +283,16 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             gateway = true;
             append(why, std::string(ev.sign->why) + ", frame " + std::to_string(ev.sign_frame));
         }
-        // A packet from the sender's own address is no forwarded one, whatever its TTL (some stacks start at 60).
+        // A packet from the sender's own address is no forwarded one, whatever its TTL (some stacks start at
+        // 60).
         const auto claimed_by_other = [&](const IpAddr& ip) {
-            return std::any_of(m_stations.begin(), m_stations.end(),
-                               [&](const auto& s) { return s.first != mac && contains(s.second.arp_ips, ip); });
+            return std::any_of(m_stations.begin(), m_stations.end(), [&](const auto& s) {
+                return s.first != mac && contains(s.second.arp_ips, ip);
+            });
         };
-        const bool own_packet = contains(ev.arp_ips, ev.routed_src) ||
-                                (out.subnet && in_subnet(ev.routed_src, *out.subnet) && !claimed_by_other(ev.routed_src));
+        const bool own_packet =
+            contains(ev.arp_ips, ev.routed_src) ||
+            (out.subnet && in_subnet(ev.routed_src, *out.subnet) && !claimed_by_other(ev.routed_src));
         if (ev.routed_frame && !own_packet) {
             gateway = true;
             append(why, "forwards routed packets (TTL or hop limit " + std::to_string(ev.routed_ttl) +
@@ -287,7 +313,8 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             append(why, "sends IPv6 router advertisements");
         }
         for (const auto& r : m_dhcp_routers)
-            if (contains(ev.arp_ips, r) || (ev.v4_behind.size() < k_off_link_threshold && contains(ev.v4_behind, r))) {
+            if (contains(ev.arp_ips, r) ||
+                (ev.v4_behind.size() < k_off_link_threshold && contains(ev.v4_behind, r))) {
                 gateway = true;
                 append(why, "owns " + r.str() + ", the router of the DHCP lease");
             }
@@ -296,18 +323,21 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             if ((ip.v4_host_order() >> 16) != 0xa9fe && // RFC 3927 link-local: on every link
                 (out.subnet ? !in_subnet(ip, *out.subnet) && !contains(ev.arp_ips, ip) : true))
                 ++off_link;
-        // A subnet inferred from ARP may be narrower than the real one: there, one station's only address outside
-        // it is no sign of routing; a second address behind the same MAC is.
+        // A subnet inferred from ARP may be narrower than the real one: there, one station's only address
+        // outside it is no sign of routing; a second address behind the same MAC is.
         const bool inferred = out.subnet && !hints.subnet && !m_dhcp_subnet;
-        if (out.subnet ? off_link >= 1 && (!inferred || ev.v4_behind.size() >= 2) : off_link >= k_off_link_threshold) {
+        if (out.subnet ? off_link >= 1 && (!inferred || ev.v4_behind.size() >= 2)
+                       : off_link >= k_off_link_threshold) {
             gateway = true;
             append(why, std::to_string(off_link) + (ev.v4_behind.size() >= k_max_ips_per_station ? "+" : "") +
-                            (out.subnet ? " off-subnet" : "") + " IPv4 addresses behind one MAC (routes traffic)");
+                            (out.subnet ? " off-subnet" : "") +
+                            " IPv4 addresses behind one MAC (routes traffic)");
         }
         if (gateway) roles.push_back(model::Role::gateway);
         if (ev.dhcp_server || ev.dhcp_addressed) {
             roles.push_back(model::Role::dhcp_server);
-            append(why, ev.dhcp_server ? "answers DHCP (offer/ack)" : "is sent DHCP messages by clients (a DHCP server)");
+            append(why, ev.dhcp_server ? "answers DHCP (offer/ack)"
+                                       : "is sent DHCP messages by clients (a DHCP server)");
         }
         if (ev.dns_server) {
             roles.push_back(model::Role::dns_server);
@@ -319,7 +349,8 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         }
         if (ev.bssid || ev.beacon) {
             roles.push_back(model::Role::ap);
-            append(why, ev.beacon ? "sends beacons or probe responses (access point)" : "is a BSSID (access point)");
+            append(why, ev.beacon ? "sends beacons or probe responses (access point)"
+                                  : "is a BSSID (access point)");
         }
         if (ev.sign && ev.sign->role == model::Role::infra) {
             roles.push_back(model::Role::infra);
@@ -336,21 +367,25 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         if (roles.empty()) {
             roles.push_back(model::Role::terminal);
             append(why, m_dot11_frames > 0 && !ev.over_the_air
-                            ? "no infrastructure evidence; never on the air itself (behind the access point's distribution system)"
+                            ? "no infrastructure evidence; never on the air itself (behind the access "
+                              "point's distribution system)"
                             : "no infrastructure evidence");
         }
         st.role = roles.front();
         st.why = why;
-        for (const auto& ip : ev.arp_ips) add_capped(st.ips, ip, 16);
+        for (const auto& ip : ev.arp_ips)
+            add_capped(st.ips, ip, 16);
         if (!gateway) {
             for (const auto& ip : ev.v4_behind)
                 if (!out.subnet || in_subnet(ip, *out.subnet)) add_capped(st.ips, ip, 16);
-            for (const auto& ip : ev.v6_sourced) add_capped(st.ips, ip, 16);
+            for (const auto& ip : ev.v6_sourced)
+                add_capped(st.ips, ip, 16);
         }
         std::sort(st.ips.begin(), st.ips.end());
         out.stations.push_back(std::move(st));
     }
-    std::sort(out.stations.begin(), out.stations.end(), [](const auto& a, const auto& b) { return a.mac < b.mac; });
+    std::sort(out.stations.begin(), out.stations.end(),
+              [](const auto& a, const auto& b) { return a.mac < b.mac; });
     return out;
 }
 

@@ -20,8 +20,9 @@ class FileBytes final : public ByteSource {
         for (;;) {
             ssize_t n = ::read(m_fd.get(), dst.data(), dst.size());
             if (n >= 0) return static_cast<std::size_t>(n);
-            if (errno != EINTR) return unexpected(StreamError{SourceErrorKind::read_error,
-                                                              std::string("read error: ") + std::strerror(errno)});
+            if (errno != EINTR)
+                return unexpected(StreamError{SourceErrorKind::read_error,
+                                              std::string("read error: ") + std::strerror(errno)});
         }
     }
 
@@ -55,11 +56,14 @@ Expected<std::unique_ptr<ByteSource>, StreamError> open_file_bytes(const std::st
     // open(2) succeeds on a directory; say so now rather than as a read error later.
     struct stat st {};
     if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode))
-        return unexpected(StreamError{SourceErrorKind::cannot_open, std::string("cannot open: ") + std::strerror(EISDIR)});
+        return unexpected(
+            StreamError{SourceErrorKind::cannot_open, std::string("cannot open: ") + std::strerror(EISDIR)});
     ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
     return std::unique_ptr<ByteSource>(std::make_unique<FileBytes>(std::move(fd)));
 }
 
-std::unique_ptr<ByteSource> memory_bytes(Bytes data) { return std::make_unique<MemoryBytes>(data); }
+std::unique_ptr<ByteSource> memory_bytes(Bytes data) {
+    return std::make_unique<MemoryBytes>(data);
+}
 
 } // namespace isoprobe::capture

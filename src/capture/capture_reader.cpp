@@ -11,14 +11,16 @@ SourceError CaptureReader::error(SourceErrorKind kind, std::string_view what) co
 
 SourceError CaptureReader::short_input(std::string_view what, std::uint64_t needed) const {
     if (const auto& e = m_in.error()) return error(e->kind, e->what);
-    return error(SourceErrorKind::truncated, "truncated: " + std::string(what) + " needs " + std::to_string(needed) +
-                                                 " bytes, " + std::to_string(m_in.available()) + " left");
+    return error(SourceErrorKind::truncated, "truncated: " + std::string(what) + " needs " +
+                                                 std::to_string(needed) + " bytes, " +
+                                                 std::to_string(m_in.available()) + " left");
 }
 
 std::string hex32(std::uint32_t value) {
     static constexpr char k_digits[] = "0123456789abcdef";
     std::string s = "0x";
-    for (int shift = 28; shift >= 0; shift -= 4) s += k_digits[(value >> shift) & 0xf];
+    for (int shift = 28; shift >= 0; shift -= 4)
+        s += k_digits[(value >> shift) & 0xf];
     return s;
 }
 

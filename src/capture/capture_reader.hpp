@@ -25,8 +25,8 @@ class CaptureReader : public FrameSource {
     using Result = Expected<const Frame*, SourceError>;
 
     // Fills the one frame handed out, numbers and counts it.
-    const Frame* emit(std::int64_t ts_ns, std::uint32_t link_type, std::uint32_t interface, std::uint32_t orig_len,
-                      Bytes bytes) {
+    const Frame* emit(std::int64_t ts_ns, std::uint32_t link_type, std::uint32_t interface,
+                      std::uint32_t orig_len, Bytes bytes) {
         m_frame.number = m_next_number++;
         m_frame.ts_ns = ts_ns;
         m_frame.link_type = link_type;

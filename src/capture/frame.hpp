@@ -1,4 +1,5 @@
-// One captured frame as every source yields it (pcap, pcapng, gzip, live): the bytes stay owned by the source.
+// One captured frame as every source yields it (pcap, pcapng, gzip, live): the bytes stay owned by the
+// source.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -51,8 +52,8 @@ std::string link_type_name(std::uint32_t link_type);
 bool ip_only(Framing framing);
 
 struct Frame {
-    std::uint64_t number = 0;   // 1-based across all input files, as tshark numbers a single file
-    std::int64_t ts_ns = 0;     // nanoseconds since the Unix epoch
+    std::uint64_t number = 0; // 1-based across all input files, as tshark numbers a single file
+    std::int64_t ts_ns = 0;   // nanoseconds since the Unix epoch
     std::uint32_t link_type = 0;
     std::uint32_t interface = 0; // pcapng interface id (0 for pcap)
     std::uint32_t orig_len = 0;  // length on the wire; bytes.size() may be shorter (snaplen)

@@ -50,15 +50,16 @@ class GzipBytes final : public ByteSource {
             if (ret == Z_STREAM_END) {
                 m_member_done = true;
             } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
-                return unexpected(StreamError{SourceErrorKind::corrupt,
-                                              std::string("corrupt gzip stream: ") +
-                                                  (m_z.msg != nullptr ? m_z.msg : "zlib error " + std::to_string(ret))});
+                return unexpected(
+                    StreamError{SourceErrorKind::corrupt,
+                                std::string("corrupt gzip stream: ") +
+                                    (m_z.msg != nullptr ? m_z.msg : "zlib error " + std::to_string(ret))});
             }
             if (produced > 0) return produced;
             if (!m_member_done && m_z.avail_in == 0 && m_in_eof)
                 return unexpected(StreamError{SourceErrorKind::truncated,
-                                              "truncated gzip stream: ends after " + std::to_string(m_consumed) +
-                                                  " compressed bytes"});
+                                              "truncated gzip stream: ends after " +
+                                                  std::to_string(m_consumed) + " compressed bytes"});
         }
         return std::size_t{0};
     }

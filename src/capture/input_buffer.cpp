@@ -9,9 +9,11 @@ namespace isoprobe::capture {
 InputBuffer::InputBuffer(std::unique_ptr<ByteSource> source, Bytes prefix) : m_source(std::move(source)) {
     // A fuzzer's or test's small input in memory gets a buffer its size, not a fresh k_capacity per run.
     const std::size_t hint = m_source->size_hint();
-    const std::size_t capacity = hint == 0 ? k_capacity : std::clamp<std::size_t>(hint + prefix.size(), 64, k_capacity);
+    const std::size_t capacity =
+        hint == 0 ? k_capacity : std::clamp<std::size_t>(hint + prefix.size(), 64, k_capacity);
     m_buf.resize(std::max(capacity, prefix.size()));
-    if (!prefix.empty()) std::memcpy(m_buf.data(), prefix.data(), prefix.size()); // an empty span's data() may be null
+    if (!prefix.empty())
+        std::memcpy(m_buf.data(), prefix.data(), prefix.size()); // an empty span's data() may be null
     m_end = prefix.size();
 }
 

@@ -1,4 +1,5 @@
-// The one buffer every capture reader reads through: large refills from a ByteSource, frames handed out in place.
+// The one buffer every capture reader reads through: large refills from a ByteSource, frames handed out in
+// place.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -12,8 +13,8 @@ namespace isoprobe::capture {
 
 class InputBuffer {
   public:
-    // Small enough to stay in a core's L2 cache between the kernel's copy and the parsers' reads (1 MiB did not:
-    // 10% more CPU time on the flow-rich benchmark), large enough that read(2) calls stay rare.
+    // Small enough to stay in a core's L2 cache between the kernel's copy and the parsers' reads (1 MiB did
+    // not: 10% more CPU time on the flow-rich benchmark), large enough that read(2) calls stay rare.
     static constexpr std::size_t k_capacity = std::size_t{1} << 18;
 
     // `prefix`: bytes already read from `source` (to detect the format) that come first.
@@ -30,7 +31,8 @@ class InputBuffer {
         m_pos += n;
         return out;
     }
-    // Discards up to n bytes without buffering them all; returns how many (fewer at the end of input or on error).
+    // Discards up to n bytes without buffering them all; returns how many (fewer at the end of input or on
+    // error).
     std::uint64_t skip(std::uint64_t n);
     // Position in the (decompressed) stream, for error messages.
     std::uint64_t offset() const noexcept { return m_base + m_pos; }

@@ -1,4 +1,5 @@
-// Opening a capture: the format is told by magic numbers (pcap, pcapng, gzip per RFC 1952), never by file name.
+// Opening a capture: the format is told by magic numbers (pcap, pcapng, gzip per RFC 1952), never by file
+// name.
 #include <array>
 
 #include "capture/capture_reader.hpp"
@@ -8,7 +9,9 @@ namespace {
 
 using Opened = Expected<std::unique_ptr<FrameSource>, SourceError>;
 
-SourceError named(const std::string& name, const StreamError& e) { return SourceError{name + ": " + e.what, e.kind}; }
+SourceError named(const std::string& name, const StreamError& e) {
+    return SourceError{name + ": " + e.what, e.kind};
+}
 
 Opened open_stream(std::unique_ptr<ByteSource> raw, std::string name, std::uint64_t first_number) {
     // Read the first bytes once: gzip must see them again, so they go back in as a prefix.
@@ -22,7 +25,8 @@ Opened open_stream(std::unique_ptr<ByteSource> raw, std::string name, std::uint6
     }
     const Bytes head(prefix.data(), got);
     const bool gzip = got == 2 && prefix[0] == 0x1f && prefix[1] == 0x8b;
-    InputBuffer in = gzip ? InputBuffer(gzip_bytes(std::move(raw), head), {}) : InputBuffer(std::move(raw), head);
+    InputBuffer in =
+        gzip ? InputBuffer(gzip_bytes(std::move(raw), head), {}) : InputBuffer(std::move(raw), head);
 
     if (!in.ensure(4)) {
         if (const auto& e = in.error()) return unexpected(named(name, *e));
@@ -44,8 +48,9 @@ Opened open_stream(std::unique_ptr<ByteSource> raw, std::string name, std::uint6
     case 0x0a0d0d0a:
         return open_pcapng(std::move(in), std::move(name), first_number);
     default:
-        return unexpected(SourceError{name + ": not a pcap or pcapng " + std::string(gzip ? "gzip stream" : "file") +
-                                          " (magic " + hex32(magic) + ")",
+        return unexpected(SourceError{name + ": not a pcap or pcapng " +
+                                          std::string(gzip ? "gzip stream" : "file") + " (magic " +
+                                          hex32(magic) + ")",
                                       SourceErrorKind::not_capture});
     }
 }

@@ -1,4 +1,5 @@
-// The classic pcap file format (draft-ietf-opsawg-pcap, sections 4-5): micro- or nanosecond, either byte order.
+// The classic pcap file format (draft-ietf-opsawg-pcap, sections 4-5): micro- or nanosecond, either byte
+// order.
 #include "capture/capture_reader.hpp"
 
 namespace isoprobe::capture {
@@ -17,7 +18,8 @@ class PcapReader final : public CaptureReader {
     Result next() override {
         if (!m_in.ensure(k_record_header)) {
             if (clean_end()) return nullptr;
-            return unexpected(short_input("frame " + std::to_string(next_number()) + " header", k_record_header));
+            return unexpected(
+                short_input("frame " + std::to_string(next_number()) + " header", k_record_header));
         }
         ByteReader r(m_in.take(k_record_header));
         const std::uint64_t seconds = u32(r);
@@ -25,12 +27,13 @@ class PcapReader final : public CaptureReader {
         const std::uint32_t captured = u32(r);
         const std::uint32_t original = u32(r);
         if (captured > k_max_frame)
-            return unexpected(error(SourceErrorKind::corrupt, "frame " + std::to_string(next_number()) +
-                                                                  " has captured length " + std::to_string(captured) +
-                                                                  " (more than 256 KiB)"));
+            return unexpected(error(SourceErrorKind::corrupt,
+                                    "frame " + std::to_string(next_number()) + " has captured length " +
+                                        std::to_string(captured) + " (more than 256 KiB)"));
         if (!m_in.ensure(captured))
             return unexpected(short_input("frame " + std::to_string(next_number()), captured));
-        // Unsigned: the format's seconds are unsigned 32-bit, and a garbage fraction must not overflow a signed value.
+        // Unsigned: the format's seconds are unsigned 32-bit, and a garbage fraction must not overflow a
+        // signed value.
         const std::uint64_t ts = seconds * 1'000'000'000u + fraction * m_frac_to_ns;
         return emit(static_cast<std::int64_t>(ts), m_link_type, 0, original, m_in.take(captured));
     }
@@ -68,8 +71,8 @@ Expected<std::unique_ptr<FrameSource>, SourceError> open_pcap(InputBuffer in, st
                                       SourceErrorKind::not_capture});
     // The upper 16 bits carry FCS information (section 4, LinkType and additional information).
     const std::uint32_t link_type = link_field & 0xffff;
-    return std::unique_ptr<FrameSource>(
-        std::make_unique<PcapReader>(std::move(in), std::move(name), first_number, big_endian, nanosecond, link_type));
+    return std::unique_ptr<FrameSource>(std::make_unique<PcapReader>(
+        std::move(in), std::move(name), first_number, big_endian, nanosecond, link_type));
 }
 
 } // namespace isoprobe::capture

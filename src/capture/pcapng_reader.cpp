@@ -1,4 +1,5 @@
-// The pcapng file format (draft-ietf-opsawg-pcapng, sections 3-4): SHB, IDB, EPB, SPB, ISB and the obsolete PB.
+// The pcapng file format (draft-ietf-opsawg-pcapng, sections 3-4): SHB, IDB, EPB, SPB, ISB and the obsolete
+// PB.
 #include <optional>
 #include <vector>
 
@@ -59,7 +60,9 @@ struct Interface {
     }
 };
 
-std::string block_at(std::uint64_t offset) { return "block at offset " + std::to_string(offset); }
+std::string block_at(std::uint64_t offset) {
+    return "block at offset " + std::to_string(offset);
+}
 
 class PcapngReader final : public CaptureReader {
   public:
@@ -76,7 +79,8 @@ class PcapngReader final : public CaptureReader {
                 return unexpected(short_input(block_at(offset), k_min_block));
             }
             ByteReader head(m_in.peek(8));
-            const std::uint32_t type = u32(head); // the section header's type reads the same in both byte orders
+            const std::uint32_t type =
+                u32(head); // the section header's type reads the same in both byte orders
             if (type == k_section_header) {
                 if (auto e = read_section_header(offset)) return unexpected(*e);
                 continue;
@@ -104,7 +108,8 @@ class PcapngReader final : public CaptureReader {
                 break;
             }
             default:
-                // Name resolution, decryption secrets, custom and future blocks: nothing we use, skipped by length.
+                // Name resolution, decryption secrets, custom and future blocks: nothing we use, skipped by
+                // length.
                 if (auto e = skip_block(offset, length)) return unexpected(*e);
             }
         }
@@ -121,19 +126,20 @@ class PcapngReader final : public CaptureReader {
 
     std::optional<SourceError> check_length(std::uint64_t offset, std::uint32_t length) const {
         if (length % 4 != 0)
-            return error(SourceErrorKind::corrupt, block_at(offset) + " has length " + std::to_string(length) +
-                                                       " (not a multiple of 4)");
+            return error(SourceErrorKind::corrupt, block_at(offset) + " has length " +
+                                                       std::to_string(length) + " (not a multiple of 4)");
         if (length < k_min_block)
-            return error(SourceErrorKind::corrupt, block_at(offset) + " has length " + std::to_string(length) +
-                                                       " (less than 12)");
+            return error(SourceErrorKind::corrupt,
+                         block_at(offset) + " has length " + std::to_string(length) + " (less than 12)");
         return std::nullopt;
     }
 
     // Buffers a whole block we parse, checks its trailing length, and returns what lies between.
     Expected<Bytes, SourceError> read_block(std::uint64_t offset, std::uint32_t length) {
         if (length > k_max_block)
-            return unexpected(error(SourceErrorKind::corrupt, block_at(offset) + " has length " + std::to_string(length) +
-                                                                  " (more than " + std::to_string(k_max_block) + ")"));
+            return unexpected(error(SourceErrorKind::corrupt, block_at(offset) + " has length " +
+                                                                  std::to_string(length) + " (more than " +
+                                                                  std::to_string(k_max_block) + ")"));
         if (!m_in.ensure(length)) return unexpected(short_input(block_at(offset), length));
         Bytes block = m_in.take(length);
         ByteReader tail(block.subspan(length - 4));
@@ -147,8 +153,9 @@ class PcapngReader final : public CaptureReader {
         const std::uint64_t body = length - 4;
         if (const std::uint64_t skipped = m_in.skip(body); skipped < body) {
             if (const auto& e = m_in.error()) return error(e->kind, e->what);
-            return error(SourceErrorKind::truncated, "truncated: " + block_at(offset) + " needs " + std::to_string(length) +
-                                                         " bytes, " + std::to_string(skipped) + " left");
+            return error(SourceErrorKind::truncated, "truncated: " + block_at(offset) + " needs " +
+                                                         std::to_string(length) + " bytes, " +
+                                                         std::to_string(skipped) + " left");
         }
         if (!m_in.ensure(4)) return short_input(block_at(offset) + " trailing length", 4);
         ByteReader tail(m_in.take(4));
@@ -159,7 +166,8 @@ class PcapngReader final : public CaptureReader {
     }
 
     std::optional<SourceError> read_section_header(std::uint64_t offset) {
-        if (!m_in.ensure(k_min_block)) return short_input("section header at offset " + std::to_string(offset), 12);
+        if (!m_in.ensure(k_min_block))
+            return short_input("section header at offset " + std::to_string(offset), 12);
         ByteReader head(m_in.peek(k_min_block));
         head.skip(8);
         const std::uint32_t magic = head.u32le();
@@ -177,10 +185,11 @@ class PcapngReader final : public CaptureReader {
         r.skip(4);
         const std::uint16_t major = u16(r);
         const std::uint16_t minor = u16(r);
-        if (!r.skip(8)) return corrupt(offset, "section header of length " + std::to_string(length) + " is too short");
+        if (!r.skip(8))
+            return corrupt(offset, "section header of length " + std::to_string(length) + " is too short");
         if (major != 1)
-            return error(SourceErrorKind::not_capture, "unsupported pcapng version " + std::to_string(major) + "." +
-                                                           std::to_string(minor));
+            return error(SourceErrorKind::not_capture,
+                         "unsupported pcapng version " + std::to_string(major) + "." + std::to_string(minor));
         // Interface ids restart in every section; keep the drops counted so far.
         m_earlier_drops += m_section_drops;
         m_section_drops = 0;
@@ -221,7 +230,8 @@ class PcapngReader final : public CaptureReader {
             i.scale.binary = (*tsresol & 0x80) != 0;
             // 10^19 and 2^63 are the finest units a 64-bit count can hold.
             if (exponent > (i.scale.binary ? 63u : 19u))
-                return corrupt(offset, "interface has if_tsresol " + std::to_string(*tsresol) + ", finer than we read");
+                return corrupt(offset, "interface has if_tsresol " + std::to_string(*tsresol) +
+                                           ", finer than we read");
             if (i.scale.binary) {
                 i.scale.shift = exponent;
             } else {
@@ -235,7 +245,8 @@ class PcapngReader final : public CaptureReader {
 
     static std::uint64_t pow10(unsigned n) {
         std::uint64_t v = 1;
-        while (n-- > 0) v *= 10;
+        while (n-- > 0)
+            v *= 10;
         return v;
     }
 
@@ -251,8 +262,8 @@ class PcapngReader final : public CaptureReader {
         });
         if (!options_ok) return corrupt(offset, "a statistics option overruns the block");
         if (ifdrop) {
-            // A running total, not a sum over the interfaces at each block: that is quadratic, 107 s of CPU for
-            // a file of 300,000 interfaces each with its statistics.
+            // A running total, not a sum over the interfaces at each block: that is quadratic, 107 s of CPU
+            // for a file of 300,000 interfaces each with its statistics.
             Interface& i = m_interfaces[id];
             m_section_drops += *ifdrop - i.ifdrop; // modulo 2^64, like the sum it keeps
             i.ifdrop = *ifdrop;
@@ -276,7 +287,8 @@ class PcapngReader final : public CaptureReader {
         std::uint32_t original = 0;
         if (type == k_simple_packet) {
             original = u32(r);
-            // No captured length of its own (section 4.4): the smaller of the wire length, the block and the snaplen.
+            // No captured length of its own (section 4.4): the smaller of the wire length, the block and the
+            // snaplen.
             captured = static_cast<std::uint32_t>(std::min<std::size_t>(original, r.remaining()));
             if (!m_interfaces.empty() && m_interfaces[0].snaplen != 0)
                 captured = std::min(captured, m_interfaces[0].snaplen);
@@ -291,12 +303,13 @@ class PcapngReader final : public CaptureReader {
         if (r.failed()) return unexpected(corrupt(offset, "packet block is too short"));
         if (id >= m_interfaces.size()) return unexpected(no_such_interface(offset, id));
         if (captured > k_max_frame)
-            return unexpected(error(SourceErrorKind::corrupt, "frame " + std::to_string(next_number()) +
-                                                                  " has captured length " + std::to_string(captured) +
-                                                                  " (more than 256 KiB)"));
+            return unexpected(error(SourceErrorKind::corrupt,
+                                    "frame " + std::to_string(next_number()) + " has captured length " +
+                                        std::to_string(captured) + " (more than 256 KiB)"));
         Bytes data = r.take(captured);
         if (r.failed())
-            return unexpected(corrupt(offset, "captured length " + std::to_string(captured) + " overruns the block"));
+            return unexpected(
+                corrupt(offset, "captured length " + std::to_string(captured) + " overruns the block"));
         const Interface& i = m_interfaces[id];
         // A simple packet block has no timestamp: 0, as tshark shows it.
         const std::int64_t ts = type == k_simple_packet ? 0 : i.ts_ns(high, low);

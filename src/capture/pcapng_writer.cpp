@@ -3,9 +3,15 @@
 namespace isoprobe::capture {
 
 namespace {
-void u16(std::string& s, std::uint16_t v) { s.append(reinterpret_cast<const char*>(&v), 2); }
-void u32(std::string& s, std::uint32_t v) { s.append(reinterpret_cast<const char*>(&v), 4); }
-void pad4(std::string& s) { s.append((4 - s.size() % 4) % 4, '\0'); }
+void u16(std::string& s, std::uint16_t v) {
+    s.append(reinterpret_cast<const char*>(&v), 2);
+}
+void u32(std::string& s, std::uint32_t v) {
+    s.append(reinterpret_cast<const char*>(&v), 4);
+}
+void pad4(std::string& s) {
+    s.append((4 - s.size() % 4) % 4, '\0');
+}
 void option(std::string& s, std::uint16_t code, const std::string& value) {
     u16(s, code);
     u16(s, static_cast<std::uint16_t>(value.size()));
@@ -29,8 +35,8 @@ PcapngWriter::PcapngWriter(const std::vector<std::string>& interface_names) {
         std::string idb;
         u16(idb, 1); // LINKTYPE_ETHERNET
         u16(idb, 0);
-        u32(idb, 0); // no snaplen limit
-        option(idb, 2, name);                  // if_name
+        u32(idb, 0);                            // no snaplen limit
+        option(idb, 2, name);                   // if_name
         option(idb, 9, std::string(1, '\x09')); // if_tsresol: nanoseconds
         u32(idb, 0);
         block(1, idb);

@@ -1,5 +1,6 @@
-// Serialises a live run as pcapng (draft-ietf-opsawg-pcapng): one Ethernet interface block per captured interface,
-// one enhanced packet block per frame, in the order given. This file is the evidence an auditor attaches.
+// Serialises a live run as pcapng (draft-ietf-opsawg-pcapng): one Ethernet interface block per captured
+// interface, one enhanced packet block per frame, in the order given. This file is the evidence an auditor
+// attaches.
 #pragma once
 #include <cstdint>
 #include <string>

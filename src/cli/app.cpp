@@ -2,9 +2,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <string>
 #include <cstdio>
 #include <exception>
+#include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -16,8 +16,8 @@ namespace isoprobe::cli {
 namespace {
 constexpr const char* k_default_config = "/etc/isoprobe/isoprobe.toml";
 
-// CLI11 reads a config file only through an option of the top-level app, but `isoprobe audit --config F` is how
-// a timer calls it: --config given after the subcommand moves in front of it.
+// CLI11 reads a config file only through an option of the top-level app, but `isoprobe audit --config F` is
+// how a timer calls it: --config given after the subcommand moves in front of it.
 std::vector<std::string> config_first(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc), config, rest;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -42,10 +42,11 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     // A misspelt setting must not be ignored silently: it could be the rate limit or --intrusive.
     app.allow_config_extras(CLI::config_extras_mode::error);
-    app.set_config("--config", k_default_config,
-                   "TOML file of options, one [section] per command (audit, probe, eap, inspect, history) with "
-                   "long option names as keys, global ones (log-level) at the top; read when it exists, given "
-                   "options win")
+    app.set_config(
+           "--config", k_default_config,
+           "TOML file of options, one [section] per command (audit, probe, eap, inspect, history) with "
+           "long option names as keys, global ones (log-level) at the top; read when it exists, given "
+           "options win")
         ->type_name("PATH");
     LogOptions log;
     add_log_options(app, log);
@@ -64,7 +65,9 @@ int run(int argc, char** argv) {
         for (auto& [sub, action] : commands)
             if (sub->parsed()) return action();
     } catch (const CLI::ConfigError& e) {
-        std::fprintf(stderr, "isoprobe: config file: %s (keys are long option names under [command] sections)\n", e.what());
+        std::fprintf(stderr,
+                     "isoprobe: config file: %s (keys are long option names under [command] sections)\n",
+                     e.what());
         return static_cast<int>(Exit::usage);
     } catch (const CLI::FileError& e) {
         std::fprintf(stderr, "isoprobe: config file: %s\n", e.what());

@@ -1,5 +1,5 @@
-// `isoprobe audit -i IF --out DIR`: the field audit. Runs the probe with its passive watch and writes one report
-// (report.json, report.txt, report.html) with the whole run as capture.pcapng into DIR.
+// `isoprobe audit -i IF --out DIR`: the field audit. Runs the probe with its passive watch and writes one
+// report (report.json, report.txt, report.html) with the whole run as capture.pcapng into DIR.
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -78,8 +78,8 @@ int run_audit(AuditCommand& o) {
     o.outputs.write_into(o.out_dir, o.quiet);
     o.outputs.capture_to(o.out_dir + "/capture.pcapng");
     if (mkdir(o.out_dir.c_str(), 0755) == 0) {
-        // A run that stops before any traffic (no such interface, say) leaves no empty directory behind: a nightly
-        // timer on a missing interface would pile them up.
+        // A run that stops before any traffic (no such interface, say) leaves no empty directory behind: a
+        // nightly timer on a missing interface would pile them up.
         try {
             return audit_into(o);
         } catch (const UserError&) {
@@ -88,7 +88,8 @@ int run_audit(AuditCommand& o) {
             throw;
         }
     }
-    if (errno != EEXIST) throw UserError(o.out_dir + ": cannot create the output directory: " + std::strerror(errno));
+    if (errno != EEXIST)
+        throw UserError(o.out_dir + ": cannot create the output directory: " + std::strerror(errno));
     refuse_foreign_link(o.out_dir); // planted between the first look and mkdir
     if (!o.force) refuse_earlier_run(o);
     return audit_into(o);
@@ -97,9 +98,12 @@ int run_audit(AuditCommand& o) {
 
 Command add_audit(CLI::App& app) {
     auto opts = std::make_shared<AuditCommand>();
-    auto* cmd = app.add_subcommand("audit", "Field audit: probe, passive watch and 802.1X checks, one report with evidence");
+    auto* cmd = app.add_subcommand(
+        "audit", "Field audit: probe, passive watch and 802.1X checks, one report with evidence");
     add_live_options(*cmd, opts->live);
-    cmd->add_option("--out", opts->out_dir, "Directory for report.json, report.txt, report.html and capture.pcapng (default isoprobe-audit-<UTC time>)")
+    cmd->add_option("--out", opts->out_dir,
+                    "Directory for report.json, report.txt, report.html and capture.pcapng (default "
+                    "isoprobe-audit-<UTC time>)")
         ->type_name("DIR");
     cmd->add_flag("--force", opts->force,
                   "Write into an --out directory that is not empty, replacing the reports and capture of an "

@@ -6,7 +6,8 @@
 
 namespace isoprobe::cli {
 
-// Declares the subcommand's options on `app`; returns the action to run when it was chosen (returns the exit code).
+// Declares the subcommand's options on `app`; returns the action to run when it was chosen (returns the exit
+// code).
 using Command = std::function<int()>;
 Command add_inspect(CLI::App& app);
 Command add_probe(CLI::App& app);

@@ -18,7 +18,9 @@ namespace isoprobe::cli {
 
 namespace {
 std::atomic<bool> g_stop{false};
-extern "C" void on_eap_signal(int) { g_stop = true; }
+extern "C" void on_eap_signal(int) {
+    g_stop = true;
+}
 
 struct EapCommand {
     probe::EapProbeOptions probe;
@@ -47,10 +49,16 @@ int run_eap(EapCommand& o) {
 
 Command add_eap(CLI::App& app) {
     auto opts = std::make_shared<EapCommand>();
-    auto* cmd = app.add_subcommand("eap", "Ask the wired 802.1X port which EAP methods it proposes and accepts (EAP-TLS only?)");
-    cmd->add_option("-i,--interface", opts->probe.interface, "Interface on the 802.1X port (required)")->required()->type_name("IF");
-    cmd->add_option("--identity", opts->probe.identity, "EAP identity to answer with")->capture_default_str()->type_name("ID");
-    cmd->add_flag("--enumerate", opts->probe.enumerate, "Propose every method in turn with a Nak and record which are accepted");
+    auto* cmd = app.add_subcommand(
+        "eap", "Ask the wired 802.1X port which EAP methods it proposes and accepts (EAP-TLS only?)");
+    cmd->add_option("-i,--interface", opts->probe.interface, "Interface on the 802.1X port (required)")
+        ->required()
+        ->type_name("IF");
+    cmd->add_option("--identity", opts->probe.identity, "EAP identity to answer with")
+        ->capture_default_str()
+        ->type_name("ID");
+    cmd->add_flag("--enumerate", opts->probe.enumerate,
+                  "Propose every method in turn with a Nak and record which are accepted");
     cmd->add_option("--timeout", opts->probe.timeout_s, "Seconds to wait for each answer (2 retries)")
         ->capture_default_str()
         ->check(finite_number())

@@ -104,13 +104,28 @@ int run_inspect(InspectOptions& o) {
 
 Command add_inspect(CLI::App& app) {
     auto opts = std::make_shared<InspectOptions>();
-    auto* cmd = app.add_subcommand("inspect", "Find terminal-to-terminal traffic, EAP methods and Wi-Fi security in capture files");
-    cmd->add_option("files", opts->files, "pcap or pcapng files, plain or gzip-compressed")->required()->type_name("FILE");
-    cmd->add_option("--self", opts->self, "MAC address of the host that took the capture (inferred when absent)")->type_name("MAC");
-    cmd->add_option("--gateway", opts->gateways, "MAC address of a router on the segment (the gateway, an HSRP/VRRP member...); repeatable")->type_name("MAC");
-    cmd->add_option("--infra", opts->infra, "MAC address of infrastructure (gateway, server, AP...); repeatable")->type_name("MAC");
-    cmd->add_option("--subnet", opts->subnet, "The segment's IPv4 subnet, e.g. 198.51.100.0/24 (inferred from DHCP when absent)")->type_name("CIDR");
-    cmd->add_option("--inventory", opts->inventory_path, "Authorised SSIDs, BSSIDs and minimum security for the access-point survey (docs/inventory.md)")->type_name("FILE");
+    auto* cmd = app.add_subcommand(
+        "inspect", "Find terminal-to-terminal traffic, EAP methods and Wi-Fi security in capture files");
+    cmd->add_option("files", opts->files, "pcap or pcapng files, plain or gzip-compressed")
+        ->required()
+        ->type_name("FILE");
+    cmd->add_option("--self", opts->self,
+                    "MAC address of the host that took the capture (inferred when absent)")
+        ->type_name("MAC");
+    cmd->add_option(
+           "--gateway", opts->gateways,
+           "MAC address of a router on the segment (the gateway, an HSRP/VRRP member...); repeatable")
+        ->type_name("MAC");
+    cmd->add_option("--infra", opts->infra,
+                    "MAC address of infrastructure (gateway, server, AP...); repeatable")
+        ->type_name("MAC");
+    cmd->add_option("--subnet", opts->subnet,
+                    "The segment's IPv4 subnet, e.g. 198.51.100.0/24 (inferred from DHCP when absent)")
+        ->type_name("CIDR");
+    cmd->add_option(
+           "--inventory", opts->inventory_path,
+           "Authorised SSIDs, BSSIDs and minimum security for the access-point survey (docs/inventory.md)")
+        ->type_name("FILE");
     opts->outputs.add_options(*cmd);
     return [opts] { return run_inspect(*opts); };
 }

@@ -34,7 +34,9 @@ void add_live_options(CLI::App& cmd, LiveOptions& o) {
                    "Comma-separated contact methods (default: all non-intrusive)")
         ->delimiter(',')
         ->type_name("LIST");
-    cmd.add_option("--rate", o.probe.rate_pps, "Group-addressed frames per second at most (every host handles those); unicast, each reaching one host, up to 5 times as many")
+    cmd.add_option("--rate", o.probe.rate_pps,
+                   "Group-addressed frames per second at most (every host handles those); unicast, each "
+                   "reaching one host, up to 5 times as many")
         ->capture_default_str()
         ->check(finite_number())
         ->check(CLI::Range(1.0, 5000.0));

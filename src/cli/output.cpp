@@ -21,7 +21,9 @@ namespace isoprobe::cli {
 
 namespace {
 std::int64_t now_ns() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 std::string host_name() {
@@ -33,26 +35,38 @@ std::string host_name() {
 std::string render_json(const model::Report& r) {
     return dump_json(report::to_json(r), 2) + "\n";
 }
-std::string render_text(const model::Report& r) { return report::to_text(r, false); }
+std::string render_text(const model::Report& r) {
+    return report::to_text(r, false);
+}
 } // namespace
 
 void Outputs::add_options(CLI::App& cmd) {
-    cmd.add_option("--json", m_json_path, "Write the JSON report to PATH ('-' for standard output)")->type_name("PATH|-");
+    cmd.add_option("--json", m_json_path, "Write the JSON report to PATH ('-' for standard output)")
+        ->type_name("PATH|-");
     cmd.add_option("--text-file", m_text_path, "Write the text report to PATH")->type_name("PATH");
     cmd.add_flag("--text", m_text, "Print the text report on standard output (the default on a terminal)");
-    cmd.add_option("--html", m_html_path, "Write the HTML report (one self-contained page) to PATH")->type_name("PATH");
+    cmd.add_option("--html", m_html_path, "Write the HTML report (one self-contained page) to PATH")
+        ->type_name("PATH");
     cmd.add_option("--lang", m_lang, "Language of the HTML report (default from LC_ALL, LC_MESSAGES, LANG)")
         ->check(CLI::IsMember({"ja", "en"}))
         ->type_name("LANG");
-    // Live runs are the history of a segment; replayed captures in a lab would pollute it, so inspect records only
-    // into an explicit --db.
+    // Live runs are the history of a segment; replayed captures in a lab would pollute it, so inspect records
+    // only into an explicit --db.
     m_record_by_default = cmd.get_name() != "inspect";
-    auto* db = cmd.add_option("--db", m_db_path, m_record_by_default
-        ? "History database to record the run in (default: /var/lib/isoprobe/history.db as root, else the XDG state directory)"
-        : "Record the run in this history database (inspect records nothing by default)")->type_name("PATH");
-    if (m_record_by_default) cmd.add_flag("--no-db", m_no_db, "Do not record the run in the history database")->excludes(db);
-    cmd.add_option("--prom", m_prom_path, "Write Prometheus metrics to PATH (node exporter textfile collector)")->type_name("PATH");
-    cmd.add_flag("--jsonl", m_jsonl, "Print one JSON line per finding on standard output, for log shippers")->excludes("--text");
+    auto* db =
+        cmd.add_option("--db", m_db_path,
+                       m_record_by_default
+                           ? "History database to record the run in (default: /var/lib/isoprobe/history.db "
+                             "as root, else the XDG state directory)"
+                           : "Record the run in this history database (inspect records nothing by default)")
+            ->type_name("PATH");
+    if (m_record_by_default)
+        cmd.add_flag("--no-db", m_no_db, "Do not record the run in the history database")->excludes(db);
+    cmd.add_option("--prom", m_prom_path,
+                   "Write Prometheus metrics to PATH (node exporter textfile collector)")
+        ->type_name("PATH");
+    cmd.add_flag("--jsonl", m_jsonl, "Print one JSON line per finding on standard output, for log shippers")
+        ->excludes("--text");
 }
 
 void Outputs::write_into(const std::string& dir, bool quiet) {
@@ -61,7 +75,8 @@ void Outputs::write_into(const std::string& dir, bool quiet) {
 }
 
 std::vector<Outputs::Target> Outputs::targets() const {
-    const auto lang = m_lang.empty() ? report::default_lang() : report::parse_lang(m_lang).value_or(report::Lang::en);
+    const auto lang =
+        m_lang.empty() ? report::default_lang() : report::parse_lang(m_lang).value_or(report::Lang::en);
     auto render_html = [lang](const model::Report& r) { return report::to_html(r, lang); };
     std::vector<Target> t;
     if (!m_capture_path.empty()) t.push_back({m_dir.empty() ? "-w" : "--out", m_capture_path, {}, 8u << 20});
@@ -150,7 +165,8 @@ void Outputs::open_history(const std::string& path) {
 }
 
 void Outputs::open() {
-    if (m_jsonl && m_json_path == "-") throw UserError("--jsonl and --json - both write to standard output: choose one");
+    if (m_jsonl && m_json_path == "-")
+        throw UserError("--jsonl and --json - both write to standard output: choose one");
     m_started_ns = now_ns();
     const std::string db_path = history_path();
     refuse_collisions(db_path);
@@ -184,7 +200,8 @@ int Outputs::emit(model::Report r, const std::string& capture) {
     run.finished_ns = now_ns();
     run.host = host_name();
     run.files.clear();
-    for (const auto& [target, file] : m_files) run.files.push_back(target.path);
+    for (const auto& [target, file] : m_files)
+        run.files.push_back(target.path);
 
     // Everything that can fail before anything is visible: rendering, writing and syncing the temporaries.
     for (auto& [target, file] : m_files) {
@@ -223,8 +240,10 @@ int Outputs::emit(model::Report r, const std::string& capture) {
     }
     const bool tty = isatty(STDOUT_FILENO) != 0;
     // Standard output gets JSON when asked with '-' or when nothing else was asked and it is not a terminal;
-    // text when asked, or on a terminal that JSON does not already take. An audit directory prints its summary.
-    const bool nothing_asked = m_json_path.empty() && m_text_path.empty() && m_html_path.empty() && m_prom_path.empty() && !m_text && m_dir.empty();
+    // text when asked, or on a terminal that JSON does not already take. An audit directory prints its
+    // summary.
+    const bool nothing_asked = m_json_path.empty() && m_text_path.empty() && m_html_path.empty() &&
+                               m_prom_path.empty() && !m_text && m_dir.empty();
     const bool json_to_stdout = m_json_path == "-" || (nothing_asked && !tty);
     if (json_to_stdout) {
         std::string json = render_json(r);
@@ -247,9 +266,12 @@ int Outputs::emit(model::Report r, const std::string& capture) {
 
 Exit exit_for(model::Status verdict) {
     switch (verdict) {
-    case model::Status::pass: return Exit::pass;
-    case model::Status::fail: return Exit::fail;
-    default: return Exit::inconclusive;
+    case model::Status::pass:
+        return Exit::pass;
+    case model::Status::fail:
+        return Exit::fail;
+    default:
+        return Exit::inconclusive;
     }
 }
 

@@ -1,5 +1,5 @@
-// Report outputs shared by every command: --json PATH|-, --text, --text-file PATH, the default (text on a TTY, JSON
-// otherwise), and audit's directory of reports. Every output renders the one Report model.
+// Report outputs shared by every command: --json PATH|-, --text, --text-file PATH, the default (text on a
+// TTY, JSON otherwise), and audit's directory of reports. Every output renders the one Report model.
 #pragma once
 #include <functional>
 #include <optional>
@@ -18,8 +18,8 @@ namespace isoprobe::cli {
 class Outputs {
   public:
     void add_options(CLI::App& cmd);
-    // audit --out DIR: the reports go into DIR under fixed names (report.json, report.txt, ...), and standard output
-    // gets the text summary and the list of files unless `quiet`.
+    // audit --out DIR: the reports go into DIR under fixed names (report.json, report.txt, ...), and standard
+    // output gets the text summary and the list of files unless `quiet`.
     void write_into(const std::string& dir, bool quiet);
     // The run's capture (probe -w, audit's capture.pcapng): opened with the reports and committed with them.
     void capture_to(const std::string& path) { m_capture_path = path; }
@@ -54,7 +54,7 @@ class Outputs {
     std::string m_json_path, m_text_path, m_dir, m_capture_path;
     std::string m_html_path, m_lang; // --html PATH, --lang ja|en (empty: from the locale)
     bool m_text = false, m_quiet = false;
-    std::string m_db_path, m_prom_path;         // --db PATH, --prom PATH
+    std::string m_db_path, m_prom_path; // --db PATH, --prom PATH
     bool m_record_by_default = true, m_no_db = false, m_jsonl = false;
     std::vector<std::string> m_inputs;
     std::optional<history::History> m_history;

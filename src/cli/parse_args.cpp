@@ -45,8 +45,10 @@ analyze::RoleHints parse_role_hints(const std::string& self, const std::vector<s
                                     const std::vector<std::string>& gateways, const std::string& subnet) {
     analyze::RoleHints h;
     if (!self.empty()) h.self = parse_mac_arg("--self", self);
-    for (const auto& m : infra) h.infra.push_back(parse_mac_arg("--infra", m));
-    for (const auto& m : gateways) h.gateways.push_back(parse_mac_arg("--gateway", m));
+    for (const auto& m : infra)
+        h.infra.push_back(parse_mac_arg("--infra", m));
+    for (const auto& m : gateways)
+        h.gateways.push_back(parse_mac_arg("--gateway", m));
     if (!subnet.empty()) h.subnet = parse_cidr_arg("--subnet", subnet);
     return h;
 }

@@ -26,9 +26,11 @@ int run_probe_command(ProbeCommand& o) {
 
 Command add_probe(CLI::App& app) {
     auto opts = std::make_shared<ProbeCommand>();
-    auto* cmd = app.add_subcommand("probe", "Contact every peer of the segment by every method and prove what arrived");
+    auto* cmd = app.add_subcommand(
+        "probe", "Contact every peer of the segment by every method and prove what arrived");
     add_live_options(*cmd, opts->live);
-    cmd->add_option("-w,--write", opts->live.pcapng_path, "Write the whole run (both interfaces) as pcapng")->type_name("FILE.pcapng");
+    cmd->add_option("-w,--write", opts->live.pcapng_path, "Write the whole run (both interfaces) as pcapng")
+        ->type_name("FILE.pcapng");
     opts->outputs.add_options(*cmd);
     return [opts] { return run_probe_command(*opts); };
 }

@@ -1,5 +1,6 @@
-// Frame classification for the analysers: link layer by link type (tcpdump.org/linktypes), then EtherType or LLC,
-// IP, transport and well-known ports, each header read by its src/parse/ decoder and only as deep as needed.
+// Frame classification for the analysers: link layer by link type (tcpdump.org/linktypes), then EtherType or
+// LLC, IP, transport and well-known ports, each header read by its src/parse/ decoder and only as deep as
+// needed.
 #include <array>
 
 #include "decode/packet.hpp"
@@ -34,7 +35,9 @@ namespace {
 
 using parse::ParseError;
 
-void label(Packet& p, Proto proto) { p.protos.set(static_cast<std::size_t>(proto)); }
+void label(Packet& p, Proto proto) {
+    p.protos.set(static_cast<std::size_t>(proto));
+}
 
 Anomaly network_anomaly(const ParseError& e) {
     return e == ParseError::truncated ? Anomaly::truncated_network_header : Anomaly::bad_ip_header;
@@ -83,15 +86,15 @@ struct PortLabel {
 };
 
 constexpr std::array k_udp_ports{
-    PortLabel{53, Proto::dns, AppReader::dns},      // RFC 1035
-    PortLabel{67, Proto::dhcp, AppReader::dhcp},    // RFC 2131 4.1: server port
-    PortLabel{68, Proto::dhcp, AppReader::dhcp},    // client port
-    PortLabel{137, Proto::nbns, AppReader::nbns},   // RFC 1002 name service
-    PortLabel{138, Proto::nbns, AppReader::none},   // RFC 1002 datagram service, reported with the name service
-    PortLabel{1900, Proto::ssdp, AppReader::ssdp},  // UPnP Device Architecture 1.3
-    PortLabel{3702, Proto::wsd, AppReader::none},   // WS-Discovery 1.1 (SOAP over UDP)
-    PortLabel{5353, Proto::mdns, AppReader::dns},   // RFC 6762
-    PortLabel{5355, Proto::llmnr, AppReader::dns},  // RFC 4795
+    PortLabel{53, Proto::dns, AppReader::dns},    // RFC 1035
+    PortLabel{67, Proto::dhcp, AppReader::dhcp},  // RFC 2131 4.1: server port
+    PortLabel{68, Proto::dhcp, AppReader::dhcp},  // client port
+    PortLabel{137, Proto::nbns, AppReader::nbns}, // RFC 1002 name service
+    PortLabel{138, Proto::nbns, AppReader::none}, // RFC 1002 datagram service, reported with the name service
+    PortLabel{1900, Proto::ssdp, AppReader::ssdp}, // UPnP Device Architecture 1.3
+    PortLabel{3702, Proto::wsd, AppReader::none},  // WS-Discovery 1.1 (SOAP over UDP)
+    PortLabel{5353, Proto::mdns, AppReader::dns},  // RFC 6762
+    PortLabel{5355, Proto::llmnr, AppReader::dns}, // RFC 4795
 };
 constexpr std::array k_tcp_ports{
     PortLabel{53, Proto::dns, AppReader::dns_tcp},
@@ -103,7 +106,8 @@ constexpr std::array k_tcp_ports{
 // Returns whether the message is a response; DHCP also fills p.dhcp.
 bool read_app(Packet& p, AppReader reader, Bytes payload) {
     switch (reader) {
-    case AppReader::none: return false;
+    case AppReader::none:
+        return false;
     case AppReader::dns: {
         const auto h = parse::parse_dns_header(payload);
         return h && h->response();
@@ -116,7 +120,8 @@ bool read_app(Packet& p, AppReader reader, Bytes payload) {
         const auto h = parse::parse_nbns_header(payload);
         return h && h->response();
     }
-    case AppReader::ssdp: return parse::is_ssdp_response(payload);
+    case AppReader::ssdp:
+        return parse::is_ssdp_response(payload);
     case AppReader::dhcp: {
         const auto m = parse::parse_dhcp(payload);
         if (!m) return false;
@@ -195,7 +200,8 @@ void decode_icmpv6(Packet& p, Bytes message) {
     }
     set_icmp(p, *m);
     if (m->type >= parse::k_ndp_router_solicitation && m->type <= parse::k_ndp_redirect) label(p, Proto::ndp);
-    if (m->type == parse::k_icmpv6_echo_reply || m->type == parse::k_ndp_neighbor_advertisement) p.is_response = true;
+    if (m->type == parse::k_icmpv6_echo_reply || m->type == parse::k_ndp_neighbor_advertisement)
+        p.is_response = true;
 }
 
 // Labels by protocol number even when no transport header follows (a later fragment, a truncated one), then
@@ -223,7 +229,8 @@ void decode_transport(Packet& p, std::uint8_t family, bool has_header, Bytes pay
     case parse::k_ipproto_gre:
         if (has_header) decode_gre(p, payload);
         break;
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -276,16 +283,20 @@ void decode_arp(Packet& p, Bytes packet) {
 
 void decode_eapol(Packet& p, Bytes pdu) {
     label(p, Proto::eapol);
-    // The PDU runs from the version byte to the end of the frame, less any padding past its own length (802.1X 11.3).
+    // The PDU runs from the version byte to the end of the frame, less any padding past its own length
+    // (802.1X 11.3).
     ByteReader r(pdu);
     r.skip(2); // protocol version, packet type
     const std::size_t body_length = r.u16be();
     p.eapol = r.ok() && 4 + body_length <= pdu.size() ? pdu.first(4 + body_length) : pdu;
 }
 
-void decode_lldp(Packet& p, Bytes) { label(p, Proto::lldp); }
+void decode_lldp(Packet& p, Bytes) {
+    label(p, Proto::lldp);
+}
 
-// RFC 2516 5: version/type, then the code that tells who speaks (the access concentrator offers and confirms).
+// RFC 2516 5: version/type, then the code that tells who speaks (the access concentrator offers and
+// confirms).
 void decode_pppoe_discovery(Packet& p, Bytes pdu) {
     if (pdu.size() >= 2) p.pppoe_code = pdu[1];
 }
@@ -295,9 +306,12 @@ struct EthertypeDecoder {
     void (*decode)(Packet&, Bytes);
 };
 constexpr std::array k_ethertypes{
-    EthertypeDecoder{parse::k_ethertype_ipv4, decode_ipv4},   EthertypeDecoder{parse::k_ethertype_ipv6, decode_ipv6},
-    EthertypeDecoder{parse::k_ethertype_arp, decode_arp},     EthertypeDecoder{parse::k_ethertype_eapol, decode_eapol},
-    EthertypeDecoder{parse::k_ethertype_lldp, decode_lldp},   EthertypeDecoder{parse::k_ethertype_pppoe_discovery, decode_pppoe_discovery},
+    EthertypeDecoder{parse::k_ethertype_ipv4, decode_ipv4},
+    EthertypeDecoder{parse::k_ethertype_ipv6, decode_ipv6},
+    EthertypeDecoder{parse::k_ethertype_arp, decode_arp},
+    EthertypeDecoder{parse::k_ethertype_eapol, decode_eapol},
+    EthertypeDecoder{parse::k_ethertype_lldp, decode_lldp},
+    EthertypeDecoder{parse::k_ethertype_pppoe_discovery, decode_pppoe_discovery},
 };
 
 void decode_ethertype(Packet& p, std::uint16_t ethertype, Bytes payload) {
@@ -334,7 +348,8 @@ void decode_llc(Packet& p, Bytes pdu) {
     }
 }
 
-// After the MAC addresses of Ethernet (or an SLL protocol that is an EtherType): VLAN tags, then EtherType or LLC.
+// After the MAC addresses of Ethernet (or an SLL protocol that is an EtherType): VLAN tags, then EtherType or
+// LLC.
 void decode_ether_payload(Packet& p, std::uint16_t type_or_length, Bytes payload) {
     const auto inner = parse::unwrap_ether_payload(type_or_length, payload);
     if (!inner) {
@@ -392,7 +407,8 @@ void decode_dot11_frame(Packet& p, Bytes frame, bool header_padded) {
     const auto f = parse::parse_dot11(frame, header_padded);
     if (!f) {
         // Protocol version 1 (802.11ah) and extension frames are a link format we do not decode.
-        p.anomaly = f.error() == ParseError::unsupported ? Anomaly::unknown_link_type : Anomaly::truncated_link_header;
+        p.anomaly = f.error() == ParseError::unsupported ? Anomaly::unknown_link_type
+                                                         : Anomaly::truncated_link_header;
         return;
     }
     p.dot11 = f->info;
@@ -423,7 +439,8 @@ void decode_dot11_frame(Packet& p, Bytes frame, bool header_padded) {
 void decode_radiotap(Packet& p, Bytes bytes, std::size_t wire_length) {
     const auto rt = parse::parse_radiotap(bytes, wire_length);
     if (!rt) {
-        p.anomaly = rt.error() == ParseError::truncated ? Anomaly::truncated_link_header : Anomaly::bad_radiotap;
+        p.anomaly =
+            rt.error() == ParseError::truncated ? Anomaly::truncated_link_header : Anomaly::bad_radiotap;
         return;
     }
     p.bad_fcs = (rt->flags & parse::k_radiotap_flag_bad_fcs) != 0;

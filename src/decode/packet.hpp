@@ -20,8 +20,8 @@ using model::has;
 using model::Proto;
 using model::ProtoSet;
 
-// The report's names for one frame: its most specific labels only (mdns rather than udp+ip+l2), mapped onto the
-// report's vocabulary (dhcp and dns count as udp/tcp, eapol/stp/lldp/cdp as l2).
+// The report's names for one frame: its most specific labels only (mdns rather than udp+ip+l2), mapped onto
+// the report's vocabulary (dhcp and dns count as udp/tcp, eapol/stp/lldp/cdp as l2).
 ProtoSet most_specific(const ProtoSet& frame_protos);
 
 // Why a frame could not be decoded, as a named counter (Zeek's weirds), never an exception.
@@ -38,7 +38,8 @@ enum class Anomaly : std::uint8_t {
 };
 std::string_view anomaly_name(Anomaly a);
 
-// The tunnel a frame was taken out of: the analysis sees the inner Ethernet frame, as on the mirrored segment.
+// The tunnel a frame was taken out of: the analysis sees the inner Ethernet frame, as on the mirrored
+// segment.
 enum class Encapsulation : std::uint8_t { none, erspan, gre_teb, vxlan, count_ };
 std::string_view encapsulation_name(Encapsulation e);
 
@@ -73,14 +74,16 @@ struct Packet {
     IpAddr icmp_inner_src, icmp_inner_dst;     // header quoted by ICMP errors and redirects
     std::uint8_t icmp_inner_proto = 0;
     bool ndp_router_flag = false; // a neighbour advertisement from a router
-    std::uint8_t pppoe_code = 0;  // PPPoE discovery (EtherType 0x8863): PADI 0x09, PADO 0x07, PADR 0x19, PADS 0x65, PADT 0xa7
+    std::uint8_t pppoe_code =
+        0; // PPPoE discovery (EtherType 0x8863): PADI 0x09, PADO 0x07, PADR 0x19, PADS 0x65, PADT 0xa7
 
-    ProtoSet protos;   // every label that applies (e.g. udp + mdns)
-    bool is_response = false; // ARP reply, echo reply, DNS/mDNS/NBNS/LLMNR response, SSDP response, SYN-ACK, ...
+    ProtoSet protos; // every label that applies (e.g. udp + mdns)
+    bool is_response =
+        false; // ARP reply, echo reply, DNS/mDNS/NBNS/LLMNR response, SSDP response, SYN-ACK, ...
 
     std::optional<parse::ArpInfo> arp;
     std::optional<parse::DhcpInfo> dhcp;
-    Bytes eapol; // the whole EAPOL PDU (version, type, length, body) when ethertype is 0x888E
+    Bytes eapol;  // the whole EAPOL PDU (version, type, length, body) when ethertype is 0x888E
     Bytes radius; // the UDP payload to or from a RADIUS authentication port (parse/radius.hpp)
 };
 

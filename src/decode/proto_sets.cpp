@@ -6,7 +6,7 @@
 namespace isoprobe::decode {
 
 ProtoSet most_specific(const ProtoSet& s) {
-    constexpr std::array k_application{Proto::mdns, Proto::llmnr, Proto::nbns, Proto::ssdp,
+    constexpr std::array k_application{Proto::mdns, Proto::llmnr, Proto::nbns,        Proto::ssdp,
                                        Proto::wsd,  Proto::smb,   Proto::netbios_ssn, Proto::ndp};
     ProtoSet out;
     for (Proto p : k_application)

@@ -25,11 +25,12 @@ namespace isoprobe::history {
 namespace {
 
 constexpr int k_application_id = 0x69736f70; // "isop": tells our file from another program's SQLite database
-// A run records in milliseconds; 30 s covers many runs finishing together and a reader, and still ends with an
-// error rather than waiting forever behind a stuck process.
+// A run records in milliseconds; 30 s covers many runs finishing together and a reader, and still ends with
+// an error rather than waiting forever behind a stuck process.
 constexpr int k_busy_timeout_ms = 30000;
 
-// Entry i takes the schema from version i to i + 1. A new version appends an entry; released ones never change.
+// Entry i takes the schema from version i to i + 1. A new version appends an entry; released ones never
+// change.
 constexpr const char* k_migrations[] = {
     R"sql(
 CREATE TABLE runs (
@@ -111,7 +112,8 @@ class Stmt {
     bool null(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
     std::string text(int col) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))
+                 : std::string();
     }
 
   private:
@@ -171,8 +173,8 @@ Expected<bool, std::string> create_database(int dir_fd, const std::string& name)
     return true;
 }
 
-// The `files` column as recorded (files_column): a JSON array of paths, each a string or {"hex": "..."} for a path
-// that is not UTF-8; nothing for anything else.
+// The `files` column as recorded (files_column): a JSON array of paths, each a string or {"hex": "..."} for a
+// path that is not UTF-8; nothing for anything else.
 std::optional<std::vector<std::string>> paths_of(const std::string& text) {
     const auto json = nlohmann::json::parse(text, nullptr, false);
     if (!json.is_array()) return std::nullopt;
@@ -235,7 +237,8 @@ Expected<History, std::string> History::open(const std::string& path, Mode mode)
         // SQLite says only "unable to open database file"; the system's reason (no such directory,
         // permission) helps.
         const int err = sqlite3_system_errno(db);
-        return unexpected(path + ": cannot open the history database: " + (err ? std::strerror(err) : sqlite3_errmsg(db)));
+        return unexpected(
+            path + ": cannot open the history database: " + (err ? std::strerror(err) : sqlite3_errmsg(db)));
     }
     try {
         h.prepare(mode);
@@ -245,19 +248,22 @@ Expected<History, std::string> History::open(const std::string& path, Mode mode)
     return h;
 }
 
-History::History(History&& other) noexcept : m_path(std::move(other.m_path)), m_db(std::exchange(other.m_db, nullptr)) {}
+History::History(History&& other) noexcept
+    : m_path(std::move(other.m_path)), m_db(std::exchange(other.m_db, nullptr)) {}
 
-History::~History() { sqlite3_close_v2(m_db); }
+History::~History() {
+    sqlite3_close_v2(m_db);
+}
 
 void History::prepare(Mode mode) {
     sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
     if (mode == Mode::record && sqlite3_db_readonly(m_db, "main") == 1) throw DbError{"read-only"};
     exec(m_db, "PRAGMA foreign_keys = ON");
-    // WAL: readers never block the writer and a crash mid-write leaves the last commit intact. The mode is stored in
-    // the file, so only writers need to ask for it.
+    // WAL: readers never block the writer and a crash mid-write leaves the last commit intact. The mode is
+    // stored in the file, so only writers need to ask for it.
     if (mode == Mode::record) exec(m_db, "PRAGMA journal_mode = WAL");
-    // Immediate when recording: two first runs must not both create the schema, and a database we cannot write
-    // fails here, before any traffic.
+    // Immediate when recording: two first runs must not both create the schema, and a database we cannot
+    // write fails here, before any traffic.
     Transaction tx(m_db, mode == Mode::record);
     const auto app = single_integer(m_db, "PRAGMA application_id");
     const auto version = single_integer(m_db, "PRAGMA user_version");
@@ -267,7 +273,8 @@ void History::prepare(Mode mode) {
     if (version > k_schema_version)
         throw DbError{"schema version " + std::to_string(version) + " is newer than this isoprobe's (" +
                       std::to_string(k_schema_version) + ")"};
-    for (auto v = version; v < k_schema_version; ++v) exec(m_db, k_migrations[v]);
+    for (auto v = version; v < k_schema_version; ++v)
+        exec(m_db, k_migrations[v]);
     if (version < k_schema_version) {
         exec(m_db, ("PRAGMA user_version = " + std::to_string(k_schema_version)).c_str());
         exec(m_db, ("PRAGMA application_id = " + std::to_string(k_application_id)).c_str());
@@ -290,9 +297,11 @@ std::string files_column(const std::vector<std::string>& files) {
 RunFacts History::load_facts(std::int64_t run) {
     RunFacts f;
     Stmt reqs(m_db, "SELECT requirement, status FROM requirements WHERE run = ?1");
-    for (reqs.bind(run); reqs.step();) f.requirements[reqs.text(0)] = reqs.text(1);
+    for (reqs.bind(run); reqs.step();)
+        f.requirements[reqs.text(0)] = reqs.text(1);
     Stmt findings(m_db, "SELECT kind, key, detail FROM findings WHERE run = ?1 ORDER BY kind, key");
-    for (findings.bind(run); findings.step();) f.findings.push_back({findings.text(0), findings.text(1), findings.text(2)});
+    for (findings.bind(run); findings.step();)
+        f.findings.push_back({findings.text(0), findings.text(1), findings.text(2)});
     return f;
 }
 
@@ -310,18 +319,23 @@ Expected<Recorded, std::string> History::record(const model::Report& r, std::str
         if (previous.bind(r.command, scope).step()) out.baseline = previous.integer(0);
         if (out.baseline) out.regressions = regressions(load_facts(*out.baseline), facts);
 
-        Stmt(m_db, "INSERT INTO runs (started_ns, finished_ns, host, command, scope, verdict, interrupted, files, "
-                   "report, baseline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+        Stmt(m_db,
+             "INSERT INTO runs (started_ns, finished_ns, host, command, scope, verdict, interrupted, files, "
+             "report, baseline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
             .bind(run.started_ns, run.finished_ns, run.host, r.command, scope,
-                  std::string(model::status_name(r.verdict)), std::int64_t{r.interrupted}, files, std::string(report_json), out.baseline)
+                  std::string(model::status_name(r.verdict)), std::int64_t{r.interrupted}, files,
+                  std::string(report_json), out.baseline)
             .step();
         out.run = sqlite3_last_insert_rowid(m_db);
         Stmt req(m_db, "INSERT INTO requirements (run, requirement, status) VALUES (?1, ?2, ?3)");
-        for (const auto& [id, status] : facts.requirements) req.bind(out.run, id, status).step();
+        for (const auto& [id, status] : facts.requirements)
+            req.bind(out.run, id, status).step();
         Stmt finding(m_db, "INSERT INTO findings (run, kind, key, detail) VALUES (?1, ?2, ?3, ?4)");
-        for (const auto& f : facts.findings) finding.bind(out.run, f.kind, f.key, f.detail).step();
+        for (const auto& f : facts.findings)
+            finding.bind(out.run, f.kind, f.key, f.detail).step();
         Stmt regression(m_db, "INSERT INTO regressions (run, kind, key, detail) VALUES (?1, ?2, ?3, ?4)");
-        for (const auto& g : out.regressions) regression.bind(out.run, g.kind, g.key, g.detail).step();
+        for (const auto& g : out.regressions)
+            regression.bind(out.run, g.kind, g.key, g.detail).step();
         if (before_commit)
             if (auto done = before_commit(); !done) return unexpected(done.error());
         tx.commit();
@@ -338,7 +352,8 @@ Expected<std::vector<RunRow>, std::string> History::list(std::size_t limit, bool
         // json_type() fails on malformed JSON, hence the CASE: a damaged report must not stop the listing.
         Stmt runs(
             m_db,
-            "SELECT id, started_ns, finished_ns, host, command, scope, verdict, interrupted, files, baseline, "
+            "SELECT id, started_ns, finished_ns, host, command, scope, verdict, interrupted, files, "
+            "baseline, "
             "CASE WHEN json_valid(report) THEN json_type(report) END "
             "FROM runs WHERE NOT ?1 OR EXISTS (SELECT 1 FROM regressions WHERE regressions.run = runs.id) "
             "ORDER BY id DESC LIMIT ?2");
@@ -365,7 +380,8 @@ Expected<std::vector<RunRow>, std::string> History::list(std::size_t limit, bool
                 row.problems.push_back("files is not a JSON array of paths");
             if (runs.text(10) != "object") row.problems.push_back("report is not a JSON object");
             row.requirements = load_facts(row.id).requirements;
-            for (regs.bind(row.id); regs.step();) row.regressions.push_back({regs.text(0), regs.text(1), regs.text(2)});
+            for (regs.bind(row.id); regs.step();)
+                row.regressions.push_back({regs.text(0), regs.text(1), regs.text(2)});
             std::sort(row.regressions.begin(), row.regressions.end());
             rows.push_back(std::move(row));
         }
@@ -389,14 +405,15 @@ Expected<std::string, std::string> default_path(bool create_dirs) {
     else if (home && home[0] == '/')
         dir = fs::path(home) / ".local/state/isoprobe";
     else
-        return unexpected(std::string("no place for the history database: HOME is not set (give --db PATH or --no-db)"));
+        return unexpected(
+            std::string("no place for the history database: HOME is not set (give --db PATH or --no-db)"));
     if (create_dirs) {
         fs::path partial;
         for (const auto& part : dir) {
             partial /= part;
             if (mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST)
-                return unexpected(partial.string() + ": cannot create the history directory: " + std::strerror(errno) +
-                                  " (give --db PATH or --no-db)");
+                return unexpected(partial.string() + ": cannot create the history directory: " +
+                                  std::strerror(errno) + " (give --db PATH or --no-db)");
         }
         // mkdir never follows a link, but an existing one would be followed from here on: the directory is
         // ours to create, so a link in its place was planted.

@@ -1,6 +1,7 @@
-// The run history in SQLite (docs/history.md): every run with its requirement statuses, findings, regressions,
-// duration, files and the whole JSON report. WAL and a busy timeout let several runs record into one file at once;
-// every write is one BEGIN IMMEDIATE transaction; PRAGMA user_version numbers the schema for migrations.
+// The run history in SQLite (docs/history.md): every run with its requirement statuses, findings,
+// regressions, duration, files and the whole JSON report. WAL and a busy timeout let several runs record into
+// one file at once; every write is one BEGIN IMMEDIATE transaction; PRAGMA user_version numbers the schema
+// for migrations.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -38,8 +39,8 @@ class History {
   public:
     // record: the file is created (with the schema) when missing, and must be writable; read: it must exist.
     enum class Mode { record, read };
-    // Opens the database, brings its schema to the current version and, to record, checks it can write now (before
-    // any traffic). Errors are one line naming the path.
+    // Opens the database, brings its schema to the current version and, to record, checks it can write now
+    // (before any traffic). Errors are one line naming the path.
     static Expected<History, std::string> open(const std::string& path, Mode mode);
     History(History&& other) noexcept;
     History& operator=(History&&) = delete;
@@ -65,9 +66,10 @@ class History {
     sqlite3* m_db = nullptr;
 };
 
-// /var/lib/isoprobe/history.db as root, otherwise $XDG_STATE_HOME/isoprobe/history.db ($XDG_STATE_HOME defaults to
-// ~/.local/state). With `create_dirs`, missing directories are created with mode 0700 (the XDG rule; the reports
-// name hosts and identities, so root's is private too).
+// /var/lib/isoprobe/history.db as root, otherwise $XDG_STATE_HOME/isoprobe/history.db ($XDG_STATE_HOME
+// defaults to
+// ~/.local/state). With `create_dirs`, missing directories are created with mode 0700 (the XDG rule; the
+// reports name hosts and identities, so root's is private too).
 Expected<std::string, std::string> default_path(bool create_dirs);
 
 } // namespace isoprobe::history

@@ -30,14 +30,17 @@ std::string ssid_text(const model::BssEntry& e) {
 
 RunFacts facts_of(const model::Report& r) {
     RunFacts f;
-    for (const auto& req : r.requirements) f.requirements[req.id] = std::string(model::status_name(req.status));
+    for (const auto& req : r.requirements)
+        f.requirements[req.id] = std::string(model::status_name(req.status));
     auto add = [&](std::string kind, std::string key, std::string detail) {
         f.findings.push_back({std::move(kind), std::move(key), std::move(detail)});
     };
     for (const auto& p : r.probes) {
         if (p.result != model::ProbeOutcome::reached) continue;
-        std::string detail = (p.sentinel ? "the sentinel " : "") + (p.peer.ip.empty() ? endpoint_key(p.peer) : p.peer.ip.str());
-        for (const auto& note : p.notes) detail += "; " + note;
+        std::string detail = (p.sentinel ? "the sentinel " : "") +
+                             (p.peer.ip.empty() ? endpoint_key(p.peer) : p.peer.ip.str());
+        for (const auto& note : p.notes)
+            detail += "; " + note;
         add("reached", p.method + " " + endpoint_key(p.peer), std::move(detail));
     }
     for (const auto& c : r.conversations) {
@@ -50,7 +53,8 @@ RunFacts facts_of(const model::Report& r) {
         add("bss", e.bssid.str() + " " + ssid_text(e), std::string(model::bss_class_name(e.security.cls)));
     if (r.inventory)
         for (const auto& i : *r.inventory)
-            add("inventory", i.kind + " " + (i.bssid.empty() ? "-" : i.bssid) + " \"" + i.ssid + "\"", i.detail);
+            add("inventory", i.kind + " " + (i.bssid.empty() ? "-" : i.bssid) + " \"" + i.ssid + "\"",
+                i.detail);
     for (const auto& s : r.eap) {
         if (s.outcome != model::EapOutcome::success || !s.method) continue;
         add("eap-method",
@@ -61,7 +65,9 @@ RunFacts facts_of(const model::Report& r) {
         if (e.result == "accepted") add("eap-accepted", e.name, e.detail);
 
     // The same pair can show in several conversations (one per IP pair): the history keeps the fact once.
-    auto by_key = [](const Finding& a, const Finding& b) { return std::tie(a.kind, a.key) < std::tie(b.kind, b.key); };
+    auto by_key = [](const Finding& a, const Finding& b) {
+        return std::tie(a.kind, a.key) < std::tie(b.kind, b.key);
+    };
     std::stable_sort(f.findings.begin(), f.findings.end(), by_key);
     auto same_key = [](const Finding& a, const Finding& b) { return a.kind == b.kind && a.key == b.key; };
     f.findings.erase(std::unique(f.findings.begin(), f.findings.end(), same_key), f.findings.end());
@@ -77,9 +83,11 @@ std::vector<Regression> regressions(const RunFacts& before, const RunFacts& now)
             out.push_back({"requirement-" + status, id, "pass in the previous run, " + status + " now"});
     }
     std::set<std::pair<std::string, std::string>> seen;
-    for (const auto& f : before.findings) seen.emplace(f.kind, f.key);
+    for (const auto& f : before.findings)
+        seen.emplace(f.kind, f.key);
     for (const auto& f : now.findings) {
-        // Only new contact and new access points are regressions; inventory and EAP facts have their requirements.
+        // Only new contact and new access points are regressions; inventory and EAP facts have their
+        // requirements.
         if (f.kind != "reached" && f.kind != "conversation" && f.kind != "bss") continue;
         if (!seen.contains({f.kind, f.key})) out.push_back({"new-" + f.kind, f.key, f.detail});
     }

@@ -18,8 +18,8 @@ using model::scope_of;
 
 // One fact of a run, keyed so that the same fact in another run has the same (kind, key):
 //   reached       "METHOD PEER"           a probe method reached a peer (PEER: its MAC, else its IP)
-//   conversation  "A <-> B" or "A -> B"   a terminal-to-terminal conversation (unicast, or broadcast A sent to B)
-//   bss           "BSSID SSID"            a BSS seen (SSID quoted, or "(hidden)"); detail is its class
+//   conversation  "A <-> B" or "A -> B"   a terminal-to-terminal conversation (unicast, or broadcast A sent
+//   to B) bss           "BSSID SSID"            a BSS seen (SSID quoted, or "(hidden)"); detail is its class
 //   inventory     "KIND BSSID SSID"       an access-point survey finding
 //   eap-method    "SUPPLICANT METHOD"     an EAP authentication that completed with EAP-Success
 //   eap-accepted  "METHOD"                a method the wired port accepted (`isoprobe eap --enumerate`)
@@ -37,6 +37,5 @@ RunFacts facts_of(const model::Report& r);
 
 // What got worse from `before` to `now`, sorted.
 std::vector<Regression> regressions(const RunFacts& before, const RunFacts& now);
-
 
 } // namespace isoprobe::history

@@ -1,5 +1,5 @@
-// What an EAP exchange showed (RFC 3748, RFC 5216, RFC 9190): the attempts, their TLS handshakes and certificates.
-// Plain data, filled by analyze::EapSessions and read by the verdict and the renderers.
+// What an EAP exchange showed (RFC 3748, RFC 5216, RFC 9190): the attempts, their TLS handshakes and
+// certificates. Plain data, filled by analyze::EapSessions and read by the verdict and the renderers.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -82,9 +82,9 @@ struct EapSession {
     std::uint64_t retransmissions = 0; // Requests or Responses repeating the previous identifier
     // Cisco LEAP's second leg: the client's Request challenging the access point, and its Response.
     std::uint64_t peer_challenges = 0;
-    std::uint64_t frames = 0;          // EAPOL frames (or RADIUS packets) attributed to this attempt
-    std::uint64_t key_frames = 0;      // of which EAPOL-Key (the 4-way handshake after Success)
-    std::uint64_t malformed = 0;       // EAP packets or TLS-family headers that did not parse
+    std::uint64_t frames = 0;     // EAPOL frames (or RADIUS packets) attributed to this attempt
+    std::uint64_t key_frames = 0; // of which EAPOL-Key (the 4-way handshake after Success)
+    std::uint64_t malformed = 0;  // EAP packets or TLS-family headers that did not parse
     std::uint64_t first_frame = 0, last_frame = 0;
     std::int64_t first_ns = 0, last_ns = 0;
     bool started_by_supplicant = false; // EAPOL-Start seen

@@ -12,7 +12,8 @@ bool operator<(const Regression& a, const Regression& b) {
 std::string scope_of(const Report& r) {
     if (r.segment) return r.segment->interface;
     std::string s;
-    for (const auto& f : r.capture.files) s += (s.empty() ? "" : " ") + f.path;
+    for (const auto& f : r.capture.files)
+        s += (s.empty() ? "" : " ") + f.path;
     return s;
 }
 

@@ -16,7 +16,8 @@ struct Regression {
     std::string kind, key, detail;
     friend bool operator==(const Regression&, const Regression&) = default;
 };
-// The order they are shown in: requirement regressions first (what an operator acts on), then by kind and key.
+// The order they are shown in: requirement regressions first (what an operator acts on), then by kind and
+// key.
 bool operator<(const Regression& a, const Regression& b);
 
 // A run as the history recorded it.
@@ -27,7 +28,8 @@ struct Recorded {
 };
 
 // What runs are compared by, with the command: the interface of a live probe or audit, otherwise the capture
-// files as given (separated by spaces), so a scheduled inspect of the same paths compares with its previous run.
+// files as given (separated by spaces), so a scheduled inspect of the same paths compares with its previous
+// run.
 std::string scope_of(const model::Report& r);
 
 } // namespace isoprobe::model

@@ -7,8 +7,8 @@ namespace isoprobe::model {
 
 namespace {
 constexpr std::string_view k_proto_names[]{
-    "arp", "icmp", "icmpv6", "ndp", "mdns", "llmnr", "nbns", "ssdp", "wsd", "smb", "netbios_ssn", "tcp", "udp",
-    "ip",  "l2",   "dhcp",   "dns", "eapol", "stp",  "lldp", "cdp",
+    "arp", "icmp", "icmpv6", "ndp", "mdns", "llmnr", "nbns",  "ssdp", "wsd",  "smb", "netbios_ssn",
+    "tcp", "udp",  "ip",     "l2",  "dhcp", "dns",   "eapol", "stp",  "lldp", "cdp",
 };
 static_assert(std::size(k_proto_names) == static_cast<std::size_t>(Proto::count_));
 } // namespace
@@ -28,7 +28,8 @@ std::vector<std::string_view> protocol_names(const ProtoSet& s) {
 
 std::string protocols_text(const ProtoSet& s, std::string_view separator) {
     std::string out;
-    for (auto name : protocol_names(s)) out.append(out.empty() ? "" : separator).append(name);
+    for (auto name : protocol_names(s))
+        out.append(out.empty() ? "" : separator).append(name);
     return out;
 }
 

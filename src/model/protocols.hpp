@@ -11,13 +11,34 @@ namespace isoprobe::model {
 
 // Application-level labels; names are the report's protocol names (docs/report.md).
 enum class Proto : std::uint8_t {
-    arp, icmp, icmpv6, ndp, mdns, llmnr, nbns, ssdp, wsd, smb, netbios_ssn, tcp, udp, ip, l2,
-    dhcp, dns, eapol, stp, lldp, cdp,
+    arp,
+    icmp,
+    icmpv6,
+    ndp,
+    mdns,
+    llmnr,
+    nbns,
+    ssdp,
+    wsd,
+    smb,
+    netbios_ssn,
+    tcp,
+    udp,
+    ip,
+    l2,
+    dhcp,
+    dns,
+    eapol,
+    stp,
+    lldp,
+    cdp,
     count_
 };
 std::string_view proto_name(Proto p);
 using ProtoSet = std::bitset<static_cast<std::size_t>(Proto::count_)>;
-inline bool has(const ProtoSet& s, Proto p) { return s.test(static_cast<std::size_t>(p)); }
+inline bool has(const ProtoSet& s, Proto p) {
+    return s.test(static_cast<std::size_t>(p));
+}
 // The names of the labels in `s`, sorted: the report's order.
 std::vector<std::string_view> protocol_names(const ProtoSet& s);
 // The same names joined, for text and history keys.

@@ -5,10 +5,14 @@ namespace isoprobe::model {
 
 std::string_view status_name(Status s) {
     switch (s) {
-    case Status::pass: return "pass";
-    case Status::fail: return "fail";
-    case Status::inconclusive: return "inconclusive";
-    case Status::not_tested: return "not-tested";
+    case Status::pass:
+        return "pass";
+    case Status::fail:
+        return "fail";
+    case Status::inconclusive:
+        return "inconclusive";
+    case Status::not_tested:
+        return "not-tested";
     }
     return "inconclusive";
 }
@@ -27,26 +31,40 @@ Status combine(const std::vector<Status>& statuses) {
 
 std::string_view outcome_name(ProbeOutcome o) {
     switch (o) {
-    case ProbeOutcome::reached: return "reached";
-    case ProbeOutcome::not_reached: return "not-reached";
-    case ProbeOutcome::no_reply: return "no-reply";
-    case ProbeOutcome::not_run: return "not-run";
-    case ProbeOutcome::error: return "error";
+    case ProbeOutcome::reached:
+        return "reached";
+    case ProbeOutcome::not_reached:
+        return "not-reached";
+    case ProbeOutcome::no_reply:
+        return "no-reply";
+    case ProbeOutcome::not_run:
+        return "not-run";
+    case ProbeOutcome::error:
+        return "error";
     }
     return "error";
 }
 
 std::string_view role_name(Role r) {
     switch (r) {
-    case Role::self: return "self";
-    case Role::gateway: return "gateway";
-    case Role::dhcp_server: return "dhcp-server";
-    case Role::dns_server: return "dns-server";
-    case Role::authenticator: return "authenticator";
-    case Role::ap: return "ap";
-    case Role::switch_: return "switch";
-    case Role::infra: return "infra";
-    case Role::terminal: return "terminal";
+    case Role::self:
+        return "self";
+    case Role::gateway:
+        return "gateway";
+    case Role::dhcp_server:
+        return "dhcp-server";
+    case Role::dns_server:
+        return "dns-server";
+    case Role::authenticator:
+        return "authenticator";
+    case Role::ap:
+        return "ap";
+    case Role::switch_:
+        return "switch";
+    case Role::infra:
+        return "infra";
+    case Role::terminal:
+        return "terminal";
     }
     return "terminal";
 }

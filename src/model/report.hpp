@@ -1,5 +1,6 @@
-// The one result model every command fills and every renderer (JSON, text, HTML, Prometheus) reads (docs/report.md).
-// Plain data: the analysis fills the evidence, src/verdict alone sets the statuses and the verdict.
+// The one result model every command fills and every renderer (JSON, text, HTML, Prometheus) reads
+// (docs/report.md). Plain data: the analysis fills the evidence, src/verdict alone sets the statuses and the
+// verdict.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -16,7 +17,8 @@ namespace isoprobe::model {
 
 enum class Status { pass, fail, inconclusive, not_tested };
 std::string_view status_name(Status s);
-// The worst of several statuses (fail > inconclusive > pass); not-tested counts only when nothing else was tested.
+// The worst of several statuses (fail > inconclusive > pass); not-tested counts only when nothing else was
+// tested.
 Status combine(const std::vector<Status>& statuses);
 
 enum class Role { self, gateway, dhcp_server, dns_server, authenticator, ap, switch_, infra, terminal };
@@ -57,8 +59,9 @@ struct Conversation {
 struct FullTable {
     std::string table; // stations, flows, bss, eap-sessions
     std::uint64_t capacity = 0;
-    std::uint64_t dropped = 0; // entries turned away or evicted (stations, flows, BSSes, sessions), not frames
-    bool at_least = false;     // more were dropped than could be told apart: `dropped` is a lower bound
+    std::uint64_t dropped =
+        0;                 // entries turned away or evicted (stations, flows, BSSes, sessions), not frames
+    bool at_least = false; // more were dropped than could be told apart: `dropped` is a lower bound
 };
 
 struct CaptureFile {
@@ -76,7 +79,7 @@ struct CaptureSummary {
     std::uint64_t encrypted = 0; // 802.11 protected data frames: addresses used, payload not
     std::map<std::string, std::uint64_t> anomalies;
     std::map<std::string, std::uint64_t> decapsulated; // frames taken out of a tunnel, by kind
-    std::vector<FullTable> full_tables; // only the tables that dropped something
+    std::vector<FullTable> full_tables;                // only the tables that dropped something
     std::optional<std::uint64_t> dropped;
     std::int64_t first_ns = 0, last_ns = 0;
     std::vector<std::string> truncated_files; // "FILE: truncated: ..." for captures cut short mid-record
@@ -113,24 +116,24 @@ struct SegmentInfo {
     std::string interface;
     std::string sentinel; // empty without paired mode
     IpAddr address;
-    std::string subnet;   // "198.51.100.0/24"
+    std::string subnet; // "198.51.100.0/24"
     std::optional<Endpoint> gateway;
     std::vector<PeerInfo> peers;
 };
 
 // One EAP method proposed to a wired 802.1X authenticator by `isoprobe eap --enumerate`.
 struct EnumerationResult {
-    std::uint32_t type = 0;  // EAP type number (RFC 3748, IANA)
-    std::string name;        // "peap", "ttls", ...
-    std::string result;      // "accepted", "refused", "no-answer"
-    std::string detail;      // what the authenticator answered
+    std::uint32_t type = 0; // EAP type number (RFC 3748, IANA)
+    std::string name;       // "peap", "ttls", ...
+    std::string result;     // "accepted", "refused", "no-answer"
+    std::string detail;     // what the authenticator answered
 };
 
 // One finding of the access-point survey against the inventory (--inventory).
 struct InventoryFinding {
-    std::string kind;   // unknown-bssid, weaker-security, unknown-ssid, open-network, not-seen, ok
-    std::string bssid;  // may be empty (not-seen of a prefix)
-    std::string ssid;   // JSON-safe text
+    std::string kind;  // unknown-bssid, weaker-security, unknown-ssid, open-network, not-seen, ok
+    std::string bssid; // may be empty (not-seen of a prefix)
+    std::string ssid;  // JSON-safe text
     bool failing = false;
     std::string detail;
 };
@@ -151,7 +154,7 @@ struct Phase {
 struct RunInfo {
     std::int64_t started_ns = 0, finished_ns = 0; // wall clock, Unix epoch
     std::string host;
-    std::vector<Phase> phases; // live commands only
+    std::vector<Phase> phases;      // live commands only
     std::vector<std::string> files; // what this run wrote (reports, capture), for the history
 };
 
@@ -168,12 +171,13 @@ struct Report {
     EapStats eap_stats;
     std::vector<BssEntry> wlan;
     std::uint64_t wlan_malformed = 0, wlan_dropped = 0;
-    std::vector<EnumerationResult> enumeration;  // `eap --enumerate` only
+    std::vector<EnumerationResult> enumeration;             // `eap --enumerate` only
     std::optional<std::vector<InventoryFinding>> inventory; // with --inventory only
     std::optional<SegmentInfo> segment;
     std::vector<ProbeResult> probes;
     std::vector<Control> controls;
-    // How the segment keeps terminals apart or would not (proxy ARP, ICMP redirects, routers): never proof of contact.
+    // How the segment keeps terminals apart or would not (proxy ARP, ICMP redirects, routers): never proof of
+    // contact.
     std::vector<std::string> observations;
     bool interrupted = false;
     std::optional<RunInfo> run;

@@ -31,7 +31,8 @@ void read_options(ByteReader& r, DhcpInfo& info) {
         case k_opt_subnet_mask:
             if (length == 4) info.subnet_mask = IpAddr::v4(value.take(4));
             break;
-        default: break;
+        default:
+            break;
         }
     }
 }

@@ -27,8 +27,9 @@ struct DhcpMessage {
     DhcpInfo info;
 };
 
-// Truncated below the 236-byte BOOTP header. Without the magic cookie (plain BOOTP) no options are read; the option
-// walk stops at End, at the end of the bytes, or at an option running past them. Option overload is not followed.
+// Truncated below the 236-byte BOOTP header. Without the magic cookie (plain BOOTP) no options are read; the
+// option walk stops at End, at the end of the bytes, or at an option running past them. Option overload is
+// not followed.
 Expected<DhcpMessage, ParseError> parse_dhcp(Bytes message);
 
 } // namespace isoprobe::parse

@@ -1,4 +1,5 @@
-// IEEE 802.11 MAC header (IEEE 802.11-2016 9.2.4, 9.3; address fields per Table 9-26) and A-MSDU subframes (9.3.2.2).
+// IEEE 802.11 MAC header (IEEE 802.11-2016 9.2.4, 9.3; address fields per Table 9-26) and A-MSDU subframes
+// (9.3.2.2).
 #include "parse/dot11.hpp"
 
 #include <algorithm>
@@ -7,7 +8,8 @@ namespace isoprobe::parse {
 
 namespace {
 
-constexpr std::uint8_t k_flag_to_ds = 0x01, k_flag_from_ds = 0x02, k_flag_protected = 0x40, k_flag_order = 0x80;
+constexpr std::uint8_t k_flag_to_ds = 0x01, k_flag_from_ds = 0x02, k_flag_protected = 0x40,
+                       k_flag_order = 0x80;
 constexpr std::uint8_t k_subtype_qos = 0x08, k_subtype_no_data = 0x04;
 constexpr std::uint16_t k_qos_amsdu = 0x0080;
 constexpr std::size_t k_ht_control = 4;
@@ -39,7 +41,8 @@ void read_control(ByteReader& r, Dot11Frame& f) {
     const std::uint8_t s = d.subtype;
     if (s == k_ctrl_extension || s == k_ctrl_wrapper || s == k_ctrl_cts || s == k_ctrl_ack) return;
     d.transmitter = read_mac(r);
-    // A bandwidth-signalling TA has its Individual/Group bit set (9.3.1.2); the station is the individual address.
+    // A bandwidth-signalling TA has its Individual/Group bit set (9.3.1.2); the station is the individual
+    // address.
     d.transmitter.b[0] &= 0xfe;
     f.sa = d.transmitter;
     f.has_source = true;
@@ -103,10 +106,17 @@ Expected<Dot11Frame, ParseError> parse_dot11(Bytes frame, bool header_padded) {
     if ((fc & 0x3) != 0) return unexpected(ParseError::unsupported);
 
     switch (d.type) {
-    case k_dot11_mgmt: read_management(r, order, f); break;
-    case k_dot11_ctrl: read_control(r, f); break;
-    case k_dot11_data: read_data(r, order, header_padded, f); break;
-    default: return unexpected(ParseError::unsupported);
+    case k_dot11_mgmt:
+        read_management(r, order, f);
+        break;
+    case k_dot11_ctrl:
+        read_control(r, f);
+        break;
+    case k_dot11_data:
+        read_data(r, order, header_padded, f);
+        break;
+    default:
+        return unexpected(ParseError::unsupported);
     }
     if (r.failed()) return unexpected(ParseError::truncated);
     return f;

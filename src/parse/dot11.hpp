@@ -1,4 +1,5 @@
-// IEEE 802.11 MAC header (IEEE 802.11-2016 9.2.4, 9.3; address fields per Table 9-26) and A-MSDU subframes (9.3.2.2).
+// IEEE 802.11 MAC header (IEEE 802.11-2016 9.2.4, 9.3; address fields per Table 9-26) and A-MSDU subframes
+// (9.3.2.2).
 #pragma once
 #include <cstdint>
 
@@ -21,7 +22,7 @@ struct Dot11Info {
 
 struct Dot11Frame {
     Dot11Info info; // type, subtype, flags, receiver/transmitter/BSSID, body of unprotected management frames
-    MacAddr sa, da;         // SA and DA after ToDS/FromDS resolution; TA and RA for control frames
+    MacAddr sa, da; // SA and DA after ToDS/FromDS resolution; TA and RA for control frames
     bool has_source = false; // false for control frames that carry only a receiver (ACK, CTS)
     bool amsdu = false;      // QoS data whose body is A-MSDU subframes rather than one LLC PDU
     bool no_data = false;    // Null and CF-only data subtypes: no body by definition
@@ -29,8 +30,8 @@ struct Dot11Frame {
 };
 
 // `header_padded`: radiotap's datapad flag, the header is padded to a multiple of 4 bytes before the body.
-// Truncated when the header its frame control implies is incomplete. Unsupported: protocol version other than 0
-// (802.11ah PV1) and the extension type (DMG/S1G beacons).
+// Truncated when the header its frame control implies is incomplete. Unsupported: protocol version other than
+// 0 (802.11ah PV1) and the extension type (DMG/S1G beacons).
 Expected<Dot11Frame, ParseError> parse_dot11(Bytes frame, bool header_padded);
 
 struct AmsduSubframe {

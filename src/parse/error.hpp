@@ -7,20 +7,25 @@
 namespace isoprobe::parse {
 
 enum class ErrorKind : std::uint8_t {
-    truncated, // the input ends inside a field
-    bad_length, // a length field contradicts the bytes around it
-    bad_value, // a field holds a value the standard forbids
-    malformed, // the structure is inconsistent (e.g. too many nested headers)
+    truncated,   // the input ends inside a field
+    bad_length,  // a length field contradicts the bytes around it
+    bad_value,   // a field holds a value the standard forbids
+    malformed,   // the structure is inconsistent (e.g. too many nested headers)
     unsupported, // well-formed but not a variant we decode (e.g. ARP for a non-Ethernet/IPv4 pair)
 };
 
 constexpr std::string_view error_kind_name(ErrorKind k) {
     switch (k) {
-    case ErrorKind::truncated: return "truncated";
-    case ErrorKind::bad_length: return "bad_length";
-    case ErrorKind::bad_value: return "bad_value";
-    case ErrorKind::malformed: return "malformed";
-    case ErrorKind::unsupported: return "unsupported";
+    case ErrorKind::truncated:
+        return "truncated";
+    case ErrorKind::bad_length:
+        return "bad_length";
+    case ErrorKind::bad_value:
+        return "bad_value";
+    case ErrorKind::malformed:
+        return "malformed";
+    case ErrorKind::unsupported:
+        return "unsupported";
     }
     return "unknown";
 }

@@ -1,4 +1,5 @@
-// Ethernet II / IEEE 802.3 MAC header (IEEE 802.3-2018 3.2) and 802.1Q / 802.1ad VLAN tags (IEEE 802.1Q-2018 9.5).
+// Ethernet II / IEEE 802.3 MAC header (IEEE 802.3-2018 3.2) and 802.1Q / 802.1ad VLAN tags (IEEE
+// 802.1Q-2018 9.5).
 #include "parse/ethernet.hpp"
 
 namespace isoprobe::parse {

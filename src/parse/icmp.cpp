@@ -10,7 +10,8 @@ namespace {
 
 // ICMP messages that quote the IP header of the datagram that caused them (RFC 792; RFC 4443 3.1-3.4).
 constexpr std::uint8_t k_icmp_source_quench = 4, k_icmp_parameter_problem = 12;
-constexpr std::uint8_t k_icmpv6_last_error = 4; // types 1..4: unreachable, too big, time exceeded, parameter problem
+constexpr std::uint8_t k_icmpv6_last_error =
+    4; // types 1..4: unreachable, too big, time exceeded, parameter problem
 
 bool quotes_v4_header(std::uint8_t type) {
     return type == k_icmp_unreachable || type == k_icmp_source_quench || type == k_icmp_redirect ||

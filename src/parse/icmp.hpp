@@ -21,13 +21,15 @@ inline constexpr std::uint8_t k_ndp_router_solicitation = 133, k_ndp_router_adve
 struct IcmpMessage {
     std::uint8_t type = 0, code = 0;
     IpAddr gateway; // ICMP redirect: the better first hop; ICMPv6 redirect: the target address
-    // The IP header quoted by errors and ICMP redirects; for an ICMPv6 redirect, its destination address only.
+    // The IP header quoted by errors and ICMP redirects; for an ICMPv6 redirect, its destination address
+    // only.
     IpAddr inner_src, inner_dst;
     std::uint8_t inner_protocol = 0;
     bool router_flag = false; // neighbour advertisement: the sender is a router (RFC 4861 4.4, R)
 };
 
-// Truncated below the 8-byte ICMP header. A quoted header that is missing or cut short leaves the inner fields empty.
+// Truncated below the 8-byte ICMP header. A quoted header that is missing or cut short leaves the inner
+// fields empty.
 Expected<IcmpMessage, ParseError> parse_icmp(Bytes message);
 // Truncated below the 4-byte ICMPv6 header; the rest as for parse_icmp.
 Expected<IcmpMessage, ParseError> parse_icmpv6(Bytes message);

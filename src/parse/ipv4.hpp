@@ -9,7 +9,8 @@
 
 namespace isoprobe::parse {
 
-inline constexpr std::uint8_t k_ipproto_icmp = 1, k_ipproto_tcp = 6, k_ipproto_udp = 17, k_ipproto_icmpv6 = 58;
+inline constexpr std::uint8_t k_ipproto_icmp = 1, k_ipproto_tcp = 6, k_ipproto_udp = 17,
+                              k_ipproto_icmpv6 = 58;
 
 struct Ipv4Header {
     IpAddr src, dst;
@@ -22,8 +23,9 @@ struct Ipv4Header {
     bool first_fragment() const { return fragment_offset == 0; }
 };
 
-// Bad value: version not 4. Bad length: IHL below 5, or a total length shorter than the header. Truncated: fewer
-// bytes than the IHL says. A total length beyond the captured bytes (snaplen) or of 0 (TCP segmentation offload) keeps what is there.
+// Bad value: version not 4. Bad length: IHL below 5, or a total length shorter than the header. Truncated:
+// fewer bytes than the IHL says. A total length beyond the captured bytes (snaplen) or of 0 (TCP segmentation
+// offload) keeps what is there.
 Expected<Ipv4Header, ParseError> parse_ipv4(Bytes packet);
 
 } // namespace isoprobe::parse

@@ -18,12 +18,12 @@ struct Ipv6Header {
     Bytes payload; // trimmed to the payload length, which drops Ethernet padding
 };
 
-// The fixed 40-byte header. Bad value: version not 6. A payload length beyond the captured bytes (snaplen) or of 0
-// (jumbogram, RFC 2675) keeps what is there.
+// The fixed 40-byte header. Bad value: version not 6. A payload length beyond the captured bytes (snaplen) or
+// of 0 (jumbogram, RFC 2675) keeps what is there.
 Expected<Ipv6Header, ParseError> parse_ipv6(Bytes packet);
 
 struct Ipv6Upper {
-    std::uint8_t protocol = 0; // the final next header
+    std::uint8_t protocol = 0;  // the final next header
     bool first_fragment = true; // false for a fragment at a non-zero offset: no upper-layer header in it
     Bytes payload;
 };

@@ -28,12 +28,14 @@ Expected<RadiotapHeader, ParseError> parse_radiotap(Bytes data, std::size_t wire
     // start after the whole chain of extended bitmaps.
     ByteReader header(data.first(length));
     header.skip(4); // version, pad, length
-    for (std::uint32_t word = header.u32le(); header.ok() && (word & k_present_ext);) word = header.u32le();
+    for (std::uint32_t word = header.u32le(); header.ok() && (word & k_present_ext);)
+        word = header.u32le();
     if (header.failed()) return unexpected(ParseError::bad_length);
 
     RadiotapHeader out;
     if (present & k_present_flags) {
-        // Fields are naturally aligned relative to the start of the header: TSFT is a u64 (radiotap.org, alignment).
+        // Fields are naturally aligned relative to the start of the header: TSFT is a u64 (radiotap.org,
+        // alignment).
         if (present & k_present_tsft) header.skip((8 - header.position() % 8) % 8 + 8);
         out.flags = header.u8();
         if (header.failed()) return unexpected(ParseError::bad_length);

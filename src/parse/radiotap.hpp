@@ -1,5 +1,5 @@
-// Radiotap capture header (radiotap.org, "Radiotap header" and "Defined fields": TSFT, Flags), read only as far as
-// the Flags field, which says whether the 802.11 frame ends in an FCS or has padding after its header.
+// Radiotap capture header (radiotap.org, "Radiotap header" and "Defined fields": TSFT, Flags), read only as
+// far as the Flags field, which says whether the 802.11 frame ends in an FCS or has padding after its header.
 #pragma once
 #include <cstdint>
 
@@ -18,10 +18,11 @@ struct RadiotapHeader {
     Bytes frame;            // the 802.11 frame after the radiotap header, without its FCS
 };
 
-// `wire_length` is the frame's length on the wire: when the capture cut it short (snaplen) the FCS, which ends the
-// wire frame, is partly or wholly missing and only what is captured of it is removed; 0 means not cut.
-// Truncated: shorter than 8 bytes, than its own length field, or than the FCS the flags announce.
-// Bad value: version not 0. Bad length: below 8, or a presence bitmap or the Flags field beyond the stated length.
+// `wire_length` is the frame's length on the wire: when the capture cut it short (snaplen) the FCS, which
+// ends the wire frame, is partly or wholly missing and only what is captured of it is removed; 0 means not
+// cut. Truncated: shorter than 8 bytes, than its own length field, or than the FCS the flags announce. Bad
+// value: version not 0. Bad length: below 8, or a presence bitmap or the Flags field beyond the stated
+// length.
 Expected<RadiotapHeader, ParseError> parse_radiotap(Bytes data, std::size_t wire_length = 0);
 
 } // namespace isoprobe::parse

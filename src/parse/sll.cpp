@@ -1,4 +1,5 @@
-// Linux cooked capture headers: LINKTYPE_LINUX_SLL (113) and LINKTYPE_LINUX_SLL2 (276), tcpdump.org/linktypes.
+// Linux cooked capture headers: LINKTYPE_LINUX_SLL (113) and LINKTYPE_LINUX_SLL2 (276),
+// tcpdump.org/linktypes.
 #include "parse/sll.hpp"
 
 #include <algorithm>
@@ -9,7 +10,9 @@ namespace {
 constexpr std::size_t k_sll_address_field = 8;
 
 // The length field may exceed the 8-byte address field (e.g. InfiniBand); only the field itself is captured.
-Bytes address_of(Bytes field, std::size_t length) { return field.first(std::min(length, field.size())); }
+Bytes address_of(Bytes field, std::size_t length) {
+    return field.first(std::min(length, field.size()));
+}
 } // namespace
 
 Expected<SllHeader, ParseError> parse_sll(Bytes frame) {

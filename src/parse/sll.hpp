@@ -1,4 +1,5 @@
-// Linux cooked capture headers: LINKTYPE_LINUX_SLL (113) and LINKTYPE_LINUX_SLL2 (276), tcpdump.org/linktypes.
+// Linux cooked capture headers: LINKTYPE_LINUX_SLL (113) and LINKTYPE_LINUX_SLL2 (276),
+// tcpdump.org/linktypes.
 #pragma once
 #include <cstdint>
 
@@ -18,9 +19,9 @@ inline constexpr std::uint16_t k_sll_proto_llc = 0x0004;
 
 struct SllHeader {
     std::uint16_t packet_type = 0;
-    std::uint16_t hatype = 0;  // ARPHRD_* of the interface
+    std::uint16_t hatype = 0;   // ARPHRD_* of the interface
     std::uint16_t protocol = 0; // an EtherType, or k_sll_proto_llc
-    Bytes address;              // the SENDER's link-layer address, at most 8 bytes; the destination is not recorded
+    Bytes address; // the SENDER's link-layer address, at most 8 bytes; the destination is not recorded
     Bytes payload;
 };
 

@@ -22,27 +22,35 @@ void put32(std::vector<std::uint8_t>& v, std::uint32_t x) {
 
 std::vector<std::uint8_t> smb2_negotiate_request() {
     std::vector<std::uint8_t> m{0xfe, 'S', 'M', 'B'};
-    put16(m, 64);                                  // StructureSize
-    put16(m, 0);                                   // CreditCharge
-    put32(m, 0);                                   // Status
-    put16(m, 0);                                   // Command: NEGOTIATE
-    put16(m, 1);                                   // CreditRequest
-    put32(m, 0);                                   // Flags
-    put32(m, 0);                                   // NextCommand
-    for (int i = 0; i < 8; ++i) m.push_back(0);    // MessageId
-    for (int i = 0; i < 4; ++i) m.push_back(0);    // Reserved
-    for (int i = 0; i < 4; ++i) m.push_back(0);    // TreeId
-    for (int i = 0; i < 8; ++i) m.push_back(0);    // SessionId
-    for (int i = 0; i < 16; ++i) m.push_back(0);   // Signature
-    put16(m, 36);                                  // NEGOTIATE StructureSize
+    put16(m, 64); // StructureSize
+    put16(m, 0);  // CreditCharge
+    put32(m, 0);  // Status
+    put16(m, 0);  // Command: NEGOTIATE
+    put16(m, 1);  // CreditRequest
+    put32(m, 0);  // Flags
+    put32(m, 0);  // NextCommand
+    for (int i = 0; i < 8; ++i)
+        m.push_back(0); // MessageId
+    for (int i = 0; i < 4; ++i)
+        m.push_back(0); // Reserved
+    for (int i = 0; i < 4; ++i)
+        m.push_back(0); // TreeId
+    for (int i = 0; i < 8; ++i)
+        m.push_back(0); // SessionId
+    for (int i = 0; i < 16; ++i)
+        m.push_back(0); // Signature
+    put16(m, 36);       // NEGOTIATE StructureSize
     put16(m, static_cast<std::uint16_t>(k_dialects.size()));
-    put16(m, 1);                                   // SecurityMode: signing enabled
-    put16(m, 0);                                   // Reserved
-    put32(m, 0);                                   // Capabilities
+    put16(m, 1); // SecurityMode: signing enabled
+    put16(m, 0); // Reserved
+    put32(m, 0); // Capabilities
     const char guid[17] = "isoprobe-client!";
-    for (int i = 0; i < 16; ++i) m.push_back(static_cast<std::uint8_t>(guid[i]));
-    for (int i = 0; i < 8; ++i) m.push_back(0);    // ClientStartTime
-    for (auto d : k_dialects) put16(m, d);
+    for (int i = 0; i < 16; ++i)
+        m.push_back(static_cast<std::uint8_t>(guid[i]));
+    for (int i = 0; i < 8; ++i)
+        m.push_back(0); // ClientStartTime
+    for (auto d : k_dialects)
+        put16(m, d);
     // NetBIOS session message header: type 0, 24-bit length (RFC 1002 4.3.1).
     std::vector<std::uint8_t> framed(4 + m.size());
     framed[1] = static_cast<std::uint8_t>(m.size() >> 16);
@@ -84,12 +92,18 @@ Expected<Smb2NegotiateResponse, ParseError> parse_smb2_negotiate_response(Bytes 
 
 std::string smb2_dialect_name(std::uint16_t dialect) {
     switch (dialect) {
-    case 0x0202: return "SMB 2.0.2";
-    case 0x0210: return "SMB 2.1";
-    case 0x0300: return "SMB 3.0";
-    case 0x0302: return "SMB 3.0.2";
-    case 0x0311: return "SMB 3.1.1";
-    case 0x02ff: return "SMB 2.???";
+    case 0x0202:
+        return "SMB 2.0.2";
+    case 0x0210:
+        return "SMB 2.1";
+    case 0x0300:
+        return "SMB 3.0";
+    case 0x0302:
+        return "SMB 3.0.2";
+    case 0x0311:
+        return "SMB 3.1.1";
+    case 0x02ff:
+        return "SMB 2.???";
     }
     char buf[24];
     std::snprintf(buf, sizeof buf, "unknown(0x%04x)", dialect);

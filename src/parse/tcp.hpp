@@ -8,7 +8,8 @@
 
 namespace isoprobe::parse {
 
-inline constexpr std::uint8_t k_tcp_fin = 0x01, k_tcp_syn = 0x02, k_tcp_rst = 0x04, k_tcp_psh = 0x08, k_tcp_ack = 0x10;
+inline constexpr std::uint8_t k_tcp_fin = 0x01, k_tcp_syn = 0x02, k_tcp_rst = 0x04, k_tcp_psh = 0x08,
+                              k_tcp_ack = 0x10;
 
 struct TcpHeader {
     std::uint16_t sport = 0, dport = 0;

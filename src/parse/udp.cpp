@@ -16,7 +16,8 @@ Expected<UdpHeader, ParseError> parse_udp(Bytes datagram) {
     r.skip(2); // checksum
     if (r.failed()) return unexpected(ParseError::truncated);
     h.payload = r.rest();
-    if (length >= k_header && length - k_header < h.payload.size()) h.payload = h.payload.first(length - k_header);
+    if (length >= k_header && length - k_header < h.payload.size())
+        h.payload = h.payload.first(length - k_header);
     return h;
 }
 

@@ -13,8 +13,8 @@ struct UdpHeader {
     Bytes payload; // trimmed to the length field when that fits
 };
 
-// Truncated below 8 bytes. A length field beyond the captured bytes, or below 8 (0 in IPv6 jumbograms, RFC 2675),
-// keeps the bytes that are there.
+// Truncated below 8 bytes. A length field beyond the captured bytes, or below 8 (0 in IPv6 jumbograms, RFC
+// 2675), keeps the bytes that are there.
 Expected<UdpHeader, ParseError> parse_udp(Bytes datagram);
 
 } // namespace isoprobe::parse

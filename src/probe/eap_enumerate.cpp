@@ -281,8 +281,9 @@ class EapRun {
 
         rep.enumeration = std::move(results);
         const bool complete = m_o.enumerate && rep.enumeration.size() == enumerated_methods().size();
-        verdict::decide({watched, std::nullopt, std::nullopt, verdict::EnumerationEvidence{complete, m_first_failure}},
-                        rep);
+        verdict::decide(
+            {watched, std::nullopt, std::nullopt, verdict::EnumerationEvidence{complete, m_first_failure}},
+            rep);
         return rep;
     }
 

@@ -30,8 +30,9 @@ std::vector<std::uint8_t> eap_nak(std::uint8_t id, std::uint8_t desired);
 enum class TrialResult { pending, accepted, refused, no_answer };
 std::string trial_result_name(TrialResult r);
 
-// One conversation with the authenticator: EAPOL-Start, our identity, then (when `wanted` is set) a Nak proposing
-// it. Pure: it is fed the frames the port receives and the expiry of each wait, and says what to send.
+// One conversation with the authenticator: EAPOL-Start, our identity, then (when `wanted` is set) a Nak
+// proposing it. Pure: it is fed the frames the port receives and the expiry of each wait, and says what to
+// send.
 class Trial {
   public:
     Trial(const MacAddr& self, std::string identity, std::optional<std::uint8_t> wanted, int retries);
@@ -44,12 +45,15 @@ class Trial {
 
     TrialResult result() const { return m_result; }
     const std::string& detail() const { return m_detail; }
-    std::optional<std::uint8_t> offered() const { return m_offered; } // the first method the authenticator proposed
+    std::optional<std::uint8_t> offered() const {
+        return m_offered;
+    } // the first method the authenticator proposed
     std::optional<MacAddr> authenticator() const { return m_authenticator; }
 
   private:
     enum class Step { identity, offer, verdict, done };
-    std::vector<std::uint8_t> answer(std::vector<std::uint8_t> eap, std::uint8_t request_id, std::uint8_t request_type);
+    std::vector<std::uint8_t> answer(std::vector<std::uint8_t> eap, std::uint8_t request_id,
+                                     std::uint8_t request_type);
     void finish(TrialResult r, std::string detail);
 
     MacAddr m_self;
@@ -74,7 +78,8 @@ struct EapProbeOptions {
 };
 
 // Runs the check on the interface and returns the report (command "eap"): every frame sent and received goes
-// through analyze::Analysis. Fails with one line before any traffic (unknown interface, capture not permitted).
+// through analyze::Analysis. Fails with one line before any traffic (unknown interface, capture not
+// permitted).
 Expected<model::Report, std::string> run_eap_probe(const EapProbeOptions& o, const std::atomic<bool>& stop);
 
 } // namespace isoprobe::probe

@@ -492,7 +492,7 @@ class Run {
 
     Expected<ProbeRun, std::string> analyse();
     std::vector<model::Control> controls(const MatchFacts& facts, std::uint64_t dropped,
-                                          const std::string& capture_errors) const;
+                                         const std::string& capture_errors) const;
 
     const ProbeOptions& m_o;
     const std::atomic<bool>& m_stop;
@@ -595,8 +595,8 @@ Expected<ProbeRun, std::string> Run::analyse() {
     rep.controls = controls(matched.facts, dropped, capture_errors);
 
     verdict::decide({watched, std::nullopt,
-                     verdict::LiveRunEvidence{m_o.sentinel, m_seg.gateway_mac.has_value(), capture_errors, k_rounds,
-                                              matched.facts.sentinel_gateway},
+                     verdict::LiveRunEvidence{m_o.sentinel, m_seg.gateway_mac.has_value(), capture_errors,
+                                              k_rounds, matched.facts.sentinel_gateway},
                      std::nullopt},
                     rep);
     if (!m_phases.empty()) m_phases.back().end_ns = wall_ns();
@@ -605,7 +605,7 @@ Expected<ProbeRun, std::string> Run::analyse() {
 }
 
 std::vector<model::Control> Run::controls(const MatchFacts& facts, std::uint64_t dropped,
-                                           const std::string& capture_errors) const {
+                                          const std::string& capture_errors) const {
     std::vector<model::Control> c;
     auto frame = [](std::optional<std::uint64_t> n) {
         return n ? " (frame " + std::to_string(*n) + ")" : std::string();

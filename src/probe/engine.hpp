@@ -16,7 +16,7 @@ struct ProbeOptions {
     std::string interface;
     std::string sentinel;             // empty: no paired mode
     std::vector<std::string> methods; // empty: every method allowed by `intrusive`
-    double rate_pps = 200; // about 13 kB/s of small frames: nothing a production LAN notices
+    double rate_pps = 200;            // about 13 kB/s of small frames: nothing a production LAN notices
     double timeout_s = 2;
     bool intrusive = false;
     bool allow_large = false;
@@ -30,7 +30,8 @@ struct ProbeRun {
 };
 
 // Errors found before any frame is sent (interface, permission, subnet size, options) come back as one line.
-// Once traffic has started, problems become controls and reasons in the report (marked interrupted on `stop`).
+// Once traffic has started, problems become controls and reasons in the report (marked interrupted on
+// `stop`).
 Expected<ProbeRun, std::string> run_probe(const ProbeOptions& options, const std::atomic<bool>& stop);
 
 // Names of the methods a run would use, for --help and validation.

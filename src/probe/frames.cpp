@@ -5,10 +5,19 @@
 namespace isoprobe::probe::frames {
 
 namespace {
-Tins::HWAddress<6> hw(const MacAddr& m) { return Tins::HWAddress<6>(m.b.data()); }
-Tins::IPv4Address v4(const IpAddr& ip) { return Tins::IPv4Address(ip.str()); }
-Tins::IPv6Address v6(const IpAddr& ip) { return Tins::IPv6Address(ip.str()); }
-Tins::RawPDU raw(const std::string& s) { return Tins::RawPDU(reinterpret_cast<const std::uint8_t*>(s.data()), static_cast<std::uint32_t>(s.size())); }
+Tins::HWAddress<6> hw(const MacAddr& m) {
+    return Tins::HWAddress<6>(m.b.data());
+}
+Tins::IPv4Address v4(const IpAddr& ip) {
+    return Tins::IPv4Address(ip.str());
+}
+Tins::IPv6Address v6(const IpAddr& ip) {
+    return Tins::IPv6Address(ip.str());
+}
+Tins::RawPDU raw(const std::string& s) {
+    return Tins::RawPDU(reinterpret_cast<const std::uint8_t*>(s.data()),
+                        static_cast<std::uint32_t>(s.size()));
+}
 } // namespace
 
 Frame arp_request(const MacAddr& dst, const MacAddr& src, const IpAddr& sender_ip, const IpAddr& target_ip,
@@ -22,8 +31,8 @@ Frame arp_request(const MacAddr& dst, const MacAddr& src, const IpAddr& sender_i
     return f;
 }
 
-Frame icmp_echo(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst, std::uint16_t id,
-                std::uint16_t seq, const std::string& marker) {
+Frame icmp_echo(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst,
+                std::uint16_t id, std::uint16_t seq, const std::string& marker) {
     Tins::ICMP icmp(Tins::ICMP::ECHO_REQUEST);
     icmp.id(id);
     icmp.sequence(seq);
@@ -31,8 +40,8 @@ Frame icmp_echo(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, co
     return pkt.serialize();
 }
 
-Frame icmpv6_echo(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst, std::uint16_t id,
-                  std::uint16_t seq, const std::string& marker) {
+Frame icmpv6_echo(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst,
+                  std::uint16_t id, std::uint16_t seq, const std::string& marker) {
     Tins::ICMPv6 icmp(Tins::ICMPv6::ECHO_REQUEST);
     icmp.identifier(id);
     icmp.sequence(seq);
@@ -43,18 +52,22 @@ Frame icmpv6_echo(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, 
 }
 
 IpAddr solicited_node(const IpAddr& target) {
-    std::uint8_t b[16] = {0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff, target.b[13], target.b[14], target.b[15]};
+    std::uint8_t b[16] = {0xff,         0x02,         0,           0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff,
+                          target.b[13], target.b[14], target.b[15]};
     return IpAddr::v6(Bytes(b, 16));
 }
 
 MacAddr multicast_mac(const IpAddr& group) {
     MacAddr m;
-    if (group.family == 4) m.b = {0x01, 0x00, 0x5e, static_cast<std::uint8_t>(group.b[1] & 0x7f), group.b[2], group.b[3]};
-    else m.b = {0x33, 0x33, group.b[12], group.b[13], group.b[14], group.b[15]};
+    if (group.family == 4)
+        m.b = {0x01, 0x00, 0x5e, static_cast<std::uint8_t>(group.b[1] & 0x7f), group.b[2], group.b[3]};
+    else
+        m.b = {0x33, 0x33, group.b[12], group.b[13], group.b[14], group.b[15]};
     return m;
 }
 
-Frame neighbour_solicitation(const MacAddr& src, const IpAddr& ip_src, const IpAddr& target, const std::string& marker) {
+Frame neighbour_solicitation(const MacAddr& src, const IpAddr& ip_src, const IpAddr& target,
+                             const std::string& marker) {
     IpAddr group = solicited_node(target);
     Tins::ICMPv6 ns(Tins::ICMPv6::NEIGHBOUR_SOLICIT);
     ns.target_addr(v6(target));
@@ -69,8 +82,8 @@ Frame neighbour_solicitation(const MacAddr& src, const IpAddr& ip_src, const IpA
     return (Tins::EthernetII(hw(multicast_mac(group)), hw(src)) / ip / ns).serialize();
 }
 
-Frame udp(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst, std::uint16_t sport,
-          std::uint16_t dport, const std::vector<std::uint8_t>& payload) {
+Frame udp(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst,
+          std::uint16_t sport, std::uint16_t dport, const std::vector<std::uint8_t>& payload) {
     Tins::RawPDU body(payload.data(), static_cast<std::uint32_t>(payload.size()));
     if (ip_dst.family == 6) {
         Tins::IPv6 ip(v6(ip_dst), v6(ip_src));
@@ -82,16 +95,17 @@ Frame udp(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const Ip
     return (Tins::EthernetII(hw(dst), hw(src)) / ip / Tins::UDP(dport, sport) / body).serialize();
 }
 
-Frame tcp_syn(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst, std::uint16_t sport,
-              std::uint16_t dport, std::uint32_t seq, const std::string& marker) {
+Frame tcp_syn(const MacAddr& dst, const MacAddr& src, const IpAddr& ip_src, const IpAddr& ip_dst,
+              std::uint16_t sport, std::uint16_t dport, std::uint32_t seq, const std::string& marker) {
     Tins::TCP tcp(dport, sport);
     tcp.flags(Tins::TCP::SYN);
     tcp.seq(seq);
     tcp.window(64240);
     tcp.mss(1460);
-    // The marker is SYN data: legal (RFC 9293 3.10.7.3), ignored by a server without TCP Fast Open, and kept by
-    // every bridge (an Ethernet trailer would be trimmed by bridge netfilter and routers).
-    return (Tins::EthernetII(hw(dst), hw(src)) / Tins::IP(v4(ip_dst), v4(ip_src)) / tcp / raw(marker)).serialize();
+    // The marker is SYN data: legal (RFC 9293 3.10.7.3), ignored by a server without TCP Fast Open, and kept
+    // by every bridge (an Ethernet trailer would be trimmed by bridge netfilter and routers).
+    return (Tins::EthernetII(hw(dst), hw(src)) / Tins::IP(v4(ip_dst), v4(ip_src)) / tcp / raw(marker))
+        .serialize();
 }
 
 Frame raw_l2(const MacAddr& dst, const MacAddr& src, const std::string& marker) {
@@ -100,7 +114,8 @@ Frame raw_l2(const MacAddr& dst, const MacAddr& src, const std::string& marker) 
     return (eth / raw(marker)).serialize();
 }
 
-std::vector<std::uint8_t> dns_query(std::uint16_t id, const std::vector<std::pair<std::string, std::uint16_t>>& questions,
+std::vector<std::uint8_t> dns_query(std::uint16_t id,
+                                    const std::vector<std::pair<std::string, std::uint16_t>>& questions,
                                     bool unicast_response) {
     Tins::DNS dns;
     dns.id(id);

@@ -1,8 +1,8 @@
 #include "probe/interface.hpp"
 
 #include <ifaddrs.h>
-#include <net/if_arp.h>
 #include <net/if.h>
+#include <net/if_arp.h>
 #include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -23,7 +23,8 @@ int prefix_of(const sockaddr* mask) {
     int bits = 0;
     if (mask->sa_family == AF_INET) {
         std::uint32_t m = ntohl(reinterpret_cast<const sockaddr_in*>(mask)->sin_addr.s_addr);
-        while (bits < 32 && (m & (0x80000000u >> bits))) ++bits;
+        while (bits < 32 && (m & (0x80000000u >> bits)))
+            ++bits;
     }
     return bits;
 }
@@ -46,7 +47,8 @@ Expected<Interface, std::string> describe_interface(const std::string& name, Nee
     std::strncpy(req.ifr_name, name.c_str(), IFNAMSIZ - 1);
     bool hw_ok = ioctl(fd.get(), SIOCGIFHWADDR, &req) == 0;
     int hw_family = req.ifr_hwaddr.sa_family;
-    if (hw_ok) itf.mac = MacAddr::from(Bytes(reinterpret_cast<const std::uint8_t*>(req.ifr_hwaddr.sa_data), 6));
+    if (hw_ok)
+        itf.mac = MacAddr::from(Bytes(reinterpret_cast<const std::uint8_t*>(req.ifr_hwaddr.sa_data), 6));
     if (ioctl(fd.get(), SIOCGIFFLAGS, &req) == 0) {
         itf.up = (req.ifr_flags & IFF_UP) != 0;
         itf.running = (req.ifr_flags & IFF_RUNNING) != 0;
@@ -64,13 +66,16 @@ Expected<Interface, std::string> describe_interface(const std::string& name, Nee
         } else if (a->ifa_addr->sa_family == AF_INET6) {
             const auto* sin6 = reinterpret_cast<const sockaddr_in6*>(a->ifa_addr);
             IpAddr v6 = IpAddr::v6(Bytes(sin6->sin6_addr.s6_addr, 16));
-            if (v6.is_link_local_v6()) itf.ipv6.insert(itf.ipv6.begin(), v6);
-            else itf.ipv6.push_back(v6);
+            if (v6.is_link_local_v6())
+                itf.ipv6.insert(itf.ipv6.begin(), v6);
+            else
+                itf.ipv6.push_back(v6);
         }
     }
     freeifaddrs(list);
     if (!itf.up) return unexpected(name + ": interface is down");
-    if (needs_ipv4 == NeedsIpv4::yes && itf.ipv4.empty()) return unexpected(name + ": interface has no IPv4 address");
+    if (needs_ipv4 == NeedsIpv4::yes && itf.ipv4.empty())
+        return unexpected(name + ": interface has no IPv4 address");
     return itf;
 }
 

@@ -15,15 +15,18 @@ struct LiveCapture::Handle {
 
 namespace {
 std::string pcap_problem(const std::string& name, const std::string& err, int rc) {
-    if (rc == PCAP_ERROR_PERM_DENIED || err.find("ermission") != std::string::npos || err.find("not permitted") != std::string::npos)
-        return name + ": permission denied: capturing needs CAP_NET_RAW and CAP_NET_ADMIN (run as root, or setcap cap_net_raw,cap_net_admin+ep on isoprobe)";
+    if (rc == PCAP_ERROR_PERM_DENIED || err.find("ermission") != std::string::npos ||
+        err.find("not permitted") != std::string::npos)
+        return name + ": permission denied: capturing needs CAP_NET_RAW and CAP_NET_ADMIN (run as root, or "
+                      "setcap cap_net_raw,cap_net_admin+ep on isoprobe)";
     if (rc == PCAP_ERROR_NO_SUCH_DEVICE) return name + ": no such interface";
     if (rc == PCAP_ERROR_IFACE_NOT_UP) return name + ": interface is down";
     return name + ": cannot capture: " + err;
 }
 } // namespace
 
-Expected<std::unique_ptr<LiveCapture>, std::string> LiveCapture::open(const std::vector<std::string>& interfaces) {
+Expected<std::unique_ptr<LiveCapture>, std::string>
+LiveCapture::open(const std::vector<std::string>& interfaces) {
     std::unique_ptr<LiveCapture> cap(new LiveCapture());
     for (const auto& name : interfaces) {
         char err[PCAP_ERRBUF_SIZE] = "";
@@ -56,16 +59,21 @@ capture::Frame as_frame(const StoredFrame& f, std::uint64_t number) {
     return fr;
 }
 
-LiveCapture::~LiveCapture() { stop(); }
+LiveCapture::~LiveCapture() {
+    stop();
+}
 
 void LiveCapture::start() {
-    for (std::size_t i = 0; i < m_handles.size(); ++i) m_threads.emplace_back([this, i] { loop(i); });
+    for (std::size_t i = 0; i < m_handles.size(); ++i)
+        m_threads.emplace_back([this, i] { loop(i); });
 }
 
 void LiveCapture::stop() {
     m_stop = true;
-    // Wakes pcap_next_ex even when it loops on an interface that went down (it then returns PCAP_ERROR_BREAK).
-    for (auto& h : m_handles) pcap_breakloop(h->pcap);
+    // Wakes pcap_next_ex even when it loops on an interface that went down (it then returns
+    // PCAP_ERROR_BREAK).
+    for (auto& h : m_handles)
+        pcap_breakloop(h->pcap);
     for (auto& t : m_threads)
         if (t.joinable()) t.join();
     m_threads.clear();
@@ -86,7 +94,8 @@ void LiveCapture::loop(std::size_t index) {
         }
         StoredFrame f;
         f.interface = static_cast<std::uint32_t>(index);
-        f.ts_ns = static_cast<std::int64_t>(hdr->ts.tv_sec) * 1'000'000'000 + static_cast<std::int64_t>(hdr->ts.tv_usec) * 1000;
+        f.ts_ns = static_cast<std::int64_t>(hdr->ts.tv_sec) * 1'000'000'000 +
+                  static_cast<std::int64_t>(hdr->ts.tv_usec) * 1000;
         f.orig_len = hdr->len;
         f.bytes.assign(data, data + hdr->caplen);
         std::lock_guard lock(m_mutex);

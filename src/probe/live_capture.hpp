@@ -1,5 +1,6 @@
 // Live capture on one or two interfaces (probe and sentinel) with libpcap in immediate mode (short bursts are
-// otherwise lost in the kernel buffer), keeping every frame in memory for the analysis and the pcapng evidence.
+// otherwise lost in the kernel buffer), keeping every frame in memory for the analysis and the pcapng
+// evidence.
 #pragma once
 #include <atomic>
 #include <cstdint>
@@ -34,7 +35,8 @@ class LiveCapture {
     static constexpr std::size_t k_max_frames = 500000;
 
     // Opens every interface (promiscuous: the switch decides what reaches our port, not the NIC filter).
-    static Expected<std::unique_ptr<LiveCapture>, std::string> open(const std::vector<std::string>& interfaces);
+    static Expected<std::unique_ptr<LiveCapture>, std::string>
+    open(const std::vector<std::string>& interfaces);
     ~LiveCapture();
 
     void start();

@@ -36,9 +36,12 @@ std::optional<std::uint32_t> Marker::find(Bytes frame) const {
     for (std::size_t i = 0; i < 8; ++i) {
         char c = static_cast<char>(frame[pos + i]);
         std::uint32_t d;
-        if (c >= '0' && c <= '9') d = static_cast<std::uint32_t>(c - '0');
-        else if (c >= 'a' && c <= 'f') d = static_cast<std::uint32_t>(c - 'a' + 10);
-        else return std::nullopt;
+        if (c >= '0' && c <= '9')
+            d = static_cast<std::uint32_t>(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            d = static_cast<std::uint32_t>(c - 'a' + 10);
+        else
+            return std::nullopt;
         id = id * 16 + d;
     }
     return id;

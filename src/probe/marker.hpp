@@ -1,5 +1,6 @@
-// The per-run marker every probe frame carries ("isoprobe-<run token>-<probe id>", ASCII so that it fits in ICMP
-// data, UDP payloads, DNS labels, HTTP headers and Ethernet padding alike): the sentinel proves a frame is ours.
+// The per-run marker every probe frame carries ("isoprobe-<run token>-<probe id>", ASCII so that it fits in
+// ICMP data, UDP payloads, DNS labels, HTTP headers and Ethernet padding alike): the sentinel proves a frame
+// is ours.
 #pragma once
 #include <cstdint>
 #include <optional>

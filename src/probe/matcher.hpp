@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "decode/packet.hpp"
+#include "model/report.hpp"
 #include "probe/marker.hpp"
 #include "probe/method.hpp"
-#include "model/report.hpp"
 
 namespace isoprobe::probe {
 

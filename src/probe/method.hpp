@@ -1,5 +1,6 @@
-// The contract of a contact method (one file each under probes/, registered in probes/registry.cpp): which frames
-// it sends to a peer, each carrying the run's marker, and which received frame counts as the peer's answer.
+// The contract of a contact method (one file each under probes/, registered in probes/registry.cpp): which
+// frames it sends to a peer, each carrying the run's marker, and which received frame counts as the peer's
+// answer.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -42,7 +43,8 @@ class Method {
     virtual bool needs_ipv4() const { return true; }
     // Sent to the gateway's MAC on purpose: the peer's answer then comes back from the gateway's MAC too.
     virtual bool via_gateway() const { return false; }
-    // Nothing answers it: only the sentinel's capture can show that it arrived, so only there is a repeat useful.
+    // Nothing answers it: only the sentinel's capture can show that it arrived, so only there is a repeat
+    // useful.
     virtual bool silent() const { return false; }
     // How long the protocol lets a responder hold its answer back on purpose (random delays against answer
     // storms), on top of the round trip.
@@ -50,14 +52,19 @@ class Method {
     // Why this method cannot run against `peer` (e.g. no MAC, no IPv6 address), or nullopt when it can.
     virtual std::optional<std::string> unavailable(const Segment&, const Peer&) const { return std::nullopt; }
     // The frames to send; every frame must carry `marker` somewhere in its bytes.
-    virtual std::vector<Outgoing> frames(const Segment& seg, const Peer& peer, const std::string& marker) const = 0;
+    virtual std::vector<Outgoing> frames(const Segment& seg, const Peer& peer,
+                                         const std::string& marker) const = 0;
     // True when `p`, received on the probe interface, is this method's kind of answer from `peer`; whether it
     // really comes from the peer is decided once for every method (probe::from_peer in probe/matcher.hpp).
     virtual bool is_answer(const Segment& seg, const Peer& peer, const decode::Packet& p) const = 0;
-    // Work after a peer answered (SMB: negotiate a dialect over a real TCP connection); a sentence for the report.
+    // Work after a peer answered (SMB: negotiate a dialect over a real TCP connection); a sentence for the
+    // report.
     virtual std::optional<std::string> follow_up(const Segment&, const Peer&) const { return std::nullopt; }
-    // Frames that undo what the method changed on the segment (port stealing), sent at the end and on interrupt.
-    virtual std::vector<Outgoing> restore(const Segment&, const Peer&, const std::string&) const { return {}; }
+    // Frames that undo what the method changed on the segment (port stealing), sent at the end and on
+    // interrupt.
+    virtual std::vector<Outgoing> restore(const Segment&, const Peer&, const std::string&) const {
+        return {};
+    }
 };
 
 } // namespace isoprobe::probe

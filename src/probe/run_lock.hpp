@@ -1,5 +1,6 @@
-// One run per interface at a time, so that two runs never interleave traffic: a lock that every user, the systemd
-// service (private /tmp) and root all see, and that the kernel releases when the process ends, however it ends.
+// One run per interface at a time, so that two runs never interleave traffic: a lock that every user, the
+// systemd service (private /tmp) and root all see, and that the kernel releases when the process ends,
+// however it ends.
 #pragma once
 #include <sys/types.h>
 

@@ -1,7 +1,8 @@
-// The guideline requirements isoprobe reports on, with their clauses in 総務省「地方公共団体における情報セキュリティ
-// ポリシーに関するガイドライン」令和7年3月版 (Ministry of Internal Affairs and Communications, information-security
-// policy guideline for local governments, March 2025 revision; published on https://www.soumu.go.jp/). Comments
-// elsewhere cite it as GUIDELINE with a clause (図表42 注11) or a requirement id.
+// The guideline requirements isoprobe reports on, with their clauses in
+// 総務省「地方公共団体における情報セキュリティ ポリシーに関するガイドライン」令和7年3月版 (Ministry of
+// Internal Affairs and Communications, information-security policy guideline for local governments, March
+// 2025 revision; published on https://www.soumu.go.jp/). Comments elsewhere cite it as GUIDELINE with a
+// clause (図表42 注11) or a requirement id.
 #pragma once
 #include <span>
 #include <string_view>

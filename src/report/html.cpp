@@ -1,5 +1,6 @@
 // The HTML report's page and its general sections; EAP/Wi-Fi sections in html_wlan_eap.cpp, the timeline in
-// html_timeline.cpp, the words in html_strings.cpp. No script anywhere: the CSP forbids it, and nothing is fetched.
+// html_timeline.cpp, the words in html_strings.cpp. No script anywhere: the CSP forbids it, and nothing is
+// fetched.
 #include "report/html.hpp"
 
 #include <algorithm>
@@ -14,8 +15,8 @@
 namespace isoprobe::report {
 
 using model::Conversation;
-using model::Endpoint;
 using model::ConversationKind;
+using model::Endpoint;
 using model::ProbeOutcome;
 using model::ProbeResult;
 using model::Report;
@@ -24,15 +25,27 @@ using model::status_name;
 
 std::string html_escape(std::string_view raw) {
     std::string out;
-    // terminal_safe already makes control characters and invalid UTF-8 visible (one byte walker for every output).
+    // terminal_safe already makes control characters and invalid UTF-8 visible (one byte walker for every
+    // output).
     for (char c : terminal_safe(raw)) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -95,14 +108,16 @@ h2,h3{break-after:avoid}thead{display:table-header-group}}
 )";
 
 std::string endpoint_html(const Strings& s, const Endpoint& e) {
-    std::string out = e.mac ? mono(e.mac->str()) : "<span class=\"small\">" + std::string(s.mac_unknown) + "</span>";
+    std::string out =
+        e.mac ? mono(e.mac->str()) : "<span class=\"small\">" + std::string(s.mac_unknown) + "</span>";
     if (!e.ip.empty()) out += "<br>" + mono(e.ip.str());
     return out;
 }
 
 std::string frames_html(const Strings& s, const std::vector<std::uint64_t>& frames, std::uint64_t total) {
     std::string out;
-    for (auto n : frames) out += (out.empty() ? "" : ", ") + std::to_string(n);
+    for (auto n : frames)
+        out += (out.empty() ? "" : ", ") + std::to_string(n);
     if (total > frames.size()) out += " … (" + std::to_string(total) + " " + std::string(s.frames_unit) + ")";
     return "<span class=\"list\">" + out + "</span>";
 }
@@ -119,7 +134,8 @@ void meta_item(std::string& out, std::string_view term, const std::string& html)
 }
 
 void header(std::string& out, const Report& r, const Strings& s) {
-    out += "<header><h1>" + std::string(s.title) + "</h1><p class=\"sub\">" + std::string(s.guideline) + "</p>";
+    out +=
+        "<header><h1>" + std::string(s.title) + "</h1><p class=\"sub\">" + std::string(s.guideline) + "</p>";
     out += "<dl class=\"meta\">";
     auto item = [&](std::string_view term, const std::string& html) { meta_item(out, term, html); };
     item(s.command, mono("isoprobe " + r.command));
@@ -158,25 +174,33 @@ void verdict_and_requirements(std::string& out, const Report& r, const Strings& 
     for (const auto& req : r.requirements) {
         const auto* info = find_requirement(req.id);
         std::string reasons = "<ul class=\"reasons\">";
-        for (const auto& why : req.reasons) reasons += "<li>" + html_escape(why) + "</li>";
+        for (const auto& why : req.reasons)
+            reasons += "<li>" + html_escape(why) + "</li>";
         reasons += "</ul>";
         row(out, {mono(req.id), info ? html_escape(info->clause) : "",
-                  info ? html_escape(info->title_ja) + "<br><span class=\"small\">" + html_escape(info->title_en) + "</span>" : "",
+                  info ? html_escape(info->title_ja) + "<br><span class=\"small\">" +
+                             html_escape(info->title_en) + "</span>"
+                       : "",
                   status_badge(s, req.status), reasons});
     }
     table_close(out);
     section_close(out);
 }
 
-void conversation_rows(std::string& out, const Strings& s, const std::vector<Conversation>& list, std::size_t max) {
-    table_open(out, {s.col_a, s.col_b, s.col_kind, s.col_protocols, s.col_frames, s.col_time, s.col_evidence});
+void conversation_rows(std::string& out, const Strings& s, const std::vector<Conversation>& list,
+                       std::size_t max) {
+    table_open(out,
+               {s.col_a, s.col_b, s.col_kind, s.col_protocols, s.col_frames, s.col_time, s.col_evidence});
     for (std::size_t i = 0; i < std::min(max, list.size()); ++i) {
         const auto& c = list[i];
-        std::string kind = "<span class=\"nw\">" + std::string(c.kind == ConversationKind::broadcast ? s.broadcast : s.unicast) + "</span>";
+        std::string kind = "<span class=\"nw\">" +
+                           std::string(c.kind == ConversationKind::broadcast ? s.broadcast : s.unicast) +
+                           "</span>";
         if (c.via_gateway) kind += "<br>" + std::string(s.via_gateway);
         const std::string protocols = html_escape(model::protocols_text(c.protocols, ", "));
-        row(out, {endpoint_html(s, c.a), endpoint_html(s, c.b), kind, protocols, frames_html(s, c.frames, c.frame_count),
-                  time_span_html(c.first_ns, c.last_ns), html_escape(c.evidence)});
+        row(out, {endpoint_html(s, c.a), endpoint_html(s, c.b), kind, protocols,
+                  frames_html(s, c.frames, c.frame_count), time_span_html(c.first_ns, c.last_ns),
+                  html_escape(c.evidence)});
     }
     table_close(out);
     if (list.size() > max)
@@ -200,32 +224,41 @@ void traffic(std::string& out, const Report& r, const Strings& s) {
 }
 
 std::string outcome_badge(const Strings& s, ProbeOutcome o) {
-    const char* css = o == ProbeOutcome::reached ? "fail" : o == ProbeOutcome::not_reached ? "pass"
-                      : o == ProbeOutcome::not_run ? "not-tested" : "inconclusive";
+    const char* css = o == ProbeOutcome::reached       ? "fail"
+                      : o == ProbeOutcome::not_reached ? "pass"
+                      : o == ProbeOutcome::not_run     ? "not-tested"
+                                                       : "inconclusive";
     return badge(css, s.outcome[static_cast<std::size_t>(o)]);
 }
 
 void probes(std::string& out, const Report& r, const Strings& s) {
-    // Peers and methods in the order the run tried them; a /22 has a thousand peers, so look results up by index.
+    // Peers and methods in the order the run tried them; a /22 has a thousand peers, so look results up by
+    // index.
     std::vector<std::string> methods;
     std::vector<std::vector<const ProbeResult*>> by_peer;
     std::map<std::string, std::size_t> peer_index;
     for (const auto& p : r.probes) {
         if (std::find(methods.begin(), methods.end(), p.method) == methods.end()) methods.push_back(p.method);
-        auto [it, fresh] = peer_index.try_emplace((p.peer.mac ? p.peer.mac->str() : "") + "/" + p.peer.ip.str(), by_peer.size());
+        auto [it, fresh] = peer_index.try_emplace(
+            (p.peer.mac ? p.peer.mac->str() : "") + "/" + p.peer.ip.str(), by_peer.size());
         if (fresh) by_peer.emplace_back();
         by_peer[it->second].push_back(&p);
     }
     section_open(out, "probes", s.probes, s.probes_intro);
     out += "<table class=\"matrix\"><thead><tr><th>" + std::string(s.col_peer) + "</th>";
-    for (const auto& m : methods) out += "<th><span class=\"list\">" + html_escape(m) + "</span></th>";
+    for (const auto& m : methods)
+        out += "<th><span class=\"list\">" + html_escape(m) + "</span></th>";
     out += "</tr></thead><tbody>";
     for (const auto& results : by_peer) {
         const auto& peer = *results.front();
-        out += "<tr><td>" + endpoint_html(s, peer.peer) + (peer.sentinel ? "<br><span class=\"small\">" + std::string(s.sentinel) + "</span>" : "") + "</td>";
+        out += "<tr><td>" + endpoint_html(s, peer.peer) +
+               (peer.sentinel ? "<br><span class=\"small\">" + std::string(s.sentinel) + "</span>" : "") +
+               "</td>";
         for (const auto& m : methods) {
-            auto it = std::find_if(results.begin(), results.end(), [&](const ProbeResult* p) { return p->method == m; });
-            out += "<td>" + (it == results.end() ? std::string("–") : outcome_badge(s, (*it)->result)) + "</td>";
+            auto it = std::find_if(results.begin(), results.end(),
+                                   [&](const ProbeResult* p) { return p->method == m; });
+            out +=
+                "<td>" + (it == results.end() ? std::string("–") : outcome_badge(s, (*it)->result)) + "</td>";
         }
         out += "</tr>";
     }
@@ -237,11 +270,17 @@ void probes(std::string& out, const Report& r, const Strings& s) {
         for (const auto* p : results) {
             if (p->frames.empty() && p->notes.empty()) continue;
             std::string notes = p->frames.empty() ? "" : frames_html(s, p->frames, p->frames.size());
-            for (const auto& n : p->notes) notes += (notes.empty() ? "" : "<br>") + html_escape(n);
-            rows.push_back("<td>" + mono(p->method) + "</td><td>" + outcome_badge(s, p->result) + "</td><td>" + notes + "</td></tr>");
+            for (const auto& n : p->notes)
+                notes += (notes.empty() ? "" : "<br>") + html_escape(n);
+            rows.push_back("<td>" + mono(p->method) + "</td><td>" + outcome_badge(s, p->result) +
+                           "</td><td>" + notes + "</td></tr>");
         }
         for (std::size_t i = 0; i < rows.size(); ++i)
-            evidence += "<tr>" + (i == 0 ? "<td rowspan=\"" + std::to_string(rows.size()) + "\">" + endpoint_html(s, results.front()->peer) + "</td>" : "") + rows[i];
+            evidence += "<tr>" +
+                        (i == 0 ? "<td rowspan=\"" + std::to_string(rows.size()) + "\">" +
+                                      endpoint_html(s, results.front()->peer) + "</td>"
+                                : "") +
+                        rows[i];
     }
     if (!evidence.empty()) {
         out += "<h3>" + std::string(s.probe_notes) + "</h3>";
@@ -256,7 +295,8 @@ void controls(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "controls", s.controls, s.controls_intro);
     table_open(out, {s.col_control, s.col_result, s.col_detail});
     for (const auto& c : r.controls)
-        row(out, {mono(c.name), badge(c.ok ? "pass" : "fail", c.ok ? s.control_ok : s.control_failed), html_escape(c.detail)});
+        row(out, {mono(c.name), badge(c.ok ? "pass" : "fail", c.ok ? s.control_ok : s.control_failed),
+                  html_escape(c.detail)});
     table_close(out);
     section_close(out);
 }
@@ -264,7 +304,8 @@ void controls(std::string& out, const Report& r, const Strings& s) {
 void observations(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "observations", s.observations, s.observations_intro);
     out += "<ul>";
-    for (const auto& o : r.observations) out += "<li>" + html_escape(o) + "</li>";
+    for (const auto& o : r.observations)
+        out += "<li>" + html_escape(o) + "</li>";
     out += "</ul>";
     section_close(out);
 }
@@ -274,8 +315,10 @@ void stations(std::string& out, const Report& r, const Strings& s) {
     table_open(out, {s.col_mac, s.col_ips, s.col_role, s.col_why});
     for (const auto& st : r.stations) {
         std::string ips;
-        for (const auto& ip : st.ips) ips += (ips.empty() ? "" : "<br>") + mono(ip.str());
-        row(out, {mono(st.mac.str()), ips, std::string(s.role[static_cast<std::size_t>(st.role)]), html_escape(st.why)});
+        for (const auto& ip : st.ips)
+            ips += (ips.empty() ? "" : "<br>") + mono(ip.str());
+        row(out, {mono(st.mac.str()), ips, std::string(s.role[static_cast<std::size_t>(st.role)]),
+                  html_escape(st.why)});
     }
     table_close(out);
     section_close(out);
@@ -296,7 +339,8 @@ void capture(std::string& out, const Report& r, const Strings& s) {
     item(s.frames, std::to_string(cap.frames));
     item(s.bytes, std::to_string(cap.bytes));
     std::string links;
-    for (const auto& l : cap.link_types) links += (links.empty() ? "" : ", ") + mono(l);
+    for (const auto& l : cap.link_types)
+        links += (links.empty() ? "" : ", ") + mono(l);
     item(s.link_types, links.empty() ? std::string(s.none) : links);
     if (cap.frames > 0) {
         item(s.first_frame, mono(rfc3339(cap.first_ns)));
@@ -305,7 +349,8 @@ void capture(std::string& out, const Report& r, const Strings& s) {
     item(s.undecoded, std::to_string(cap.undecoded));
     item(s.encrypted, std::to_string(cap.encrypted));
     std::string anomalies;
-    for (const auto& [name, n] : cap.anomalies) anomalies += (anomalies.empty() ? "" : ", ") + mono(name) + " " + std::to_string(n);
+    for (const auto& [name, n] : cap.anomalies)
+        anomalies += (anomalies.empty() ? "" : ", ") + mono(name) + " " + std::to_string(n);
     item(s.anomalies, anomalies.empty() ? std::string(s.none) : anomalies);
     std::string tunnels;
     for (const auto& [kind, n] : cap.decapsulated)
@@ -330,42 +375,56 @@ std::string badge(std::string_view css_class, std::string_view word) {
     return "<span class=\"st " + std::string(css_class) + "\">" + std::string(word) + "</span>";
 }
 
-void section_open(std::string& out, std::string_view id, std::string_view title, std::string_view intro, std::size_t count) {
-    out += "<section id=\"" + std::string(id) + "\"" + (id == "requirements" ? "" : " class=\"evidence\"") + "><h2>" +
-           std::string(title);
+void section_open(std::string& out, std::string_view id, std::string_view title, std::string_view intro,
+                  std::size_t count) {
+    out += "<section id=\"" + std::string(id) + "\"" + (id == "requirements" ? "" : " class=\"evidence\"") +
+           "><h2>" + std::string(title);
     if (count > 0) out += " <span class=\"count\">(" + std::to_string(count) + ")</span>";
     out += "</h2>";
     if (!intro.empty()) out += "<p class=\"intro\">" + std::string(intro) + "</p>";
 }
 
-void section_close(std::string& out) { out += "</section>\n"; }
+void section_close(std::string& out) {
+    out += "</section>\n";
+}
 
 void table_open(std::string& out, std::initializer_list<std::string_view> headers) {
     out += "<table><thead><tr>";
-    for (auto h : headers) out += "<th>" + std::string(h) + "</th>";
+    for (auto h : headers)
+        out += "<th>" + std::string(h) + "</th>";
     out += "</tr></thead><tbody>";
 }
 
-void table_close(std::string& out) { out += "</tbody></table>"; }
+void table_close(std::string& out) {
+    out += "</tbody></table>";
+}
 
 void row(std::string& out, std::initializer_list<std::string_view> cells) {
     out += "<tr>";
-    for (auto c : cells) out += "<td>" + std::string(c) + "</td>";
+    for (auto c : cells)
+        out += "<td>" + std::string(c) + "</td>";
     out += "</tr>";
 }
 
-std::string raw(std::string_view text) { return "<span class=\"raw\">" + html_escape(text) + "</span>"; }
-std::string mono(std::string_view text) { return "<span class=\"mono\">" + html_escape(text) + "</span>"; }
+std::string raw(std::string_view text) {
+    return "<span class=\"raw\">" + html_escape(text) + "</span>";
+}
+std::string mono(std::string_view text) {
+    return "<span class=\"mono\">" + html_escape(text) + "</span>";
+}
 
 } // namespace html
 
 std::string to_html(const Report& r, Lang lang) {
     const auto& s = html::strings(lang);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(lang_name(lang)) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>isoprobe " +
-                      html_escape(r.command) + ": " + std::string(s.status[static_cast<std::size_t>(r.verdict)]) + " — " +
-                      std::string(s.title) + "</title>\n<style>" + std::string(html::k_css) + "</style>\n</head>\n<body>\n";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"" + std::string(lang_name(lang)) +
+        "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+        "'unsafe-inline'; img-src data:\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>isoprobe " +
+        html_escape(r.command) + ": " + std::string(s.status[static_cast<std::size_t>(r.verdict)]) + " — " +
+        std::string(s.title) + "</title>\n<style>" + std::string(html::k_css) + "</style>\n</head>\n<body>\n";
     html::header(out, r, s);
     html::verdict_and_requirements(out, r, s);
     html::traffic(out, r, s);
@@ -379,7 +438,8 @@ std::string to_html(const Report& r, Lang lang) {
     html::timeline_section(out, r, s);
     out += "<footer>";
     if (!s.engine_note.empty()) out += "<p>" + std::string(s.engine_note) + "</p>";
-    out += "<p>" + std::string(s.escape_note) + "</p><p>isoprobe " ISOPROBE_VERSION "</p></footer>\n</body>\n</html>\n";
+    out += "<p>" + std::string(s.escape_note) +
+           "</p><p>isoprobe " ISOPROBE_VERSION "</p></footer>\n</body>\n</html>\n";
     return out;
 }
 

@@ -15,15 +15,16 @@ namespace isoprobe::report::html {
 struct Strings {
     std::string_view title, guideline, engine_note, escape_note;
     // header
-    std::string_view command, tool, host, started, finished, duration, capture_span, interface, sentinel, segment,
-        gateway, peers, capturing_host, interrupted, none, unknown;
+    std::string_view command, tool, host, started, finished, duration, capture_span, interface, sentinel,
+        segment, gateway, peers, capturing_host, interrupted, none, unknown;
     // verdict and requirements
     std::string_view verdict, verdict_rule, requirements, col_requirement, col_clause, col_title, col_status,
         col_reasons;
     std::array<std::string_view, 4> status; // model::Status
     // conversations and attempts
     std::string_view conversations, conversations_intro, attempts, attempts_intro, col_a, col_b, col_kind,
-        col_protocols, col_frames, col_time, col_evidence, unicast, broadcast, via_gateway, mac_unknown, frames_unit;
+        col_protocols, col_frames, col_time, col_evidence, unicast, broadcast, via_gateway, mac_unknown,
+        frames_unit;
     std::string_view rows_in_json; // after "N more" under a capped table
     // live probes
     std::string_view probes, probes_intro, col_peer, probe_notes, col_method, col_result, col_notes, controls,
@@ -37,18 +38,18 @@ struct Strings {
         col_offered, col_nak, col_outcome, tls, col_tls_version, col_cipher, col_client_cert, certificates,
         col_chain, chain_server, chain_client, col_subject, col_issuer, col_validity, col_key, col_signature,
         col_expiry, self_signed, not_decodable, bytes_unit, days_unit, via_radius;
-    std::array<std::string_view, 3> eap_outcome;   // model::EapOutcome
-    std::array<std::string_view, 4> client_cert;   // model::ClientCertificate
+    std::array<std::string_view, 3> eap_outcome; // model::EapOutcome
+    std::array<std::string_view, 4> client_cert; // model::ClientCertificate
     std::string_view enumeration, col_eap_type, accepted, refused, no_answer;
     // Wi-Fi and the survey
-    std::string_view wlan, wlan_intro, col_bssid, col_ssid, col_channel, col_security, col_akm, col_ciphers, col_pmf,
-        col_seen, hidden, from_assoc, wlan_malformed, inventory, col_finding, needs_review;
+    std::string_view wlan, wlan_intro, col_bssid, col_ssid, col_channel, col_security, col_akm, col_ciphers,
+        col_pmf, col_seen, hidden, from_assoc, wlan_malformed, inventory, col_finding, needs_review;
     // capture
-    std::string_view capture, col_file, col_first_frame, frames, bytes, link_types, undecoded, encrypted, anomalies,
-        decapsulated, dropped, first_frame, last_frame, truncated, eapol_frames, radius_packets;
+    std::string_view capture, col_file, col_first_frame, frames, bytes, link_types, undecoded, encrypted,
+        anomalies, decapsulated, dropped, first_frame, last_frame, truncated, eapol_frames, radius_packets;
     // timeline
-    std::string_view timeline, timeline_intro, lane_phases, lane_conversations, lane_attempts, lane_eap, more_prefix,
-        more_suffix, no_events, unit_ms, unit_s, unit_min, unit_h;
+    std::string_view timeline, timeline_intro, lane_phases, lane_conversations, lane_attempts, lane_eap,
+        more_prefix, more_suffix, no_events, unit_ms, unit_s, unit_min, unit_h;
     std::array<std::string_view, 4> phase; // discovery, probing, waiting, analysis (the engine's names)
 };
 
@@ -71,13 +72,15 @@ void table_open(std::string& out, std::initializer_list<std::string_view> header
 void table_close(std::string& out);
 // One <tr> of <td>s, each cell HTML already escaped.
 void row(std::string& out, std::initializer_list<std::string_view> cells);
-// Escaped model text in a <span class="raw">: shown as is, wrapped anywhere, isolated from the bidi of its line.
+// Escaped model text in a <span class="raw">: shown as is, wrapped anywhere, isolated from the bidi of its
+// line.
 std::string raw(std::string_view text);
 std::string mono(std::string_view text); // escaped, in a monospace <span>
 
 void eap_sections(std::string& out, const model::Report& r, const Strings& s);
 void wlan_sections(std::string& out, const model::Report& r, const Strings& s);
-// The timeline section: an inline SVG of the run's phases, conversations, attempts and EAP attempts over time.
+// The timeline section: an inline SVG of the run's phases, conversations, attempts and EAP attempts over
+// time.
 void timeline_section(std::string& out, const model::Report& r, const Strings& s);
 
 } // namespace isoprobe::report::html

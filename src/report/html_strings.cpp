@@ -341,7 +341,9 @@ constexpr Strings k_en{
 
 } // namespace
 
-const Strings& strings(Lang lang) { return lang == Lang::ja ? k_ja : k_en; }
+const Strings& strings(Lang lang) {
+    return lang == Lang::ja ? k_ja : k_en;
+}
 
 std::string phase_label(const Strings& s, std::string_view name) {
     constexpr std::array<std::string_view, 4> k_engine_names{"discovery", "probing", "waiting", "analysis"};

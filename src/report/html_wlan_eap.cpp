@@ -19,7 +19,8 @@ std::string mac_html(const Strings& s, const std::optional<MacAddr>& m) {
 
 std::string types_html(const std::vector<std::uint32_t>& types) {
     std::string out;
-    for (auto t : types) out += (out.empty() ? "" : ", ") + mono(parse::eap_type_name(t) + " (" + std::to_string(t) + ")");
+    for (auto t : types)
+        out += (out.empty() ? "" : ", ") + mono(parse::eap_type_name(t) + " (" + std::to_string(t) + ")");
     return out;
 }
 
@@ -28,27 +29,32 @@ void certificate_rows(std::string& out, const Strings& s, std::size_t session, s
     for (const auto& c : certs) {
         if (!c.parsed) {
             row(out, {std::to_string(session), std::string(chain),
-                      std::string(s.not_decodable) + " (" + std::to_string(c.der_bytes) + " " + std::string(s.bytes_unit) + ")",
+                      std::string(s.not_decodable) + " (" + std::to_string(c.der_bytes) + " " +
+                          std::string(s.bytes_unit) + ")",
                       "", "", "", "", ""});
             continue;
         }
-        std::string expiry = c.days_to_expiry ? std::to_string(*c.days_to_expiry) + " " + std::string(s.days_unit) : "";
-        row(out, {std::to_string(session), std::string(chain),
-                  raw(c.subject) + (c.self_signed ? "<br><span class=\"small\">" + std::string(s.self_signed) + "</span>" : ""),
-                  raw(c.issuer), mono(c.not_before) + " –<br>" + mono(c.not_after),
-                  mono(c.key_type + " " + std::to_string(c.key_bits)), mono(c.signature_algorithm), expiry});
+        std::string expiry =
+            c.days_to_expiry ? std::to_string(*c.days_to_expiry) + " " + std::string(s.days_unit) : "";
+        row(out,
+            {std::to_string(session), std::string(chain),
+             raw(c.subject) +
+                 (c.self_signed ? "<br><span class=\"small\">" + std::string(s.self_signed) + "</span>" : ""),
+             raw(c.issuer), mono(c.not_before) + " –<br>" + mono(c.not_after),
+             mono(c.key_type + " " + std::to_string(c.key_bits)), mono(c.signature_algorithm), expiry});
     }
 }
 
 void eap(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "eap", s.eap, s.eap_intro, r.eap.size());
-    table_open(out, {"#", s.col_supplicant, s.col_authenticator, s.col_identity, s.col_method_done, s.col_offered, s.col_nak,
-                     s.col_outcome, s.col_frames});
+    table_open(out, {"#", s.col_supplicant, s.col_authenticator, s.col_identity, s.col_method_done,
+                     s.col_offered, s.col_nak, s.col_outcome, s.col_frames});
     bool any_tls = false, any_certificate = false;
     for (std::size_t i = 0; i < r.eap.size(); ++i) {
         const auto& e = r.eap[i];
         any_tls = any_tls || e.tls;
-        any_certificate = any_certificate || (e.tls && (!e.tls->server_chain.empty() || !e.tls->client_chain.empty()));
+        any_certificate =
+            any_certificate || (e.tls && (!e.tls->server_chain.empty() || !e.tls->client_chain.empty()));
         row(out,
             {std::to_string(i + 1), mac_html(s, e.supplicant),
              mac_html(s, e.authenticator) +
@@ -69,7 +75,8 @@ void eap(std::string& out, const Report& r, const Strings& s) {
             if (!r.eap[i].tls) continue;
             const auto& t = *r.eap[i].tls;
             std::string client(s.client_cert[static_cast<std::size_t>(t.client_certificate)]);
-            if (!t.client_certificate_why.empty()) client += "<br><span class=\"small\">" + html_escape(t.client_certificate_why) + "</span>";
+            if (!t.client_certificate_why.empty())
+                client += "<br><span class=\"small\">" + html_escape(t.client_certificate_why) + "</span>";
             row(out, {std::to_string(i + 1), t.version ? mono(parse::tls_version_name(*t.version)) : "",
                       t.cipher_suite ? mono(parse::tls_cipher_suite_name(*t.cipher_suite)) : "", client});
         }
@@ -77,7 +84,8 @@ void eap(std::string& out, const Report& r, const Strings& s) {
     }
     if (any_certificate) {
         out += "<h3>" + std::string(s.certificates) + "</h3>";
-        table_open(out, {"#", s.col_chain, s.col_subject, s.col_issuer, s.col_validity, s.col_key, s.col_signature, s.col_expiry});
+        table_open(out, {"#", s.col_chain, s.col_subject, s.col_issuer, s.col_validity, s.col_key,
+                         s.col_signature, s.col_expiry});
         for (std::size_t i = 0; i < r.eap.size(); ++i) {
             if (!r.eap[i].tls) continue;
             certificate_rows(out, s, i + 1, s.chain_server, r.eap[i].tls->server_chain);
@@ -99,14 +107,16 @@ void enumeration(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "enumeration", s.enumeration);
     table_open(out, {s.col_method, s.col_eap_type, s.col_result, s.col_detail});
     for (const auto& e : r.enumeration)
-        row(out, {mono(e.name), std::to_string(e.type), enumeration_word(s, e.result), html_escape(e.detail)});
+        row(out,
+            {mono(e.name), std::to_string(e.type), enumeration_word(s, e.result), html_escape(e.detail)});
     table_close(out);
     section_close(out);
 }
 
 void bss(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "wlan", s.wlan, s.wlan_intro, r.wlan.size());
-    table_open(out, {s.col_bssid, s.col_ssid, s.col_channel, s.col_security, s.col_akm, s.col_ciphers, s.col_pmf, s.col_seen, s.col_frames});
+    table_open(out, {s.col_bssid, s.col_ssid, s.col_channel, s.col_security, s.col_akm, s.col_ciphers,
+                     s.col_pmf, s.col_seen, s.col_frames});
     for (const auto& e : r.wlan) {
         const auto& sec = e.security;
         const std::string ssid_bytes(e.ssid.begin(), e.ssid.end());
@@ -115,16 +125,21 @@ void bss(std::string& out, const Report& r, const Strings& s) {
         std::string security = mono(model::bss_class_name(sec.cls));
         if (!e.from_ap) security += "<br><span class=\"small\">" + std::string(s.from_assoc) + "</span>";
         std::string akms, ciphers;
-        for (const auto& a : sec.akms) akms += (akms.empty() ? "" : "<br>") + mono(parse::akm_suite_name(a));
-        for (const auto& p : sec.pairwise) ciphers += (ciphers.empty() ? "" : ", ") + mono(parse::cipher_suite_name(p));
+        for (const auto& a : sec.akms)
+            akms += (akms.empty() ? "" : "<br>") + mono(parse::akm_suite_name(a));
+        for (const auto& p : sec.pairwise)
+            ciphers += (ciphers.empty() ? "" : ", ") + mono(parse::cipher_suite_name(p));
         if (sec.group) ciphers += " / " + mono(parse::cipher_suite_name(*sec.group));
-        row(out, {mono(e.bssid.str()), ssid, e.channel ? std::to_string(*e.channel) : "", security, akms, ciphers,
-                  mono(model::pmf_name(sec.pmf)),
-                  std::to_string(e.beacons) + " / " + std::to_string(e.probe_responses) + " / " + std::to_string(e.assoc_requests),
+        row(out, {mono(e.bssid.str()), ssid, e.channel ? std::to_string(*e.channel) : "", security, akms,
+                  ciphers, mono(model::pmf_name(sec.pmf)),
+                  std::to_string(e.beacons) + " / " + std::to_string(e.probe_responses) + " / " +
+                      std::to_string(e.assoc_requests),
                   mono(std::to_string(e.first_frame) + "–" + std::to_string(e.last_frame))});
     }
     table_close(out);
-    if (r.wlan_malformed > 0) out += "<p class=\"note\">" + std::string(s.wlan_malformed) + ": " + std::to_string(r.wlan_malformed) + "</p>";
+    if (r.wlan_malformed > 0)
+        out += "<p class=\"note\">" + std::string(s.wlan_malformed) + ": " +
+               std::to_string(r.wlan_malformed) + "</p>";
     section_close(out);
 }
 
@@ -133,9 +148,11 @@ void inventory(std::string& out, const Report& r, const Strings& s) {
     table_open(out, {s.col_finding, s.col_status, s.col_bssid, s.col_ssid, s.col_detail});
     for (const auto& f : *r.inventory) {
         // Findings that do not fail the survey still ask a person to look (an unknown SSID, an unused AP).
-        std::string status = f.failing ? status_badge(s, Status::fail) : f.kind == "ok" ? status_badge(s, Status::pass)
-                                                                                      : badge("inconclusive", s.needs_review);
-        row(out, {mono(f.kind), status, f.bssid.empty() ? "–" : mono(f.bssid), raw(f.ssid), html_escape(f.detail)});
+        std::string status = f.failing        ? status_badge(s, Status::fail)
+                             : f.kind == "ok" ? status_badge(s, Status::pass)
+                                              : badge("inconclusive", s.needs_review);
+        row(out, {mono(f.kind), status, f.bssid.empty() ? "–" : mono(f.bssid), raw(f.ssid),
+                  html_escape(f.detail)});
     }
     table_close(out);
     section_close(out);

@@ -12,10 +12,10 @@ using model::Conversation;
 using model::ConversationKind;
 using model::Endpoint;
 using model::InventoryFinding;
+using model::outcome_name;
 using model::ProbeResult;
 using model::Report;
 using model::Requirement;
-using model::outcome_name;
 using model::role_name;
 using model::status_name;
 
@@ -57,17 +57,27 @@ ordered_json to_json(const Requirement& req) {
 
 ordered_json to_json(const ProbeResult& p) {
     ordered_json evidence = ordered_json::array();
-    for (auto n : p.frames) evidence.push_back(n);
-    for (const auto& note : p.notes) evidence.push_back(note);
-    return {{"peer", to_json(p.peer)}, {"sentinel", p.sentinel}, {"method", p.method},
-            {"result", outcome_name(p.result)}, {"evidence", evidence}};
+    for (auto n : p.frames)
+        evidence.push_back(n);
+    for (const auto& note : p.notes)
+        evidence.push_back(note);
+    return {{"peer", to_json(p.peer)},
+            {"sentinel", p.sentinel},
+            {"method", p.method},
+            {"result", outcome_name(p.result)},
+            {"evidence", evidence}};
 }
 
-ordered_json to_json(const Control& c) { return {{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}}; }
+ordered_json to_json(const Control& c) {
+    return {{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}};
+}
 
 ordered_json to_json(const InventoryFinding& f) {
-    return {{"kind", f.kind}, {"bssid", f.bssid.empty() ? ordered_json(nullptr) : ordered_json(f.bssid)},
-            {"ssid", f.ssid}, {"failing", f.failing}, {"detail", f.detail}};
+    return {{"kind", f.kind},
+            {"bssid", f.bssid.empty() ? ordered_json(nullptr) : ordered_json(f.bssid)},
+            {"ssid", f.ssid},
+            {"failing", f.failing},
+            {"detail", f.detail}};
 }
 
 ordered_json to_json(const Report& r) {
@@ -78,27 +88,37 @@ ordered_json to_json(const Report& r) {
     j["verdict"] = status_name(r.verdict);
     if (r.interrupted) j["interrupted"] = true;
     ordered_json reqs = ordered_json::array();
-    for (const auto& req : r.requirements) reqs.push_back(to_json(req));
+    for (const auto& req : r.requirements)
+        reqs.push_back(to_json(req));
     j["requirements"] = std::move(reqs);
-    j["self"] = {{"mac", r.self.mac ? ordered_json(r.self.mac->str()) : ordered_json(nullptr)}, {"how", r.self.how}};
+    j["self"] = {{"mac", r.self.mac ? ordered_json(r.self.mac->str()) : ordered_json(nullptr)},
+                 {"how", r.self.how}};
     ordered_json stations = ordered_json::array();
     for (const auto& s : r.stations) {
         ordered_json ips = ordered_json::array();
-        for (const auto& ip : s.ips) ips.push_back(ip.str());
+        for (const auto& ip : s.ips)
+            ips.push_back(ip.str());
         stations.push_back({{"mac", s.mac.str()}, {"ips", ips}, {"role", role_name(s.role)}, {"why", s.why}});
     }
     j["stations"] = std::move(stations);
     j["conversations"] = ordered_json::array();
-    for (const auto& c : r.conversations) j["conversations"].push_back(to_json(c));
+    for (const auto& c : r.conversations)
+        j["conversations"].push_back(to_json(c));
     j["attempts"] = ordered_json::array();
-    for (const auto& c : r.attempts) j["attempts"].push_back(to_json(c));
+    for (const auto& c : r.attempts)
+        j["attempts"].push_back(to_json(c));
     if (r.segment) {
         const auto& sg = *r.segment;
         ordered_json peers = ordered_json::array();
         for (const auto& p : sg.peers) {
             ordered_json v6 = ordered_json::array();
-            for (const auto& ip : p.ipv6) v6.push_back(ip.str());
-            peers.push_back({{"mac", to_json(p.at)["mac"]}, {"ip", to_json(p.at)["ip"]}, {"ipv6", v6}, {"sentinel", p.sentinel}, {"found_by", p.found_by}});
+            for (const auto& ip : p.ipv6)
+                v6.push_back(ip.str());
+            peers.push_back({{"mac", to_json(p.at)["mac"]},
+                             {"ip", to_json(p.at)["ip"]},
+                             {"ipv6", v6},
+                             {"sentinel", p.sentinel},
+                             {"found_by", p.found_by}});
         }
         ordered_json segment;
         put_name(segment, "interface", sg.interface);
@@ -112,10 +132,12 @@ ordered_json to_json(const Report& r) {
         segment["peers"] = std::move(peers);
         j["segment"] = std::move(segment);
         ordered_json probes = ordered_json::array();
-        for (const auto& p : r.probes) probes.push_back(to_json(p));
+        for (const auto& p : r.probes)
+            probes.push_back(to_json(p));
         j["probes"] = std::move(probes);
         ordered_json controls = ordered_json::array();
-        for (const auto& c : r.controls) controls.push_back(to_json(c));
+        for (const auto& c : r.controls)
+            controls.push_back(to_json(c));
         j["controls"] = std::move(controls);
     }
     if (!r.observations.empty()) j["observations"] = r.observations;
@@ -129,7 +151,8 @@ ordered_json to_json(const Report& r) {
     }
     if (r.inventory) {
         ordered_json inv = ordered_json::array();
-        for (const auto& f : *r.inventory) inv.push_back(to_json(f));
+        for (const auto& f : *r.inventory)
+            inv.push_back(to_json(f));
         j["inventory"] = std::move(inv);
     }
 
@@ -171,7 +194,8 @@ ordered_json to_json(const Report& r) {
         const auto& run = *r.run;
         ordered_json phases = ordered_json::array();
         for (const auto& ph : run.phases)
-            phases.push_back({{"name", ph.name}, {"start", rfc3339(ph.start_ns)}, {"end", rfc3339(ph.end_ns)}});
+            phases.push_back(
+                {{"name", ph.name}, {"start", rfc3339(ph.start_ns)}, {"end", rfc3339(ph.end_ns)}});
         ordered_json info;
         info["started"] = rfc3339(run.started_ns);
         info["finished"] = rfc3339(run.finished_ns);

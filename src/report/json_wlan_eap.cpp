@@ -181,7 +181,8 @@ ordered_json eap_section(const std::vector<model::EapSession>& sessions, const m
     return j;
 }
 
-ordered_json wlan_section(const std::vector<model::BssEntry>& entries, std::uint64_t malformed, std::uint64_t dropped) {
+ordered_json wlan_section(const std::vector<model::BssEntry>& entries, std::uint64_t malformed,
+                          std::uint64_t dropped) {
     ordered_json j;
     ordered_json a = ordered_json::array();
     for (const auto& e : entries)

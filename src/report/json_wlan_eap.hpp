@@ -1,4 +1,5 @@
-// The EAP and Wi-Fi sections of the JSON report (docs/report.md); their verdicts are analyze/security_verdicts.
+// The EAP and Wi-Fi sections of the JSON report (docs/report.md); their verdicts are
+// analyze/security_verdicts.
 #pragma once
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ nlohmann::ordered_json to_json(const model::BssEntry& e);
 nlohmann::ordered_json eap_section(const std::vector<model::EapSession>& sessions,
                                    const model::EapStats& stats);
 // {"bss": [...], "malformed": n, "dropped": n}
-nlohmann::ordered_json wlan_section(const std::vector<model::BssEntry>& entries, std::uint64_t malformed, std::uint64_t dropped);
+nlohmann::ordered_json wlan_section(const std::vector<model::BssEntry>& entries, std::uint64_t malformed,
+                                    std::uint64_t dropped);
 
 } // namespace isoprobe::report

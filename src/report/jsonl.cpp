@@ -36,21 +36,30 @@ std::string to_jsonl(const Report& r, const std::optional<model::Recorded>& reco
         out += dump_json(std::move(j));
         out += '\n';
     };
-    for (const auto& req : r.requirements) line("requirement", to_json(req));
-    for (const auto& c : r.conversations) line("conversation", to_json(c));
-    for (const auto& c : r.attempts) line("attempt", to_json(c));
+    for (const auto& req : r.requirements)
+        line("requirement", to_json(req));
+    for (const auto& c : r.conversations)
+        line("conversation", to_json(c));
+    for (const auto& c : r.attempts)
+        line("attempt", to_json(c));
     for (const auto& p : r.probes)
         if (p.result == ProbeOutcome::reached) line("probe", to_json(p));
     for (const auto& c : r.controls)
         if (!c.ok) line("control", to_json(c));
-    for (const auto& s : r.eap) line("eap-session", to_json(s));
-    for (const auto& b : r.wlan) line("bss", to_json(b));
+    for (const auto& s : r.eap)
+        line("eap-session", to_json(s));
+    for (const auto& b : r.wlan)
+        line("bss", to_json(b));
     if (r.inventory)
-        for (const auto& f : *r.inventory) line("inventory", to_json(f));
+        for (const auto& f : *r.inventory)
+            line("inventory", to_json(f));
     if (recorded)
         for (const auto& g : recorded->regressions)
-            line("regression", {{"kind", g.kind}, {"key", g.key}, {"detail", g.detail},
-                                {"baseline", recorded->baseline ? ordered_json(*recorded->baseline) : ordered_json(nullptr)}});
+            line("regression", {{"kind", g.kind},
+                                {"key", g.key},
+                                {"detail", g.detail},
+                                {"baseline", recorded->baseline ? ordered_json(*recorded->baseline)
+                                                                : ordered_json(nullptr)}});
     return out;
 }
 

@@ -1,6 +1,6 @@
-// The report as JSON Lines for log shippers (--jsonl, docs/history.md): one compact object per finding, each with
-// the run's common fields (time, host, command, scope, verdict, and `run` when the history recorded it) and
-// "finding": its kind, the item itself under a key of that name, as the JSON report writes it.
+// The report as JSON Lines for log shippers (--jsonl, docs/history.md): one compact object per finding, each
+// with the run's common fields (time, host, command, scope, verdict, and `run` when the history recorded it)
+// and "finding": its kind, the item itself under a key of that name, as the JSON report writes it.
 #pragma once
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
-// The language of a report's prose (the HTML report): Japanese for the local governments the guideline addresses,
-// English for everyone else.
+// The language of a report's prose (the HTML report): Japanese for the local governments the guideline
+// addresses, English for everyone else.
 #pragma once
 #include <optional>
 #include <string_view>

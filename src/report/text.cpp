@@ -13,19 +13,22 @@ namespace isoprobe::report {
 using model::Conversation;
 using model::ConversationKind;
 using model::Endpoint;
-using model::ProbeOutcome;
-using model::Report;
-using model::Status;
 using model::outcome_name;
+using model::ProbeOutcome;
 using model::protocols_text;
+using model::Report;
 using model::role_name;
+using model::Status;
 using model::status_name;
 
 namespace {
 
 std::string paint(std::string_view text, Status s, bool colour) {
     if (!colour) return std::string(text);
-    const char* code = s == Status::pass ? "\033[1;32m" : s == Status::fail ? "\033[1;31m" : s == Status::inconclusive ? "\033[1;33m" : "\033[2m";
+    const char* code = s == Status::pass           ? "\033[1;32m"
+                       : s == Status::fail         ? "\033[1;31m"
+                       : s == Status::inconclusive ? "\033[1;33m"
+                                                   : "\033[2m";
     return std::string(code) + std::string(text) + "\033[0m";
 }
 
@@ -37,7 +40,8 @@ std::string endpoint_text(const Endpoint& e) {
 
 std::string frames_text(const Conversation& c) {
     std::string s;
-    for (auto n : c.frames) s += (s.empty() ? "" : ",") + std::to_string(n);
+    for (auto n : c.frames)
+        s += (s.empty() ? "" : ",") + std::to_string(n);
     if (c.frame_count > c.frames.size()) s += ",... (" + std::to_string(c.frame_count) + " frames)";
     return s;
 }
@@ -46,13 +50,17 @@ std::string frames_text(const Conversation& c) {
 
 std::string to_text(const Report& r, bool colour) {
     std::ostringstream o;
-    o << "isoprobe " << r.command << ": " << paint(std::string(status_name(r.verdict)) + (r.interrupted ? " (interrupted)" : ""), r.verdict, colour) << "\n\n";
+    o << "isoprobe " << r.command << ": "
+      << paint(std::string(status_name(r.verdict)) + (r.interrupted ? " (interrupted)" : ""), r.verdict,
+               colour)
+      << "\n\n";
     for (const auto& req : r.requirements) {
         const auto* info = find_requirement(req.id);
         o << "  " << paint(status_name(req.status), req.status, colour) << "  " << req.id;
         if (info) o << "  " << info->title_en << " / " << info->title_ja;
         o << "\n";
-        for (const auto& why : req.reasons) o << "      " << terminal_safe(why) << "\n";
+        for (const auto& why : req.reasons)
+            o << "      " << terminal_safe(why) << "\n";
     }
     if (r.segment) {
         const auto& sg = *r.segment;
@@ -63,17 +71,23 @@ std::string to_text(const Report& r, bool colour) {
         o << "; " << sg.peers.size() << " peer(s)\n";
         o << "\nControls:\n";
         for (const auto& c : r.controls)
-            o << "  " << paint(c.ok ? "ok  " : "FAIL", c.ok ? Status::pass : Status::fail, colour) << "  " << c.name << ": " << terminal_safe(c.detail) << "\n";
+            o << "  " << paint(c.ok ? "ok  " : "FAIL", c.ok ? Status::pass : Status::fail, colour) << "  "
+              << c.name << ": " << terminal_safe(c.detail) << "\n";
         if (!r.observations.empty()) o << "\nObservations (not proof of contact):\n";
-        for (const auto& obs : r.observations) o << "  " << terminal_safe(obs) << "\n";
+        for (const auto& obs : r.observations)
+            o << "  " << terminal_safe(obs) << "\n";
         o << "\nProbes (peer, method, result):\n";
         for (const auto& p : r.probes) {
-            Status s = p.result == ProbeOutcome::reached ? Status::fail : p.result == ProbeOutcome::not_reached ? Status::pass : Status::not_tested;
-            o << "  " << endpoint_text(p.peer) << (p.sentinel ? " (sentinel)" : "") << "  " << p.method << "  "
-              << paint(outcome_name(p.result), s, colour);
+            Status s = p.result == ProbeOutcome::reached       ? Status::fail
+                       : p.result == ProbeOutcome::not_reached ? Status::pass
+                                                               : Status::not_tested;
+            o << "  " << endpoint_text(p.peer) << (p.sentinel ? " (sentinel)" : "") << "  " << p.method
+              << "  " << paint(outcome_name(p.result), s, colour);
             std::string ev;
-            for (auto n : p.frames) ev += (ev.empty() ? "frames " : ",") + std::to_string(n);
-            for (const auto& note : p.notes) ev += (ev.empty() ? "" : "; ") + note;
+            for (auto n : p.frames)
+                ev += (ev.empty() ? "frames " : ",") + std::to_string(n);
+            for (const auto& note : p.notes)
+                ev += (ev.empty() ? "" : "; ") + note;
             if (!ev.empty()) o << "  (" << terminal_safe(ev) << ")";
             o << "\n";
         }
@@ -81,34 +95,38 @@ std::string to_text(const Report& r, bool colour) {
     if (!r.conversations.empty()) {
         o << "\nTerminal-to-terminal conversations (" << r.conversations.size() << "):\n";
         for (const auto& c : r.conversations) {
-            o << "  " << endpoint_text(c.a) << (c.kind == ConversationKind::broadcast ? " -> " : " <-> ") << endpoint_text(c.b)
-              << "  [" << protocols_text(c.protocols) << "]" << (c.via_gateway ? " via gateway" : "")
+            o << "  " << endpoint_text(c.a) << (c.kind == ConversationKind::broadcast ? " -> " : " <-> ")
+              << endpoint_text(c.b) << "  [" << protocols_text(c.protocols) << "]"
+              << (c.via_gateway ? " via gateway" : "")
               << (c.kind == ConversationKind::broadcast ? " broadcast" : "") << "\n";
-            o << "      frames " << frames_text(c) << ", " << rfc3339(c.first_ns) << " .. " << rfc3339(c.last_ns) << "\n";
+            o << "      frames " << frames_text(c) << ", " << rfc3339(c.first_ns) << " .. "
+              << rfc3339(c.last_ns) << "\n";
             o << "      " << terminal_safe(c.evidence) << "\n";
         }
     }
     if (!r.attempts.empty()) {
         o << "\nUnanswered attempts (" << r.attempts.size() << "):\n";
- std::size_t shown = 0;
+        std::size_t shown = 0;
         for (const auto& c : r.attempts) {
             if (++shown > 10) {
                 o << "  ... and " << r.attempts.size() - 10 << " more (all in the JSON report)\n";
                 break;
             }
-            o << "  " << endpoint_text(c.a) << " -> " << endpoint_text(c.b) << "  [" << protocols_text(c.protocols)
-              << "] frames " << frames_text(c) << "\n";
+            o << "  " << endpoint_text(c.a) << " -> " << endpoint_text(c.b) << "  ["
+              << protocols_text(c.protocols) << "] frames " << frames_text(c) << "\n";
         }
     }
     eap_text(o, r);
     enumeration_text(o, r);
     wlan_text(o, r);
     inventory_text(o, r);
-    o << "\nStations (" << r.stations.size() << "), capturing host: "
-      << (r.self.mac ? r.self.mac->str() : std::string("unknown")) << " (" << r.self.how << ")\n";
+    o << "\nStations (" << r.stations.size()
+      << "), capturing host: " << (r.self.mac ? r.self.mac->str() : std::string("unknown")) << " ("
+      << r.self.how << ")\n";
     for (const auto& s : r.stations) {
         o << "  " << s.mac.str() << "  " << role_name(s.role);
-        for (const auto& ip : s.ips) o << " " << ip.str();
+        for (const auto& ip : s.ips)
+            o << " " << ip.str();
         o << "\n      " << terminal_safe(s.why) << "\n";
     }
     const auto& cap = r.capture;
@@ -116,10 +134,13 @@ std::string to_text(const Report& r, bool colour) {
     for (const auto& f : cap.files)
         o << ", " << terminal_safe(f.path) << hex_note(f.path);
     o << "; undecoded " << cap.undecoded << ", encrypted " << cap.encrypted;
-    for (const auto& [name, n] : cap.anomalies) o << ", " << name << " " << n;
-    for (const auto& [kind, n] : cap.decapsulated) o << ", from " << kind << " " << n;
+    for (const auto& [name, n] : cap.anomalies)
+        o << ", " << name << " " << n;
+    for (const auto& [kind, n] : cap.decapsulated)
+        o << ", from " << kind << " " << n;
     o << "\n";
-    for (const auto& t : cap.truncated_files) o << "  warning: " << terminal_safe(t) << " (the frames before the cut were analysed)\n";
+    for (const auto& t : cap.truncated_files)
+        o << "  warning: " << terminal_safe(t) << " (the frames before the cut were analysed)\n";
     return o.str();
 }
 

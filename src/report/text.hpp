@@ -1,4 +1,5 @@
-// The human text renderer: verdict first, then the evidence, readable at a glance; colour only when asked (a TTY).
+// The human text renderer: verdict first, then the evidence, readable at a glance; colour only when asked (a
+// TTY).
 #pragma once
 #include <string>
 

@@ -10,7 +10,9 @@ namespace isoprobe::report {
 using model::Report;
 
 namespace {
-std::string mac_text(const std::optional<MacAddr>& m) { return m ? m->str() : std::string("(unknown)"); }
+std::string mac_text(const std::optional<MacAddr>& m) {
+    return m ? m->str() : std::string("(unknown)");
+}
 } // namespace
 
 void eap_text(std::ostream& o, const Report& r) {
@@ -24,11 +26,13 @@ void eap_text(std::ostream& o, const Report& r) {
         o << "  " << model::eap_outcome_name(s.outcome);
         o << "  method " << (s.method ? parse::eap_type_name(*s.method) : std::string("none"));
         std::string offered;
-        for (auto t : s.offered) offered += (offered.empty() ? "" : ",") + parse::eap_type_name(t);
+        for (auto t : s.offered)
+            offered += (offered.empty() ? "" : ",") + parse::eap_type_name(t);
         if (!offered.empty()) o << " (offered " << offered << ")";
         if (!s.nak_desired.empty()) {
             std::string nak;
-            for (auto t : s.nak_desired) nak += (nak.empty() ? "" : ",") + parse::eap_type_name(t);
+            for (auto t : s.nak_desired)
+                nak += (nak.empty() ? "" : ",") + parse::eap_type_name(t);
             o << " (NAK asked for " << nak << ")";
         }
         o << "  frames " << s.first_frame << "-" << s.last_frame << "\n";
@@ -38,9 +42,11 @@ void eap_text(std::ostream& o, const Report& r) {
             if (t.cipher_suite) o << " " << parse::tls_cipher_suite_name(*t.cipher_suite);
             o << ", client certificate " << model::client_certificate_name(t.client_certificate) << "\n";
             for (const auto& c : t.server_chain)
-                o << "      server cert: " << terminal_safe(c.subject) << " (issuer " << terminal_safe(c.issuer) << ", until " << c.not_after << ")\n";
+                o << "      server cert: " << terminal_safe(c.subject) << " (issuer "
+                  << terminal_safe(c.issuer) << ", until " << c.not_after << ")\n";
             for (const auto& c : t.client_chain)
-                o << "      client cert: " << terminal_safe(c.subject) << " (issuer " << terminal_safe(c.issuer) << ", until " << c.not_after << ")\n";
+                o << "      client cert: " << terminal_safe(c.subject) << " (issuer "
+                  << terminal_safe(c.issuer) << ", until " << c.not_after << ")\n";
         }
     }
 }
@@ -57,7 +63,8 @@ void wlan_text(std::ostream& o, const Report& r) {
           << (e.malformed_source ? " (malformed frames only)" : "") << "  PMF "
           << model::pmf_name(e.security.pmf);
         std::string akms;
-        for (const auto& a : e.security.akms) akms += (akms.empty() ? "" : ",") + std::to_string(a.type);
+        for (const auto& a : e.security.akms)
+            akms += (akms.empty() ? "" : ",") + std::to_string(a.type);
         if (!akms.empty()) o << "  AKM " << akms;
         o << "\n";
     }
@@ -67,15 +74,16 @@ void enumeration_text(std::ostream& o, const Report& r) {
     if (r.enumeration.empty()) return;
     o << "\nEAP methods proposed to the authenticator:\n";
     for (const auto& e : r.enumeration)
-        o << "  " << e.name << " (" << e.type << "): " << e.result << (e.detail.empty() ? "" : " - " + terminal_safe(e.detail)) << "\n";
+        o << "  " << e.name << " (" << e.type << "): " << e.result
+          << (e.detail.empty() ? "" : " - " + terminal_safe(e.detail)) << "\n";
 }
 
 void inventory_text(std::ostream& o, const Report& r) {
     if (!r.inventory) return;
     o << "\nAccess-point survey (" << r.inventory->size() << " findings):\n";
     for (const auto& f : *r.inventory)
-        o << "  " << (f.failing ? "FAIL " : "     ") << f.kind << "  " << (f.bssid.empty() ? "-" : f.bssid) << "  \""
-          << terminal_safe(f.ssid) << "\"  " << terminal_safe(f.detail) << "\n";
+        o << "  " << (f.failing ? "FAIL " : "     ") << f.kind << "  " << (f.bssid.empty() ? "-" : f.bssid)
+          << "  \"" << terminal_safe(f.ssid) << "\"  " << terminal_safe(f.detail) << "\n";
 }
 
 } // namespace isoprobe::report

@@ -22,10 +22,14 @@ std::optional<MacAddr> MacAddr::parse(std::string_view text) {
         for (std::size_t j = 0; j < 2; ++j) {
             char c = text[i * 3 + j];
             unsigned d;
-            if (c >= '0' && c <= '9') d = static_cast<unsigned>(c - '0');
-            else if (c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
-            else return std::nullopt;
+            if (c >= '0' && c <= '9')
+                d = static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                d = static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                d = static_cast<unsigned>(c - 'A' + 10);
+            else
+                return std::nullopt;
             v = v * 16 + d;
         }
         if (i < 5 && text[i * 3 + 2] != ':' && text[i * 3 + 2] != '-') return std::nullopt;
@@ -42,7 +46,8 @@ bool MacAddr::is_zero() const noexcept {
 }
 
 std::string MacAddr::str() const {
-    // By hand rather than snprintf: the isolation assessment names both ends of every flow (up to 81920 of them).
+    // By hand rather than snprintf: the isolation assessment names both ends of every flow (up to 81920 of
+    // them).
     static constexpr char k_hex[] = "0123456789abcdef";
     std::string out(17, ':');
     for (std::size_t i = 0; i < b.size(); ++i) {
@@ -59,7 +64,8 @@ IpAddr IpAddr::v4(Bytes four) noexcept {
     return a;
 }
 IpAddr IpAddr::v4(std::uint32_t host_order) noexcept {
-    std::uint8_t raw[4] = {static_cast<std::uint8_t>(host_order >> 24), static_cast<std::uint8_t>(host_order >> 16),
+    std::uint8_t raw[4] = {static_cast<std::uint8_t>(host_order >> 24),
+                           static_cast<std::uint8_t>(host_order >> 16),
                            static_cast<std::uint8_t>(host_order >> 8), static_cast<std::uint8_t>(host_order)};
     return v4(Bytes(raw, 4));
 }
@@ -84,16 +90,23 @@ std::uint32_t IpAddr::v4_host_order() const noexcept {
 bool IpAddr::is_multicast() const noexcept {
     return (family == 4 && (b[0] & 0xf0) == 0xe0) || (family == 6 && b[0] == 0xff);
 }
-bool IpAddr::is_broadcast_v4() const noexcept { return family == 4 && v4_host_order() == 0xffffffffu; }
-bool IpAddr::is_unspecified() const noexcept {
-    return family != 0 && std::all_of(b.begin(), b.begin() + (family == 4 ? 4 : 16), [](auto x) { return x == 0; });
+bool IpAddr::is_broadcast_v4() const noexcept {
+    return family == 4 && v4_host_order() == 0xffffffffu;
 }
-bool IpAddr::is_link_local_v6() const noexcept { return family == 6 && b[0] == 0xfe && (b[1] & 0xc0) == 0x80; }
+bool IpAddr::is_unspecified() const noexcept {
+    return family != 0 &&
+           std::all_of(b.begin(), b.begin() + (family == 4 ? 4 : 16), [](auto x) { return x == 0; });
+}
+bool IpAddr::is_link_local_v6() const noexcept {
+    return family == 6 && b[0] == 0xfe && (b[1] & 0xc0) == 0x80;
+}
 
 std::string IpAddr::str() const {
     char buf[INET6_ADDRSTRLEN] = "";
-    if (family == 4) inet_ntop(AF_INET, b.data(), buf, sizeof buf);
-    else if (family == 6) inet_ntop(AF_INET6, b.data(), buf, sizeof buf);
+    if (family == 4)
+        inet_ntop(AF_INET, b.data(), buf, sizeof buf);
+    else if (family == 6)
+        inet_ntop(AF_INET6, b.data(), buf, sizeof buf);
     return buf;
 }
 

@@ -47,14 +47,16 @@ struct IpAddr {
 template <> struct std::hash<isoprobe::MacAddr> {
     std::size_t operator()(const isoprobe::MacAddr& m) const noexcept {
         std::uint64_t v = 0;
-        for (auto x : m.b) v = (v << 8) | x;
+        for (auto x : m.b)
+            v = (v << 8) | x;
         return std::hash<std::uint64_t>{}(v);
     }
 };
 template <> struct std::hash<isoprobe::IpAddr> {
     std::size_t operator()(const isoprobe::IpAddr& a) const noexcept {
         std::uint64_t h = a.family;
-        for (auto x : a.b) h = h * 1099511628211ULL ^ x;
+        for (auto x : a.b)
+            h = h * 1099511628211ULL ^ x;
         return static_cast<std::size_t>(h);
     }
 };

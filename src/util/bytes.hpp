@@ -47,14 +47,16 @@ class ByteReader {
     std::uint64_t read_be(std::size_t n) noexcept {
         if (!has(n)) return fail<std::uint64_t>();
         std::uint64_t v = 0;
-        for (std::size_t i = 0; i < n; ++i) v = (v << 8) | m_data[m_pos + i];
+        for (std::size_t i = 0; i < n; ++i)
+            v = (v << 8) | m_data[m_pos + i];
         m_pos += n;
         return v;
     }
     std::uint64_t read_le(std::size_t n) noexcept {
         if (!has(n)) return fail<std::uint64_t>();
         std::uint64_t v = 0;
-        for (std::size_t i = n; i-- > 0;) v = (v << 8) | m_data[m_pos + i];
+        for (std::size_t i = n; i-- > 0;)
+            v = (v << 8) | m_data[m_pos + i];
         m_pos += n;
         return v;
     }

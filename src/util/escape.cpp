@@ -17,7 +17,9 @@ std::size_t utf8_length(std::string_view s, std::size_t i, std::uint32_t& cp) {
         if ((b(k) & 0xc0) != 0x80) return 0;
         cp = (cp << 6) | (b(k) & 0x3f);
     }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
     return n;
 }
 

@@ -1,14 +1,15 @@
-// A minimal expected<T, E>: std::expected is C++23 and clang 14 cannot use libstdc++'s, but the fuzzers need clang.
+// A minimal expected<T, E>: std::expected is C++23 and clang 14 cannot use libstdc++'s, but the fuzzers need
+// clang.
 #pragma once
 #include <utility>
 #include <variant>
 
 namespace isoprobe {
 
-template <class E> struct Unexpected {
-    E error;
-};
-template <class E> Unexpected<std::decay_t<E>> unexpected(E&& e) { return {std::forward<E>(e)}; }
+template <class E> struct Unexpected { E error; };
+template <class E> Unexpected<std::decay_t<E>> unexpected(E&& e) {
+    return {std::forward<E>(e)};
+}
 
 template <class T, class E> class Expected {
   public:

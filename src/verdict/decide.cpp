@@ -17,9 +17,9 @@ Requirement isolation(const Evidence& e, const model::Report& rep) {
     mark_full_tables(rep.capture.full_tables, req);
     if (!e.live) return req;
     const auto& live = *e.live;
-    return decide_live_isolation({std::move(req), rep.probes, rep.controls, rep.capture.full_tables, live.sentinel,
-                                  live.gateway_resolved, rep.interrupted, live.interruption, live.rounds,
-                                  live.sentinel_heard_gateway});
+    return decide_live_isolation({std::move(req), rep.probes, rep.controls, rep.capture.full_tables,
+                                  live.sentinel, live.gateway_resolved, rep.interrupted, live.interruption,
+                                  live.rounds, live.sentinel_heard_gateway});
 }
 
 // wlan-encryption and 8021x-eap-tls judge the site's own networks: BSSes of SSIDs the inventory ignores (a
@@ -27,8 +27,8 @@ Requirement isolation(const Evidence& e, const model::Report& rep) {
 std::vector<Requirement> security(const Evidence& e, const model::Report& rep) {
     std::vector<model::BssEntry> in_scope;
     for (const auto& b : rep.wlan)
-        if (!e.survey || std::find(e.survey->ignored.begin(), e.survey->ignored.end(), b.bssid) ==
-                             e.survey->ignored.end())
+        if (!e.survey ||
+            std::find(e.survey->ignored.begin(), e.survey->ignored.end(), b.bssid) == e.survey->ignored.end())
             in_scope.push_back(b);
     const std::size_t left_out = rep.wlan.size() - in_scope.size();
     std::vector<Requirement> out{decide_wlan_encryption(in_scope), decide_8021x_eap_tls(rep.eap, in_scope)};
@@ -69,12 +69,14 @@ void decide(const Evidence& e, model::Report& rep) {
         for (auto& req : rep.requirements)
             req = req.id == "8021x-eap-tls"
                       ? enumeration(*e.enumeration, rep)
-                      : Requirement{req.id, Status::not_tested,
+                      : Requirement{req.id,
+                                    Status::not_tested,
                                     {"not tested by `isoprobe eap`: it only talks to the port's 802.1X "
                                      "authenticator"}};
     }
     std::vector<Status> statuses;
-    for (const auto& r : rep.requirements) statuses.push_back(r.status);
+    for (const auto& r : rep.requirements)
+        statuses.push_back(r.status);
     rep.verdict = model::combine(statuses);
 }
 

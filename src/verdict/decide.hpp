@@ -1,5 +1,6 @@
-// The one stage that judges: every requirement's status and reasons, and the report's verdict, from the evidence
-// the analysis, the probe, the 802.1X enumeration and the access-point survey gathered. Nothing else sets them.
+// The one stage that judges: every requirement's status and reasons, and the report's verdict, from the
+// evidence the analysis, the probe, the 802.1X enumeration and the access-point survey gathered. Nothing else
+// sets them.
 #pragma once
 #include <optional>
 #include <string>
@@ -26,15 +27,15 @@ struct EnumerationEvidence {
 };
 
 struct Evidence {
-    CaptureIsolationEvidence capture;              // every command: the capture's own view
-    std::optional<SurveyEvidence> survey;          // with --inventory
-    std::optional<LiveRunEvidence> live;           // probe, audit
+    CaptureIsolationEvidence capture;               // every command: the capture's own view
+    std::optional<SurveyEvidence> survey;           // with --inventory
+    std::optional<LiveRunEvidence> live;            // probe, audit
     std::optional<EnumerationEvidence> enumeration; // eap
 };
 
 // Sets rep.requirements (terminal-isolation, wlan-encryption, 8021x-eap-tls, ap-inventory, in that order) and
-// rep.verdict from `e` and the evidence already in `rep` (conversations, attempts, EAP sessions, BSSes, probes,
-// controls, enumeration results, full tables, interruption).
+// rep.verdict from `e` and the evidence already in `rep` (conversations, attempts, EAP sessions, BSSes,
+// probes, controls, enumeration results, full tables, interruption).
 void decide(const Evidence& e, model::Report& rep);
 
 } // namespace isoprobe::verdict

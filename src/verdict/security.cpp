@@ -173,7 +173,6 @@ Requirement decide_wlan_encryption(const std::vector<BssEntry>& bss) {
     return r;
 }
 
-
 model::Requirement decide_eap_methods(const std::vector<model::EnumerationResult>& results, bool complete) {
     model::Requirement req{"8021x-eap-tls", model::Status::inconclusive, {}};
     std::string others, tls;

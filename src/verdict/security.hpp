@@ -1,5 +1,5 @@
-// The wlan-encryption and 8021x-eap-tls verdicts (図表42 認証方式 / 無線セキュリティ規格): over the EAP sessions and
-// BSSes a capture showed, and over the methods a wired authenticator accepted when enumerated.
+// The wlan-encryption and 8021x-eap-tls verdicts (図表42 認証方式 / 無線セキュリティ規格): over the EAP
+// sessions and BSSes a capture showed, and over the methods a wired authenticator accepted when enumerated.
 #pragma once
 #include <optional>
 #include <string>
@@ -23,9 +23,9 @@ std::pair<model::Status, std::string> encryption_verdict(const model::BssSecurit
 // One attempt's share of 8021x-eap-tls: its status and reason when it ended in EAP-Success, else nothing.
 std::optional<std::pair<model::Status, std::string>> eap_success_verdict(const model::EapSession& s);
 
-// 8021x-eap-tls from `isoprobe eap`: fail when the authenticator accepted a method other than certificate-only
-// EAP-TLS, pass when it accepted EAP-TLS and `complete` (every method of the table was proposed) shows it
-// refused the rest, inconclusive otherwise.
+// 8021x-eap-tls from `isoprobe eap`: fail when the authenticator accepted a method other than
+// certificate-only EAP-TLS, pass when it accepted EAP-TLS and `complete` (every method of the table was
+// proposed) shows it refused the rest, inconclusive otherwise.
 model::Requirement decide_eap_methods(const std::vector<model::EnumerationResult>& results, bool complete);
 
 } // namespace isoprobe::verdict

@@ -22,9 +22,10 @@ model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
             bcast += c.kind == ConversationKind::broadcast;
         }
         req.status = Status::fail;
-        req.reasons.push_back(std::to_string(conversations.size()) + " terminal-to-terminal conversation(s): " +
-                              std::to_string(conversations.size() - bcast) + " unicast (" + std::to_string(via) +
-                              " via the gateway), " + std::to_string(bcast) + " broadcast/multicast");
+        req.reasons.push_back(
+            std::to_string(conversations.size()) + " terminal-to-terminal conversation(s): " +
+            std::to_string(conversations.size() - bcast) + " unicast (" + std::to_string(via) +
+            " via the gateway), " + std::to_string(bcast) + " broadcast/multicast");
         req.reasons.push_back("first: " + conversations.front().evidence);
         return req;
     }
@@ -37,8 +38,9 @@ model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
         return req;
     }
     if (attempts.empty()) {
-        req.reasons.push_back("no terminal tried to reach another terminal: nothing on the capture shows the segment "
-                              "could have carried terminal-to-terminal traffic");
+        req.reasons.push_back(
+            "no terminal tried to reach another terminal: nothing on the capture shows the segment "
+            "could have carried terminal-to-terminal traffic");
         return req;
     }
     std::uint64_t frames = 0;
@@ -51,39 +53,46 @@ model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
         cited.insert(cited.end(), a.frames.begin(), a.frames.end());
     }
     if (!e.self && !e.over_the_air) {
-        req.reasons.push_back("no capturing host is known, and a mirror or span port may not carry what terminals "
-                              "send each other (an uplink mirror never does): give --self when the capture was taken on "
-                              "a terminal");
+        req.reasons.push_back(
+            "no capturing host is known, and a mirror or span port may not carry what terminals "
+            "send each other (an uplink mirror never does): give --self when the capture was taken on "
+            "a terminal");
         return req;
     }
     if (e.proving_attempts.empty()) {
-        req.reasons.push_back(std::to_string(attempts.size()) + " attempt(s) to reach other terminals, but none " +
-                              (e.self ? "by the capturing host " + e.self->str() + " " : std::string()) +
-                              "toward a station seen transmitting on this segment: nothing shows the target was there to "
-                              "answer, or that its answer would have been captured");
+        req.reasons.push_back(
+            std::to_string(attempts.size()) + " attempt(s) to reach other terminals, but none " +
+            (e.self ? "by the capturing host " + e.self->str() + " " : std::string()) +
+            "toward a station seen transmitting on this segment: nothing shows the target was there to "
+            "answer, or that its answer would have been captured");
         return req;
     }
     if (frames < k_min_attempt_frames) {
-        req.reasons.push_back("only " + std::to_string(frames) + " frame(s) of attempts toward terminals seen on this "
-                              "segment: too few to rest a pass on (at least " + std::to_string(k_min_attempt_frames) +
+        req.reasons.push_back("only " + std::to_string(frames) +
+                              " frame(s) of attempts toward terminals seen on this "
+                              "segment: too few to rest a pass on (at least " +
+                              std::to_string(k_min_attempt_frames) +
                               ", so that one stray or lost frame cannot decide)");
         return req;
     }
     if (e.answers_recorded.empty()) {
-        req.reasons.push_back(e.self ? "the capturing host " + e.self->str() +
-                                           " received fewer than 2 unicast frames: answers might not have been captured"
-                                     : "no station was heard exchanging frames in both directions with infrastructure: "
-                                       "the capture may hold one direction only, so answers might be missing");
+        req.reasons.push_back(
+            e.self ? "the capturing host " + e.self->str() +
+                         " received fewer than 2 unicast frames: answers might not have been captured"
+                   : "no station was heard exchanging frames in both directions with infrastructure: "
+                     "the capture may hold one direction only, so answers might be missing");
         return req;
     }
     std::sort(cited.begin(), cited.end());
     if (cited.size() > 10) cited.resize(10);
     std::string list;
-    for (auto f : cited) list += (list.empty() ? "" : ", ") + std::to_string(f);
+    for (auto f : cited)
+        list += (list.empty() ? "" : ", ") + std::to_string(f);
     req.status = Status::pass;
-    req.reasons.push_back(std::to_string(frames) + " frame(s) of " + std::to_string(e.proving_attempts.size()) +
-                          " attempt(s) toward " + std::to_string(targets.size()) +
-                          " terminal(s) seen transmitting on this segment got no answer (frames " + list + ")");
+    req.reasons.push_back(
+        std::to_string(frames) + " frame(s) of " + std::to_string(e.proving_attempts.size()) +
+        " attempt(s) toward " + std::to_string(targets.size()) +
+        " terminal(s) seen transmitting on this segment got no answer (frames " + list + ")");
     req.reasons.push_back("the capture records answers: " + e.answers_recorded);
     return req;
 }

@@ -1,7 +1,7 @@
-// terminal-isolation (図表42「無線端末同士の通信の防止」, 6.5.(4)), decided from evidence alone: what a capture
-// showed (`inspect`, and the passive watch of a live run), and what the live probe's methods reached under its
-// positive controls (`probe`, `audit`). Pure, so every rule of docs/report.md ("How a live verdict is proven") is a
-// row of a table-driven test.
+// terminal-isolation (図表42「無線端末同士の通信の防止」, 6.5.(4)), decided from evidence alone: what a
+// capture showed (`inspect`, and the passive watch of a live run), and what the live probe's methods reached
+// under its positive controls (`probe`, `audit`). Pure, so every rule of docs/report.md ("How a live verdict
+// is proven") is a row of a table-driven test.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -17,8 +17,8 @@ struct CaptureIsolationEvidence {
     std::uint64_t decoded_frames = 0;
     std::optional<MacAddr> self; // the capturing host, when known
     bool over_the_air = false;   // an 802.11 monitor-mode capture
-    // Indexes into the report's attempts of those whose answer this capture would hold (the capturing host's own, or
-    // any over the air) aimed at stations seen transmitting on this segment.
+    // Indexes into the report's attempts of those whose answer this capture would hold (the capturing host's
+    // own, or any over the air) aimed at stations seen transmitting on this segment.
     std::vector<std::size_t> proving_attempts;
     // What shows the capture records answers, with its frames ("the capturing host ... received 40 unicast
     // frames (first: frames 3, 5, 9)"); empty when nothing does.
@@ -30,8 +30,8 @@ struct CaptureIsolationEvidence {
 inline constexpr std::uint64_t k_min_attempt_frames = 3;
 
 // Fail: a terminal-to-terminal conversation. Pass (docs/report.md, "When a capture passes"): at least
-// k_min_attempt_frames frames of attempts toward terminals seen transmitting on this segment went unanswered, on a
-// capture shown to record answers. Inconclusive otherwise, saying what was missing.
+// k_min_attempt_frames frames of attempts toward terminals seen transmitting on this segment went unanswered,
+// on a capture shown to record answers. Inconclusive otherwise, saying what was missing.
 model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
                                             const std::vector<model::Conversation>& conversations,
                                             const std::vector<model::Conversation>& attempts);

@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const Frame& frame = **next;
         // The readers' promises: consecutive numbers, no frame over the cap.
         if (frame.number != expected_number++ || frame.bytes.size() > k_max_frame) __builtin_trap();
-        for (std::uint8_t b : frame.bytes) bytes += b; // touch every byte so ASan sees any bad span
+        for (std::uint8_t b : frame.bytes)
+            bytes += b; // touch every byte so ASan sees any bad span
     }
     if (source.stats().frames != expected_number - 1) __builtin_trap();
     g_sink = bytes;

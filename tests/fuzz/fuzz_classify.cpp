@@ -1,5 +1,5 @@
-// libFuzzer target for decode::classify and the link, network and transport parsers under it. The first two bytes
-// choose the link type (a row of the link type table, or any other value); the rest is the frame.
+// libFuzzer target for decode::classify and the link, network and transport parsers under it. The first two
+// bytes choose the link type (a row of the link type table, or any other value); the rest is the frame.
 #include <cstddef>
 #include <cstdint>
 
@@ -12,7 +12,8 @@ volatile std::uint64_t g_sink = 0;
 namespace {
 
 bool inside(Bytes part, Bytes whole) {
-    return part.empty() || (part.data() >= whole.data() && part.data() + part.size() <= whole.data() + whole.size());
+    return part.empty() ||
+           (part.data() >= whole.data() && part.data() + part.size() <= whole.data() + whole.size());
 }
 
 } // namespace

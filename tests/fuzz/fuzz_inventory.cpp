@@ -1,5 +1,5 @@
-// libFuzzer target for the inventory parser (docs/inventory.md) and the survey that reads its result: any text
-// must give an inventory or one line of error, never a crash or an exception.
+// libFuzzer target for the inventory parser (docs/inventory.md) and the survey that reads its result: any
+// text must give an inventory or one line of error, never a crash or an exception.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -30,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bss[2].ssid_known = true;
     auto a = analyze::assess_inventory(*inv, bss);
     std::uint64_t sum = a.requirement.reasons.size();
-    for (const auto& f : a.findings) sum += f.kind.size() + f.detail.size();
+    for (const auto& f : a.findings)
+        sum += f.kind.size() + f.detail.size();
     for (const auto& n : inv->networks)
         for (const auto& p : n.bssids) {
             if (p.bits < 1 || p.bits > 48) __builtin_trap();

@@ -2,9 +2,9 @@
 // model (with an access-point survey) -> every renderer. Shared by fuzz_pipeline and its regression test over
 // captures/bad/, so that a reproducer fails the unit tests the way it crashed the fuzzer.
 #pragma once
+#include <memory>
 #include <optional>
 #include <stdexcept>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,11 +47,12 @@ inline std::shared_ptr<const analyze::Inventory> pipeline_inventory() {
 // Throws whatever the pipeline throws: that is a bug the callers report.
 inline PipelineResult run_pipeline(Bytes capture) {
     PipelineResult out;
-    auto rep = analyze::inspect_captures({"fuzz.pcap"},
-                                         [capture](const std::string& name, std::uint64_t first_number) {
-                                             return capture::open_capture_memory(capture, name, first_number);
-                                         },
-                                         {}, {}, pipeline_inventory());
+    auto rep = analyze::inspect_captures(
+        {"fuzz.pcap"},
+        [capture](const std::string& name, std::uint64_t first_number) {
+            return capture::open_capture_memory(capture, name, first_number);
+        },
+        {}, {}, pipeline_inventory());
     if (!rep) {
         out.error = rep.error();
         return out;

@@ -25,7 +25,8 @@ struct Case {
     std::string name;
     std::vector<std::string> captures;
     isoprobe::analyze::RoleHints hints;
-    std::string inventory; // relative to the repository, as tools/update-golden passes it; empty without --inventory
+    std::string
+        inventory; // relative to the repository, as tools/update-golden passes it; empty without --inventory
 };
 
 // tests/golden/cases.py parsed tests/golden/cases.txt into this JSON at build time.
@@ -37,10 +38,9 @@ std::vector<Case> load_cases() {
         Case c;
         c.name = j.at("name").get<std::string>();
         c.captures = j.at("captures").get<std::vector<std::string>>();
-        c.hints = isoprobe::cli::parse_role_hints(j.at("self_mac").get<std::string>(),
-                                                  j.at("infra").get<std::vector<std::string>>(),
-                                                  j.at("gateways").get<std::vector<std::string>>(),
-                                                  j.at("subnet").get<std::string>());
+        c.hints = isoprobe::cli::parse_role_hints(
+            j.at("self_mac").get<std::string>(), j.at("infra").get<std::vector<std::string>>(),
+            j.at("gateways").get<std::vector<std::string>>(), j.at("subnet").get<std::string>());
         c.inventory = j.at("inventory").get<std::string>();
         out.push_back(std::move(c));
     }
@@ -48,7 +48,8 @@ std::vector<Case> load_cases() {
 }
 
 // Lists every difference as "path: expected X, got Y", so a failing case says exactly which fact changed.
-void diff(const ordered_json& want, const ordered_json& got, const std::string& path, std::vector<std::string>& out) {
+void diff(const ordered_json& want, const ordered_json& got, const std::string& path,
+          std::vector<std::string>& out) {
     if (want.is_number() && got.is_number()) {
         // Parsed files hold unsigned numbers, the renderer signed ones: compare values, not storage types.
         if (want != got) out.push_back(path + ": expected " + want.dump() + ", got " + got.dump());
@@ -56,13 +57,18 @@ void diff(const ordered_json& want, const ordered_json& got, const std::string& 
         out.push_back(path + ": expected " + want.dump() + ", got " + got.dump());
     } else if (want.is_object()) {
         for (const auto& [k, v] : want.items())
-            if (!got.contains(k)) out.push_back(path + "/" + k + ": missing");
-            else diff(v, got.at(k), path + "/" + k, out);
+            if (!got.contains(k))
+                out.push_back(path + "/" + k + ": missing");
+            else
+                diff(v, got.at(k), path + "/" + k, out);
         for (const auto& [k, v] : got.items())
             if (!want.contains(k)) out.push_back(path + "/" + k + ": unexpected " + v.dump());
     } else if (want.is_array()) {
-        if (want.size() != got.size()) out.push_back(path + ": expected " + std::to_string(want.size()) + " items, got " + std::to_string(got.size()));
-        for (std::size_t i = 0; i < std::min(want.size(), got.size()); ++i) diff(want[i], got[i], path + "/" + std::to_string(i), out);
+        if (want.size() != got.size())
+            out.push_back(path + ": expected " + std::to_string(want.size()) + " items, got " +
+                          std::to_string(got.size()));
+        for (std::size_t i = 0; i < std::min(want.size(), got.size()); ++i)
+            diff(want[i], got[i], path + "/" + std::to_string(i), out);
     } else if (want != got) {
         out.push_back(path + ": expected " + want.dump() + ", got " + got.dump());
     }
@@ -78,7 +84,8 @@ TEST_CASE("golden reports match tests/expected") {
     for (const auto& c : cases) {
         SUBCASE(c.name.c_str()) {
             std::vector<std::string> paths;
-            for (const auto& cap : c.captures) paths.push_back("captures/" + cap);
+            for (const auto& cap : c.captures)
+                paths.push_back("captures/" + cap);
             std::shared_ptr<const isoprobe::analyze::Inventory> inventory;
             if (!c.inventory.empty()) {
                 std::ifstream inv_file(c.inventory);
@@ -93,13 +100,16 @@ TEST_CASE("golden reports match tests/expected") {
             auto got = isoprobe::report::to_json(rep.value());
             got["tool"]["version"] = "*";
             std::ifstream in(std::string(ISOPROBE_SOURCE_DIR) + "/tests/expected/" + c.name + ".json");
-            REQUIRE_MESSAGE(in.good(), "missing tests/expected/" << c.name << ".json (tools/update-golden " << c.name << ")");
+            REQUIRE_MESSAGE(in.good(), "missing tests/expected/" << c.name << ".json (tools/update-golden "
+                                                                 << c.name << ")");
             auto want = ordered_json::parse(in);
             std::vector<std::string> diffs;
             diff(want, got, "", diffs);
             std::string all;
-            for (const auto& d : diffs) all += "\n  " + d;
-            CHECK_MESSAGE(diffs.empty(), c.name << " differs from tests/expected/" << c.name << ".json:" << all);
+            for (const auto& d : diffs)
+                all += "\n  " + d;
+            CHECK_MESSAGE(diffs.empty(),
+                          c.name << " differs from tests/expected/" << c.name << ".json:" << all);
         }
     }
 }

@@ -1,5 +1,6 @@
-// The flow table's bookkeeping: frames counted in their own flow, folded into their MAC pair's once the table is
-// full, or lost; the same counts whether a key's flow is found through the cache of recent keys or the index.
+// The flow table's bookkeeping: frames counted in their own flow, folded into their MAC pair's once the table
+// is full, or lost; the same counts whether a key's flow is found through the cache of recent keys or the
+// index.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -21,7 +22,8 @@ struct Feeder {
     std::uint64_t number = 0;
 
     // One frame from `a` to `b`; with `ip`, IPv4 198.51.100.0/24 hosts `ip_a` to `ip_b`.
-    void frame(std::uint32_t a, std::uint32_t b, bool ip = true, std::uint32_t ip_a = 1, std::uint32_t ip_b = 2) {
+    void frame(std::uint32_t a, std::uint32_t b, bool ip = true, std::uint32_t ip_a = 1,
+               std::uint32_t ip_b = 2) {
         capture::Frame f;
         f.number = ++number;
         f.ts_ns = static_cast<std::int64_t>(number) * 1000;
@@ -67,7 +69,8 @@ TEST_CASE("a full table folds every frame of a new IP flow, and a new MAC pair w
         f.frame(a, 0x01000000);
     REQUIRE(f.table.flows().size() == FlowTable::k_max_flows);
 
-    for (int i = 0; i < 3; ++i) f.frame(0x02000001, 0x02000002, true, 7, 8);
+    for (int i = 0; i < 3; ++i)
+        f.frame(0x02000001, 0x02000002, true, 7, 8);
     CHECK(f.table.folded() == 3);
     const Flow* folded = f.find(0x02000001, 0x02000002);
     REQUIRE(folded != nullptr);
@@ -76,8 +79,10 @@ TEST_CASE("a full table folds every frame of a new IP flow, and a new MAC pair w
     REQUIRE(full);
     CHECK(full->dropped == 1); // one key turned away, however many of its frames
 
-    // Without IP detail the key is its own MAC pair: folded once (when it was new), found as itself afterwards.
-    for (int i = 0; i < 3; ++i) f.frame(0x03000001, 0x03000002, false);
+    // Without IP detail the key is its own MAC pair: folded once (when it was new), found as itself
+    // afterwards.
+    for (int i = 0; i < 3; ++i)
+        f.frame(0x03000001, 0x03000002, false);
     CHECK(f.table.folded() == 4);
     CHECK(f.table.full_table()->dropped == 2);
     const Flow* pair = f.find(0x03000001, 0x03000002);
@@ -91,7 +96,8 @@ TEST_CASE("past the folded area a new MAC pair is lost, every frame of it") {
     for (std::uint32_t a = 1; a <= FlowTable::k_max_flows + FlowTable::k_max_folded_flows; ++a)
         f.frame(a, 0x01000000, false);
     REQUIRE(f.table.flows().size() == FlowTable::k_max_flows + FlowTable::k_max_folded_flows);
-    for (int i = 0; i < 3; ++i) f.frame(0x02000001, 0x02000002);
+    for (int i = 0; i < 3; ++i)
+        f.frame(0x02000001, 0x02000002);
     CHECK(f.table.lost() == 3);
     CHECK(f.find(0x02000001, 0x02000002) == nullptr);
     // A flow that got in keeps counting.

@@ -103,7 +103,8 @@ Bytes8 eap(const MacAddr& src, const MacAddr& dst, std::uint8_t code, std::uint8
 }
 
 struct Capture {
-    explicit Capture(std::shared_ptr<const Inventory> with = nullptr) : analysis({}, with), inventory(std::move(with)) {}
+    explicit Capture(std::shared_ptr<const Inventory> with = nullptr)
+        : analysis({}, with), inventory(std::move(with)) {}
     Analysis analysis;
     std::shared_ptr<const Inventory> inventory;
     std::uint64_t number = 0;
@@ -240,7 +241,8 @@ TEST_CASE(
         put(there, mac(0x30, 2));
         put(back, mac(0x30, 2));
         put(back, mac(0x30, 3));
-        for (auto [b, ip] : {std::pair{&there, icmp_echo(v4(2), v4(3))}, std::pair{&back, icmp_echo(v4(3), v4(2))}}) {
+        for (auto [b, ip] :
+             {std::pair{&there, icmp_echo(v4(2), v4(3))}, std::pair{&back, icmp_echo(v4(3), v4(2))}}) {
             b->insert(b->end(), {0x08, 0x00});
             b->insert(b->end(), ip.begin(), ip.end());
         }

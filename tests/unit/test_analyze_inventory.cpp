@@ -65,7 +65,8 @@ void apply_inventory(const Inventory& inv, Report& rep) {
 
 std::vector<std::string> kinds(const Assessment& a) {
     std::vector<std::string> out;
-    for (const auto& f : a.findings) out.push_back(f.kind + " " + f.bssid);
+    for (const auto& f : a.findings)
+        out.push_back(f.kind + " " + f.bssid);
     return out;
 }
 
@@ -103,7 +104,8 @@ TEST_CASE("BSSID prefixes match on their leading bits only") {
     const auto& exact = inv.networks[0].bssids[0];
     CHECK(exact.matches(mac("aa:bb:cc:dd:ee:01")));
     CHECK_FALSE(exact.matches(mac("aa:bb:cc:dd:ee:03")));
-    auto one_bit = parse_ok(R"({"networks": [{"ssid": "x", "bssids": ["80:00:00:00:00:00/1"], "class": "open"}]})");
+    auto one_bit =
+        parse_ok(R"({"networks": [{"ssid": "x", "bssids": ["80:00:00:00:00:00/1"], "class": "open"}]})");
     CHECK(one_bit.networks[0].bssids[0].matches(mac("ff:00:00:00:00:00")));
     CHECK_FALSE(one_bit.networks[0].bssids[0].matches(mac("7f:ff:ff:ff:ff:ff")));
 }
@@ -229,8 +231,8 @@ TEST_CASE("assess_inventory: each kind of finding") {
     SUBCASE("ok, and not-seen for authorised MACs never heard") {
         auto a = assess_inventory(inv, {bss("aa:bb:cc:dd:ee:01", "LGWAN-Office", BssClass::wpa3_enterprise),
                                         bss("aa:bb:cc:dd:ef:05", "Guest", BssClass::wpa3_personal)});
-        CHECK(kinds(a) == std::vector<std::string>{"ok aa:bb:cc:dd:ee:01", "ok aa:bb:cc:dd:ef:05", "not-seen aa:bb:cc:dd:ee:02",
-                                                   "not-seen "});
+        CHECK(kinds(a) == std::vector<std::string>{"ok aa:bb:cc:dd:ee:01", "ok aa:bb:cc:dd:ef:05",
+                                                   "not-seen aa:bb:cc:dd:ee:02", "not-seen "});
         CHECK(a.findings[0].ssid == "LGWAN-Office");
         CHECK_FALSE(a.findings[2].failing);
         CHECK(a.findings[2].ssid == "LGWAN-Office");
@@ -251,15 +253,17 @@ TEST_CASE("assess_inventory: each kind of finding") {
         REQUIRE(a.findings.size() >= 1);
         CHECK(a.findings[0].kind == "weaker-security");
         CHECK(a.findings[0].failing);
-        CHECK(a.findings[0].detail == "advertises wpa2-enterprise, below the inventory's minimum wpa3-enterprise.");
+        CHECK(a.findings[0].detail ==
+              "advertises wpa2-enterprise, below the inventory's minimum wpa3-enterprise.");
         CHECK(a.requirement.status == model::Status::fail);
     }
     SUBCASE("unknown-ssid alone is not failing but leaves the survey inconclusive") {
-        auto a = assess_inventory(inv, {bss("aa:bb:cc:dd:ee:01", "LGWAN-Office", BssClass::wpa3_enterprise),
-                                        bss("aa:bb:cc:dd:ee:02", "LGWAN-Office", BssClass::wpa3_enterprise_192),
-                                        bss("02:11:22:00:00:01", "LGWAN-Office", BssClass::wpa3_enterprise),
-                                        bss("aa:bb:cc:dd:ef:00", "Guest", BssClass::wpa2_personal),
-                                        bss("10:00:00:00:00:01", "Printer", BssClass::wpa2_personal)});
+        auto a =
+            assess_inventory(inv, {bss("aa:bb:cc:dd:ee:01", "LGWAN-Office", BssClass::wpa3_enterprise),
+                                   bss("aa:bb:cc:dd:ee:02", "LGWAN-Office", BssClass::wpa3_enterprise_192),
+                                   bss("02:11:22:00:00:01", "LGWAN-Office", BssClass::wpa3_enterprise),
+                                   bss("aa:bb:cc:dd:ef:00", "Guest", BssClass::wpa2_personal),
+                                   bss("10:00:00:00:00:01", "Printer", BssClass::wpa2_personal)});
         REQUIRE(a.findings.size() == 5);
         CHECK(a.findings[4].kind == "unknown-ssid");
         CHECK_FALSE(a.findings[4].failing);
@@ -269,22 +273,26 @@ TEST_CASE("assess_inventory: each kind of finding") {
     SUBCASE("an authorised BSSID on another SSID is an unknown SSID that says so") {
         auto a = assess_inventory(inv, {bss("aa:bb:cc:dd:ee:01", "Other", BssClass::wpa2_personal)});
         CHECK(a.findings[0].kind == "unknown-ssid");
-        CHECK(a.findings[0].detail == "an SSID in neither networks nor ignore_ssids; its BSSID is listed for \"LGWAN-Office\".");
+        CHECK(a.findings[0].detail ==
+              "an SSID in neither networks nor ignore_ssids; its BSSID is listed for \"LGWAN-Office\".");
     }
     SUBCASE("open-network: open and WEP fail whatever their SSID, ignored ones aside") {
         auto a = assess_inventory(inv, {bss("10:00:00:00:00:01", "FreeWifi", BssClass::open),
                                         bss("10:00:00:00:00:02", "Legacy", BssClass::wep),
                                         bss("10:00:00:00:00:03", "neighbour-cafe", BssClass::open)});
-        CHECK(kinds(a) == std::vector<std::string>{"unknown-ssid 10:00:00:00:00:01", "open-network 10:00:00:00:00:01",
-                                                   "unknown-ssid 10:00:00:00:00:02", "open-network 10:00:00:00:00:02",
-                                                   "not-seen aa:bb:cc:dd:ee:01", "not-seen aa:bb:cc:dd:ee:02", "not-seen ",
-                                                   "not-seen "});
+        CHECK(kinds(a) ==
+              std::vector<std::string>{"unknown-ssid 10:00:00:00:00:01", "open-network 10:00:00:00:00:01",
+                                       "unknown-ssid 10:00:00:00:00:02", "open-network 10:00:00:00:00:02",
+                                       "not-seen aa:bb:cc:dd:ee:01", "not-seen aa:bb:cc:dd:ee:02",
+                                       "not-seen ", "not-seen "});
         CHECK(a.findings[1].failing);
         CHECK(a.findings[3].failing);
         CHECK(a.requirement.status == model::Status::fail);
         const auto& reasons = a.requirement.reasons;
-        CHECK(std::find(reasons.begin(), reasons.end(),
-                        "3 BSS(es) seen: 0 of authorised SSIDs, 1 of ignored SSIDs, 2 not in the inventory.") != reasons.end());
+        CHECK(
+            std::find(reasons.begin(), reasons.end(),
+                      "3 BSS(es) seen: 0 of authorised SSIDs, 1 of ignored SSIDs, 2 not in the inventory.") !=
+            reasons.end());
     }
     SUBCASE("an authorised network that is open fails twice: weaker and open") {
         auto a = assess_inventory(inv, {bss("aa:bb:cc:dd:ef:01", "Guest", BssClass::open)});
@@ -335,7 +343,8 @@ TEST_CASE("assess_inventory without 802.11 management frames is not tested") {
 }
 
 const model::Requirement& requirement(const model::Report& rep, const std::string& id) {
-    auto it = std::find_if(rep.requirements.begin(), rep.requirements.end(), [&](const auto& r) { return r.id == id; });
+    auto it = std::find_if(rep.requirements.begin(), rep.requirements.end(),
+                           [&](const auto& r) { return r.id == id; });
     REQUIRE(it != rep.requirements.end());
     return *it;
 }
@@ -360,14 +369,16 @@ TEST_CASE("apply_inventory: a neighbour's open network does not fail the site's 
     const auto& enc = requirement(rep, "wlan-encryption");
     CHECK(enc.status == model::Status::pass);
     CHECK(enc.reasons.back() == "1 BSS(es) of SSIDs the inventory ignores (ignore_ssids) left out.");
-    // Enterprise Wi-Fi without an EAP exchange on the capture is not proof of EAP-TLS, but no longer a failure.
+    // Enterprise Wi-Fi without an EAP exchange on the capture is not proof of EAP-TLS, but no longer a
+    // failure.
     CHECK(requirement(rep, "8021x-eap-tls").status == model::Status::not_tested);
 
     SUBCASE("only ignored networks: nothing of the site's own to judge") {
         rep.wlan.erase(rep.wlan.begin());
         apply_inventory(parse_ok(k_office), rep);
         CHECK(requirement(rep, "wlan-encryption").status == model::Status::not_tested);
-        CHECK(requirement(rep, "wlan-encryption").reasons.front().find("none of the site's own networks") != std::string::npos);
+        CHECK(requirement(rep, "wlan-encryption").reasons.front().find("none of the site's own networks") !=
+              std::string::npos);
     }
     SUBCASE("without the ignore, the open network fails") {
         rep.wlan[1] = bss("77:77:77:77:77:77", "other-cafe", BssClass::open);

@@ -12,7 +12,8 @@
 
 using namespace isoprobe;
 
-TEST_CASE("live run whose gateway's ARP replies were all lost: the gateway's own echo reply is no gateway bouncing") {
+TEST_CASE("live run whose gateway's ARP replies were all lost: the gateway's own echo reply is no gateway "
+          "bouncing") {
     // As in loss-isolated (20% loss): the engine knows the gateway from the routing table and the kernel's
     // neighbour table; the capture holds no ARP from it, only its answer to our marked echo.
     const MacAddr self = *MacAddr::parse("02:b1:00:00:00:0a"), gw = *MacAddr::parse("02:b1:00:00:00:01");
@@ -43,8 +44,8 @@ TEST_CASE("live run whose gateway's ARP replies were all lost: the gateway's own
 }
 
 namespace {
-// An Ethernet frame as a Linux cooked capture (LINKTYPE_LINUX_SLL) records it: packet type, the sender's address,
-// the EtherType; the destination MAC is dropped.
+// An Ethernet frame as a Linux cooked capture (LINKTYPE_LINUX_SLL) records it: packet type, the sender's
+// address, the EtherType; the destination MAC is dropped.
 std::vector<std::uint8_t> cooked(std::uint8_t packet_type, const std::vector<std::uint8_t>& eth) {
     std::vector<std::uint8_t> out{0, packet_type, 0, 1, 0, 6};
     out.insert(out.end(), eth.begin() + 6, eth.begin() + 12);
@@ -74,14 +75,17 @@ model::Report judge_cooked(const std::vector<std::vector<std::uint8_t>>& frames)
 
 TEST_CASE("Linux cooked capture: direction instead of a destination, never an invented peer") {
     const MacAddr self = *MacAddr::parse("02:c0:00:00:00:01"), peer = *MacAddr::parse("02:c0:00:00:00:02"),
-                  other = *MacAddr::parse("02:c0:00:00:00:03"), unknown = *MacAddr::parse("00:00:00:00:00:00");
+                  other = *MacAddr::parse("02:c0:00:00:00:03"),
+                  unknown = *MacAddr::parse("00:00:00:00:00:00");
     const IpAddr self_ip = *IpAddr::parse("192.0.2.1"), peer_ip = *IpAddr::parse("192.0.2.2"),
                  other_ip = *IpAddr::parse("192.0.2.3");
-    const auto request = cooked(4, probe::frames::icmp_echo(peer, self, self_ip, peer_ip, 7, 1, "x")); // outgoing
+    const auto request =
+        cooked(4, probe::frames::icmp_echo(peer, self, self_ip, peer_ip, 7, 1, "x")); // outgoing
     auto reply_eth = probe::frames::icmp_echo(self, peer, peer_ip, self_ip, 7, 1, "x");
-    reply_eth[34] = 0; // echo reply
+    reply_eth[34] = 0;                       // echo reply
     const auto reply = cooked(0, reply_eth); // to us
-    const auto between_others = cooked(3, probe::frames::icmp_echo(peer, other, other_ip, peer_ip, 8, 1, "y"));
+    const auto between_others =
+        cooked(3, probe::frames::icmp_echo(peer, other, other_ip, peer_ip, 8, 1, "y"));
 
     SUBCASE("a frame to the capturing host from a terminal is contact") {
         const auto rep = judge_cooked({request, reply});
@@ -91,13 +95,15 @@ TEST_CASE("Linux cooked capture: direction instead of a destination, never an in
               "the capturing host 02:c0:00:00:00:01 received unicast frames from terminal 02:c0:00:00:00:02");
         CHECK(rep.requirements.front().status == model::Status::fail);
     }
-    SUBCASE("the capturing host's own packets for a terminal are an attempt; frames between others prove nothing") {
+    SUBCASE("the capturing host's own packets for a terminal are an attempt; frames between others prove "
+            "nothing") {
         const auto rep = judge_cooked({request, between_others});
         CHECK(rep.conversations.empty());
         REQUIRE(rep.attempts.size() == 1);
         CHECK(rep.attempts[0].a.mac == self);
         CHECK(rep.attempts[0].b.ip == peer_ip);
-        for (const auto& s : rep.stations) CHECK(s.mac != unknown);
+        for (const auto& s : rep.stations)
+            CHECK(s.mac != unknown);
         // The capturing host received nothing: answers might not be on the capture.
         CHECK(rep.requirements.front().status == model::Status::inconclusive);
     }
@@ -107,7 +113,8 @@ TEST_CASE("a DHCP server that is also the gateway answers from its own address: 
     // tcpdump-dhcp-rfc3004.pcap: 00:10:18:00:00:00 offers and acknowledges 192.168.1.4 from 192.168.1.1, the
     // router its own answers name. Its address behind its MAC is no terminal whose packets it relayed.
     analyze::Analysis analysis(analyze::RoleHints{});
-    auto source = capture::open_capture_file(std::string(ISOPROBE_SOURCE_DIR) + "/captures/tcpdump-dhcp-rfc3004.pcap");
+    auto source =
+        capture::open_capture_file(std::string(ISOPROBE_SOURCE_DIR) + "/captures/tcpdump-dhcp-rfc3004.pcap");
     REQUIRE(source);
     while (auto next = (*source)->next()) {
         if (*next == nullptr) break;

@@ -1,5 +1,6 @@
-// Tests for the capture readers (src/capture/open.cpp, pcap_reader.cpp, pcapng_reader.cpp): every shared capture
-// against tshark 4.0, and the malformed or unusual files of captures/bad/ (made by tools/make-bad-captures).
+// Tests for the capture readers (src/capture/open.cpp, pcap_reader.cpp, pcapng_reader.cpp): every shared
+// capture against tshark 4.0, and the malformed or unusual files of captures/bad/ (made by
+// tools/make-bad-captures).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -30,8 +31,9 @@ struct Expectation {
     std::vector<std::uint32_t> link_types;
 };
 
-// frames and bytes: count and sum of `tshark -r FILE -T fields -e frame.cap_len`; timestamps: frame.time_epoch of
-// the first and last frame; link types: `capinfos -E` (ws-many_interfaces: "Ethernet (62), NULL/Loopback (2)").
+// frames and bytes: count and sum of `tshark -r FILE -T fields -e frame.cap_len`; timestamps:
+// frame.time_epoch of the first and last frame; link types: `capinfos -E` (ws-many_interfaces: "Ethernet
+// (62), NULL/Loopback (2)").
 const std::vector<Expectation> k_shared = {
     {"aircrack-n-02.pcap", 218, 16292, 1500341907035854000LL, 1500341926840206000LL, {k_dot11}},
     {"aircrack-wpa2-psk-linksys.pcap", 499, 36709, 1146709178924134000LL, 1146709188925741000LL, {k_dot11}},
@@ -45,15 +47,30 @@ const std::vector<Expectation> k_shared = {
     {"h1-mdns-open.pcap", 10, 1578, 1795646263840231000LL, 1795646266926643000LL, {k_ethernet}},
     {"h1-open.pcap", 19, 1298, 1795646247645843000LL, 1795646248667795000LL, {k_ethernet}},
     {"h1-smb-open.pcap", 43, 6279, 1795646277359573000LL, 1795646277757647000LL, {k_ethernet}},
-    {"scapy-bad_rsn_parsing_overrides_ssid.pcap", 1, 319, 1588770219401826000LL, 1588770219401826000LL, {k_radiotap}},
+    {"scapy-bad_rsn_parsing_overrides_ssid.pcap",
+     1,
+     319,
+     1588770219401826000LL,
+     1588770219401826000LL,
+     {k_radiotap}},
     {"tcpdump-eapon1.pcap", 114, 14564, 1080055048958610000LL, 1080055156024149000LL, {k_ethernet}},
     {"ws-arp.pcap", 1, 30, 1379479747000000000LL, 1379479747000000000LL, {k_frame_relay}},
     {"ws-dhcp.pcap", 4, 1312, 1102274184317453000LL, 1102274184387798000LL, {k_ethernet}},
     {"ws-empty.pcap", 0, 0, 0, 0, {}},
     {"ws-ipv6.pcap", 1, 86, 1379479686000000000LL, 1379479686000000000LL, {k_ethernet}},
-    {"ws-many_interfaces.pcapng", 64, 15954, 1439753725701607000LL, 1439753728292345000LL, {k_ethernet, k_null}},
+    {"ws-many_interfaces.pcapng",
+     64,
+     15954,
+     1439753725701607000LL,
+     1439753728292345000LL,
+     {k_ethernet, k_null}},
     {"ws-owe.pcapng.gz", 107, 16246, 1553273157427283120LL, 1553273168896062641LL, {k_radiotap}},
-    {"ws-tls-fragmented-handshakes.pcap.gz", 589, 79285, 1555546680752651000LL, 1555546680911802000LL, {k_ipv4}},
+    {"ws-tls-fragmented-handshakes.pcap.gz",
+     589,
+     79285,
+     1555546680752651000LL,
+     1555546680911802000LL,
+     {k_ipv4}},
     {"ws-wep.pcapng.gz", 19, 3444, 1603226929152284223LL, 1603226956496784173LL, {k_radiotap}},
     {"ws-wpa-ccmp-256.pcapng.gz", 59, 12707, 1583050304409663163LL, 1583050315980870026LL, {k_radiotap}},
     {"ws-wpa-eap-tls.pcap.gz", 86, 31716, 1430662758172173000LL, 1430663014072376000LL, {k_radiotap}},
@@ -65,7 +82,12 @@ const std::vector<Expectation> k_shared = {
     {"zeek-mdns.pcap", 24, 4854, 1738667758097949000LL, 1738667763287062000LL, {k_ethernet}},
     {"zeek-smb2_llmnr_nbns.pcap", 220, 37390, 1735109546149596000LL, 1735109730150691000LL, {k_ethernet}},
     {"zeek-smb3_ntlm.pcap", 54, 13676, 1495015336523633000LL, 1495015339888518000LL, {k_ethernet}},
-    {"zeek-tls12_client_certificate_tcp.pcap", 31, 15862, 1677601192606743000LL, 1677601197749454000LL, {k_ethernet}},
+    {"zeek-tls12_client_certificate_tcp.pcap",
+     31,
+     15862,
+     1677601192606743000LL,
+     1677601197749454000LL,
+     {k_ethernet}},
     {"zeek-tls13_wolfssl_tcp.pcap", 21, 3039, 1607280745834631000LL, 1607280755880780000LL, {k_ethernet}},
 };
 
@@ -76,10 +98,12 @@ TEST_CASE("every shared capture reads as tshark reads it") {
         CAPTURE(e.file);
         ReadResult r = read_file(e.file);
         if (std::string(e.file) == "scapy-bad_rsn_parsing_overrides_ssid.pcap") {
-            // One stray byte after the only frame: tshark says "cut short in the middle of a packet" after frame 1.
+            // One stray byte after the only frame: tshark says "cut short in the middle of a packet" after
+            // frame 1.
             REQUIRE(r.error);
             CHECK(r.error->kind == SourceErrorKind::truncated);
-            CHECK(r.error->message == capture_path(e.file) + ": truncated: frame 2 header needs 16 bytes, 1 left");
+            CHECK(r.error->message ==
+                  capture_path(e.file) + ": truncated: frame 2 header needs 16 bytes, 1 left");
         } else {
             CHECK_FALSE(r.error);
         }
@@ -91,12 +115,14 @@ TEST_CASE("every shared capture reads as tshark reads it") {
         if (r.frames.empty()) continue;
         CHECK(r.frames.front().ts_ns == e.first_ts_ns);
         CHECK(r.frames.back().ts_ns == e.last_ts_ns);
-        for (std::size_t i = 0; i < r.frames.size(); ++i) REQUIRE(r.frames[i].number == i + 1);
+        for (std::size_t i = 0; i < r.frames.size(); ++i)
+            REQUIRE(r.frames[i].number == i + 1);
     }
 }
 
 TEST_CASE("pcapng with several interfaces keeps each frame's interface and link type") {
-    // tshark -T fields -e frame.number -e frame.time_epoch -e frame.interface_id -e frame.len -e frame.cap_len
+    // tshark -T fields -e frame.number -e frame.time_epoch -e frame.interface_id -e frame.len -e
+    // frame.cap_len
     ReadResult r = read_file("ws-many_interfaces.pcapng");
     REQUIRE(r.frames.size() == 64);
     const FrameCopy& f1 = r.frames[0];
@@ -133,7 +159,8 @@ TEST_CASE("frame numbers continue from first_number") {
 }
 
 TEST_CASE("memory and file sources read the same frames") {
-    for (const char* name : {"ws-wpa2-ft-eap.pcapng.gz", "tcpdump-eapon1.pcap", "ws-many_interfaces.pcapng"}) {
+    for (const char* name :
+         {"ws-wpa2-ft-eap.pcapng.gz", "tcpdump-eapon1.pcap", "ws-many_interfaces.pcapng"}) {
         CAPTURE(name);
         std::ifstream in(capture_path(name), std::ios::binary);
         const std::vector<std::uint8_t> data{std::istreambuf_iterator<char>(in), {}};
@@ -175,10 +202,11 @@ TEST_CASE("pcap in both byte orders, micro- and nanoseconds") {
 }
 
 TEST_CASE("pcapng sections, byte orders, if_tsresol, simple and obsolete packet blocks, ISB drops") {
-    // tshark -T fields -e frame.time_epoch -e frame.interface_id -e frame.len -e frame.cap_len -e frame.encap_type:
-    // 1 1700000000.250000000 0 60 60 Ethernet | 2 1700000000.500000000 1 60 60 SLL (if_tsresol 10^-3)
-    // 3 1700000000.500000000 0 60 60 802.11 (second section, little-endian, if_tsresol 2^-20)
-    // 4 (no time: simple packet block) 0 100 64 802.11 (snaplen 64) | 5 1700000001.250000000 0 60 60 802.11 (type 2)
+    // tshark -T fields -e frame.time_epoch -e frame.interface_id -e frame.len -e frame.cap_len -e
+    // frame.encap_type: 1 1700000000.250000000 0 60 60 Ethernet | 2 1700000000.500000000 1 60 60 SLL
+    // (if_tsresol 10^-3) 3 1700000000.500000000 0 60 60 802.11 (second section, little-endian, if_tsresol
+    // 2^-20) 4 (no time: simple packet block) 0 100 64 802.11 (snaplen 64) | 5 1700000001.250000000 0 60 60
+    // 802.11 (type 2)
     ReadResult r = read_file("bad/pcapng-sections.pcapng");
     CHECK_FALSE(r.error);
     REQUIRE(r.frames.size() == 5);
@@ -195,7 +223,8 @@ TEST_CASE("pcapng sections, byte orders, if_tsresol, simple and obsolete packet 
     CHECK(r.frames[3].bytes.size() == 64);
     CHECK(r.frames[4].ts_ns == 1700000001250000000LL);
     CHECK(r.stats.link_types == std::vector<std::uint32_t>{k_ethernet, 113, k_dot11});
-    // isb_ifdrop counts from the start of capture: section 1's interface 0 reports 3 then 7, section 2's reports 5.
+    // isb_ifdrop counts from the start of capture: section 1's interface 0 reports 3 then 7, section 2's
+    // reports 5.
     CHECK(r.stats.drops_known);
     CHECK(r.stats.dropped == 12);
 }
@@ -222,7 +251,8 @@ TEST_CASE("malformed captures fail with one line naming the file and the problem
          "truncated: pcap file header needs 24 bytes, 10 left"},
         {"truncated-record-header.pcap", SourceErrorKind::truncated, 1,
          "truncated: frame 2 header needs 16 bytes, 5 left"},
-        {"truncated-record-body.pcap", SourceErrorKind::truncated, 0, "truncated: frame 1 needs 60 bytes, 20 left"},
+        {"truncated-record-body.pcap", SourceErrorKind::truncated, 0,
+         "truncated: frame 1 needs 60 bytes, 20 left"},
         {"wrong-magic.pcap", SourceErrorKind::not_capture, 0, "not a pcap or pcapng file (magic 0x12345678)"},
         {"zero-bytes.pcap", SourceErrorKind::not_capture, 0, "empty file, not a pcap or pcapng capture"},
         {"oversized-frame.pcap", SourceErrorKind::corrupt, 0,
@@ -249,13 +279,13 @@ TEST_CASE("malformed captures fail with one line naming the file and the problem
 }
 
 TEST_CASE("a truncated gzip stream yields its whole frames, then a truncation") {
-    // tshark shows frames 1-8 (1700000001 ... 1700000008) before "cut short"; we also get the ninth, whose bytes
-    // inflate completely before the compressed data ends.
+    // tshark shows frames 1-8 (1700000001 ... 1700000008) before "cut short"; we also get the ninth, whose
+    // bytes inflate completely before the compressed data ends.
     ReadResult r = read_file("bad/truncated-gzip.pcap.gz");
     REQUIRE(r.error);
     CHECK(r.error->kind == SourceErrorKind::truncated);
-    CHECK(r.error->message ==
-          capture_path("bad/truncated-gzip.pcap.gz") + ": truncated gzip stream: ends after 13995 compressed bytes");
+    CHECK(r.error->message == capture_path("bad/truncated-gzip.pcap.gz") +
+                                  ": truncated gzip stream: ends after 13995 compressed bytes");
     REQUIRE(r.frames.size() >= 8);
     for (std::size_t i = 0; i < r.frames.size(); ++i) {
         CHECK(r.frames[i].ts_ns == (1700000001LL + static_cast<std::int64_t>(i)) * 1'000'000'000LL);
@@ -281,7 +311,8 @@ TEST_CASE("files that cannot be opened") {
     ReadResult missing = read_file("no-such-capture.pcap");
     REQUIRE(missing.error);
     CHECK(missing.error->kind == SourceErrorKind::cannot_open);
-    CHECK(missing.error->message == capture_path("no-such-capture.pcap") + ": cannot open: No such file or directory");
+    CHECK(missing.error->message ==
+          capture_path("no-such-capture.pcap") + ": cannot open: No such file or directory");
     ReadResult directory = read_file("bad");
     REQUIRE(directory.error);
     CHECK(directory.error->kind == SourceErrorKind::cannot_open);
@@ -306,9 +337,12 @@ TEST_CASE("frames up to 256 KiB read; larger captured lengths are corrupt") {
     SUBCASE("pcapng enhanced packet block") {
         // SHB, IDB (Ethernet), EPB with a 300000-byte packet: well-formed blocks, but no frame is that long.
         std::vector<std::uint8_t> data;
-        for (std::uint32_t v : {0x0a0d0d0au, 28u, 0x1a2b3c4du, 1u, 0xffffffffu, 0xffffffffu, 28u}) put_u32(data, v);
-        for (std::uint32_t v : {1u, 20u, 1u, 0u, 20u}) put_u32(data, v);
-        for (std::uint32_t v : {6u, 300032u, 0u, 0u, 0u, 300000u, 300000u}) put_u32(data, v);
+        for (std::uint32_t v : {0x0a0d0d0au, 28u, 0x1a2b3c4du, 1u, 0xffffffffu, 0xffffffffu, 28u})
+            put_u32(data, v);
+        for (std::uint32_t v : {1u, 20u, 1u, 0u, 20u})
+            put_u32(data, v);
+        for (std::uint32_t v : {6u, 300032u, 0u, 0u, 0u, 300000u, 300000u})
+            put_u32(data, v);
         data.resize(data.size() + 300000);
         put_u32(data, 300032);
         ReadResult bad = read_all(open_capture_memory(Bytes(data), "big.pcapng"));

@@ -49,7 +49,9 @@ inline ReadResult read_all(Expected<std::unique_ptr<FrameSource>, SourceError> o
     return out;
 }
 
-inline std::string capture_path(const std::string& name) { return ISOPROBE_SOURCE_DIR "/captures/" + name; }
+inline std::string capture_path(const std::string& name) {
+    return ISOPROBE_SOURCE_DIR "/captures/" + name;
+}
 
 inline ReadResult read_file(const std::string& name, std::uint64_t first_number = 1) {
     return read_all(open_capture_file(capture_path(name), first_number));
@@ -99,7 +101,8 @@ inline void put_record(std::vector<std::uint8_t>& v, std::uint32_t seconds, std:
     put_u32(v, micros);
     put_u32(v, length);
     put_u32(v, length);
-    for (std::uint32_t k = 0; k < length; ++k) v.push_back(static_cast<std::uint8_t>((i + k) % 251));
+    for (std::uint32_t k = 0; k < length; ++k)
+        v.push_back(static_cast<std::uint8_t>((i + k) % 251));
 }
 
 } // namespace isoprobe::capture::test

@@ -1,6 +1,7 @@
-// Tests for src/decode/classify.cpp. Frames from real captures are copied from `tshark -x` and their expected fields
-// read with `tshark -T fields` on the same frame; frames the captures lack were built from the standards and checked
-// the same way after `text2pcap -l LINKTYPE`. Every link type, every label, VLANs, truncation at every layer.
+// Tests for src/decode/classify.cpp. Frames from real captures are copied from `tshark -x` and their expected
+// fields read with `tshark -T fields` on the same frame; frames the captures lack were built from the
+// standards and checked the same way after `text2pcap -l LINKTYPE`. Every link type, every label, VLANs,
+// truncation at every layer.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -19,7 +20,9 @@ namespace {
 
 constexpr std::uint32_t k_eth = 1, k_dot11 = 105, k_sll = 113, k_radiotap = 127, k_sll2 = 276;
 
-std::string mac_or_empty(const MacAddr& m) { return m.is_zero() ? "" : m.str(); }
+std::string mac_or_empty(const MacAddr& m) {
+    return m.is_zero() ? "" : m.str();
+}
 
 struct Row {
     const char* name;
@@ -67,14 +70,14 @@ TEST_CASE("classify labels Ethernet frames from real captures") {
         {"mDNS query over IPv4 (zeek-mdns.pcap frame 2)", k_eth,
          "01005e0000fb8a3cd6e14dc40800450000495aac4000ff1133f50a000207e00000fb14e914e90035031a000000000002"
          "000000000000045f697070045f746370056c6f63616c00000c0001055f69707073c011000c0001",
-         "8a:3c:d6:e1:4d:c4", "01:00:5e:00:00:fb", 0x0800, "10.0.2.7", "224.0.0.251", 5353, 5353, "mdns,udp,ip,l2",
-         false},
+         "8a:3c:d6:e1:4d:c4", "01:00:5e:00:00:fb", 0x0800, "10.0.2.7", "224.0.0.251", 5353, 5353,
+         "mdns,udp,ip,l2", false},
         {"mDNS query over IPv6 (zeek-mdns.pcap frame 1)", k_eth,
          "3333000000fb8a3cd6e14dc486dd60089071003511fffd52429ec03c8235883cd6fffee14dc4ff020000000000000000"
          "0000000000fb14e914e90035c1d8000000000002000000000000045f697070045f746370056c6f63616c00000c000105"
          "5f69707073c011000c0001",
-         "8a:3c:d6:e1:4d:c4", "33:33:00:00:00:fb", 0x86dd, "fd52:429e:c03c:8235:883c:d6ff:fee1:4dc4", "ff02::fb",
-         5353, 5353, "mdns,udp,ip,l2", false},
+         "8a:3c:d6:e1:4d:c4", "33:33:00:00:00:fb", 0x86dd, "fd52:429e:c03c:8235:883c:d6ff:fee1:4dc4",
+         "ff02::fb", 5353, 5353, "mdns,udp,ip,l2", false},
         {"mDNS unicast response (h1-mdns-open.pcap frame 4)", k_eth,
          "02130000000102130000000208004500007d1a344000ff114b8f0ad500020ad5000114e9a0aa00691627123484000001"
          "000200000000095f7365727669636573075f646e732d7364045f756470056c6f63616c00000c0001c00c000c00010000"
@@ -133,18 +136,20 @@ TEST_CASE("classify labels Ethernet frames from real captures") {
          "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
          "0000000000000000000000000000000000000000000000000000000000000000000000000000638253633501013d0701"
          "000b8201fc4232040000000037040103062aff00000000000000",
-         "00:0b:82:01:fc:42", "ff:ff:ff:ff:ff:ff", 0x0800, "0.0.0.0", "255.255.255.255", 68, 67, "udp,ip,l2,dhcp",
-         false},
+         "00:0b:82:01:fc:42", "ff:ff:ff:ff:ff:ff", 0x0800, "0.0.0.0", "255.255.255.255", 68, 67,
+         "udp,ip,l2,dhcp", false},
         {"ICMP echo request (h1-open.pcap frame 14)", k_eth,
          "021300000002021300000001080045000054769b40004001ae610ad500010ad5000208005d366d0f00012863076b0000"
          "000035180a0000000000101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435"
          "3637",
-         "02:13:00:00:00:01", "02:13:00:00:00:02", 0x0800, "10.213.0.1", "10.213.0.2", 0, 0, "icmp,ip,l2", false},
+         "02:13:00:00:00:01", "02:13:00:00:00:02", 0x0800, "10.213.0.1", "10.213.0.2", 0, 0, "icmp,ip,l2",
+         false},
         {"ICMP echo reply (h1-open.pcap frame 15)", k_eth,
          "021300000001021300000002080045000054e4c80000400180340ad500020ad50001000065366d0f00012863076b0000"
          "000035180a0000000000101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435"
          "3637",
-         "02:13:00:00:00:02", "02:13:00:00:00:01", 0x0800, "10.213.0.2", "10.213.0.1", 0, 0, "icmp,ip,l2", true},
+         "02:13:00:00:00:02", "02:13:00:00:00:01", 0x0800, "10.213.0.2", "10.213.0.1", 0, 0, "icmp,ip,l2",
+         true},
         {"NDP router solicitation (h1-isolated.pcap frame 9)", k_eth,
          "33330000000202130000000186dd6000000000103afffe80000000000000001300fffe000001ff020000000000000000"
          "00000000000285007b06000000000101021300000001",
@@ -153,15 +158,17 @@ TEST_CASE("classify labels Ethernet frames from real captures") {
         {"MLDv2 report behind a hop-by-hop header (h1-isolated.pcap frame 1)", k_eth,
          "33330000001602130000000186dd6000000000240001fe80000000000000001300fffe000001ff020000000000000000"
          "0000000000163a000502000001008f0071f40000000104000000ff0200000000000000000001ff000001",
-         "02:13:00:00:00:01", "33:33:00:00:00:16", 0x86dd, "fe80::13:ff:fe00:1", "ff02::16", 0, 0, "icmpv6,ip,l2",
-         false},
+         "02:13:00:00:00:01", "33:33:00:00:00:16", 0x86dd, "fe80::13:ff:fe00:1", "ff02::16", 0, 0,
+         "icmpv6,ip,l2", false},
         {"EAPOL request, padded frame (tcpdump-eapon1.pcap frame 14)", k_eth,
          "00042357a57a000cce88319a888e01000005010100050100000000000000000000000000000000000000000000000000"
          "000000000000000000000000",
          "00:0c:ce:88:31:9a", "00:04:23:57:a5:7a", 0x888e, "", "", 0, 0, "l2,eapol", false},
     };
     for (const auto& row : rows)
-        SUBCASE(row.name) { check_row(row); }
+        SUBCASE(row.name) {
+            check_row(row);
+        }
 }
 
 TEST_CASE("classify labels built frames for what the captures lack") {
@@ -172,7 +179,8 @@ TEST_CASE("classify labels built frames for what the captures lack") {
         {"802.1ad + 802.1Q DNS query", k_eth,
          "02000000000202000000000188a800c88100006408004500002800000000401100000a0000010a000002d43100350014"
          "0000abcd01000000000000000000",
-         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x0800, "10.0.0.1", "10.0.0.2", 54321, 53, "udp,ip,l2,dns", false},
+         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x0800, "10.0.0.1", "10.0.0.2", 54321, 53, "udp,ip,l2,dns",
+         false},
         {"STP configuration BPDU in an 802.3 frame", k_eth,
          "0180c2000000020000000001002642420300000000008000020000000001000000008000020000000001800100001400"
          "02000f000000000000000000",
@@ -181,17 +189,15 @@ TEST_CASE("classify labels built frames for what the captures lack") {
          "01000ccccccd0200000000010032aaaa0300000c010b0000000000800102000000000100000000800102000000000180"
          "010000140002000f0000000000020001",
          "02:00:00:00:00:01", "01:00:0c:cc:cc:cd", 0, "", "", 0, 0, "l2,stp", false},
-        {"CDP over SNAP", k_eth,
-         "01000ccccccc0200000000010014aaaa0300000c200002b400000001000873773031",
+        {"CDP over SNAP", k_eth, "01000ccccccc0200000000010014aaaa0300000c200002b400000001000873773031",
          "02:00:00:00:00:01", "01:00:0c:cc:cc:cc", 0, "", "", 0, 0, "l2,cdp", false},
-        {"LLDP", k_eth,
-         "0180c200000e02000000000188cc02070402000000000104020531060200780000",
+        {"LLDP", k_eth, "0180c200000e02000000000188cc02070402000000000104020531060200780000",
          "02:00:00:00:00:01", "01:80:c2:00:00:0e", 0x88cc, "", "", 0, 0, "l2,lldp", false},
         {"SSDP search response", k_eth,
          "02000000000202000000000108004500004400000000401100000a0000010a000002076cd43100300000485454502f31"
          "2e3120323030204f4b0d0a53543a2075706e703a726f6f746465766963650d0a0d0a",
-         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x0800, "10.0.0.1", "10.0.0.2", 1900, 54321, "ssdp,udp,ip,l2",
-         true},
+         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x0800, "10.0.0.1", "10.0.0.2", 1900, 54321,
+         "ssdp,udp,ip,l2", true},
         {"WS-Discovery probe (UDP 3702)", k_eth,
          "01005e7ffffa02000000000108004500002000000000401100000a000001effffffad4310e76000c00003c3f786d",
          "02:00:00:00:00:01", "01:00:5e:7f:ff:fa", 0x0800, "10.0.0.1", "239.255.255.250", 54321, 3702,
@@ -199,8 +205,8 @@ TEST_CASE("classify labels built frames for what the captures lack") {
         {"WSD metadata exchange (TCP 5357)", k_eth,
          "02000000000202000000000108004500002800000000400600000a0000010a000002d43114ed00000001000000005002"
          "ffff00000000",
-         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x0800, "10.0.0.1", "10.0.0.2", 54321, 5357, "wsd,tcp,ip,l2",
-         false},
+         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x0800, "10.0.0.1", "10.0.0.2", 54321, 5357,
+         "wsd,tcp,ip,l2", false},
         {"NetBIOS session (TCP 139)", k_eth,
          "02000000000202000000000108004500002800000000400600000a0000010a000002d431008b00000001000000005002"
          "ffff00000000",
@@ -209,18 +215,22 @@ TEST_CASE("classify labels built frames for what the captures lack") {
         {"DNS response over TCP", k_eth,
          "02000000000202000000000108004500004a00000000400600000a0000010a0000020035d43100000001000000005018"
          "ffff000000000020123481800001000100000000000001000100000100010000003c00040a000063",
-         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x0800, "10.0.0.1", "10.0.0.2", 53, 54321, "tcp,ip,l2,dns", true},
+         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x0800, "10.0.0.1", "10.0.0.2", 53, 54321, "tcp,ip,l2,dns",
+         true},
         {"NDP neighbor advertisement", k_eth,
          "02000000000202000000000186dd6000000000183afffe800000000000000000000000000001fe800000000000000000"
          "0000000000028800000060000000fe800000000000000000000000000001",
-         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x86dd, "fe80::1", "fe80::2", 0, 0, "icmpv6,ndp,ip,l2", true},
+         "02:00:00:00:00:01", "02:00:00:00:00:02", 0x86dd, "fe80::1", "fe80::2", 0, 0, "icmpv6,ndp,ip,l2",
+         true},
         // Offset 1480: tshark shows "Fragmented IP protocol (proto=UDP 17, off=1480)" and no UDP ports.
         {"later IPv4 fragment: protocol known, no ports", k_eth,
          "02000000000202000000000108004500001c000100b9401100000a0000010a0000020102030405060708",
          "02:00:00:00:00:01", "02:00:00:00:00:02", 0x0800, "10.0.0.1", "10.0.0.2", 0, 0, "udp,ip,l2", false},
     };
     for (const auto& row : rows)
-        SUBCASE(row.name) { check_row(row); }
+        SUBCASE(row.name) {
+            check_row(row);
+        }
 }
 
 TEST_CASE("classify reads Linux cooked captures: source address and direction only") {
@@ -240,28 +250,32 @@ TEST_CASE("classify reads Linux cooked captures: source address and direction on
          "02:00:00:00:00:01", "", 0, "", "", 0, 0, "l2,stp", false},
         // ARPHRD_LOOPBACK: the all-zero address names no station.
         {"SLL loopback DNS query", k_sll,
-         "000003040006000000000000000008004500001c00000000401100007f0000017f000001d431003500080000",
-         "", "", 0x0800, "127.0.0.1", "127.0.0.1", 54321, 53, "udp,ip,dns", false},
+         "000003040006000000000000000008004500001c00000000401100007f0000017f000001d431003500080000", "", "",
+         0x0800, "127.0.0.1", "127.0.0.1", 54321, 53, "udp,ip,dns", false},
         {"SLL2 ICMPv6 echo reply", k_sll2,
          "86dd0000000000030001000602000000000200006000000000083afffe800000000000000000000000000002fe800000"
          "0000000000000000000000018100000000010001",
          "02:00:00:00:00:02", "", 0x86dd, "fe80::2", "fe80::1", 0, 0, "icmpv6,ip,l2", true},
     };
     for (const auto& row : rows)
-        SUBCASE(row.name) { check_row(row); }
+        SUBCASE(row.name) {
+            check_row(row);
+        }
 
     const std::int16_t packet_types[] = {4, 1, 2, 0, 0};
     for (std::size_t i = 0; i < std::size(rows); ++i) {
         const auto bytes = hex(rows[i].bytes);
         CHECK(classify(frame_of(rows[i].link_type, bytes)).sll_packet_type == packet_types[i]);
     }
-    const auto eth = hex("ffffffffffff7831c1c63fc2080600010800060400017831c1c63fc20a0000020000000000000a000001");
+    const auto eth =
+        hex("ffffffffffff7831c1c63fc2080600010800060400017831c1c63fc20a0000020000000000000a000001");
     CHECK(classify(frame_of(k_eth, eth)).sll_packet_type == -1);
 }
 
 TEST_CASE("classify fills ARP, DHCP, ICMP and EAPOL details") {
     SUBCASE("ARP request") {
-        const auto bytes = hex("ffffffffffff7831c1c63fc2080600010800060400017831c1c63fc20a0000020000000000000a000001");
+        const auto bytes =
+            hex("ffffffffffff7831c1c63fc2080600010800060400017831c1c63fc20a0000020000000000000a000001");
         const Packet p = classify(frame_of(k_eth, bytes));
         REQUIRE(p.arp);
         CHECK(p.arp->op == 1);
@@ -270,14 +284,15 @@ TEST_CASE("classify fills ARP, DHCP, ICMP and EAPOL details") {
         CHECK(p.arp->target_ip.str() == "10.0.0.1");
     }
     SUBCASE("DHCP offer (ws-dhcp.pcap frame 2)") {
-        const auto bytes = hex("000b8201fc42000874adf19b0800450001480445000080110000c0a80001c0a8000a0043004401342233020106000000"
-                               "3d1d0000000000000000c0a8000ac0a8000100000000000b8201fc420000000000000000000000000000000000000000"
-                               "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-                               "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-                               "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-                               "0000000000000000000000000000000000000000000000000000000000000000000000000000638253633501020104ff"
-                               "ffff003a04000007083b0400000c4e330400000e103604c0a80001ff0000000000000000000000000000000000000000"
-                               "000000000000");
+        const auto bytes = hex(
+            "000b8201fc42000874adf19b0800450001480445000080110000c0a80001c0a8000a0043004401342233020106000000"
+            "3d1d0000000000000000c0a8000ac0a8000100000000000b8201fc420000000000000000000000000000000000000000"
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000638253633501020104ff"
+            "ffff003a04000007083b0400000c4e330400000e103604c0a80001ff0000000000000000000000000000000000000000"
+            "000000000000");
         const Packet p = classify(frame_of(k_eth, bytes));
         CHECK(labels(p) == "udp,ip,l2,dhcp");
         CHECK(p.is_response);
@@ -290,23 +305,25 @@ TEST_CASE("classify fills ARP, DHCP, ICMP and EAPOL details") {
         CHECK(p.dhcp->router.empty()); // no option 3 in this offer
     }
     SUBCASE("DHCP discover (ws-dhcp.pcap frame 1)") {
-        const auto bytes = hex("ffffffffffff000b8201fc4208004500012ca8360000fa11178b00000000ffffffff004400430118591f010106000000"
-                               "3d1d0000000000000000000000000000000000000000000b8201fc420000000000000000000000000000000000000000"
-                               "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-                               "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-                               "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-                               "0000000000000000000000000000000000000000000000000000000000000000000000000000638253633501013d0701"
-                               "000b8201fc4232040000000037040103062aff00000000000000");
+        const auto bytes = hex(
+            "ffffffffffff000b8201fc4208004500012ca8360000fa11178b00000000ffffffff004400430118591f010106000000"
+            "3d1d0000000000000000000000000000000000000000000b8201fc420000000000000000000000000000000000000000"
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            "0000000000000000000000000000000000000000000000000000000000000000000000000000638253633501013d0701"
+            "000b8201fc4232040000000037040103062aff00000000000000");
         const Packet p = classify(frame_of(k_eth, bytes));
         REQUIRE(p.dhcp);
         CHECK(p.dhcp->message_type == 1);
         CHECK(p.dhcp->your_ip.str() == "0.0.0.0");
     }
     SUBCASE("ICMP port unreachable quoting an LLMNR response (zeek-smb2_llmnr_nbns.pcap frame 133)") {
-        const auto bytes = hex("0a02d75e97020a020e2830c208004500009b520e00008001aff3ac1f7010ac1f7011030335da000000004500007f2550"
-                               "00008011dcbdac1f7011ac1f701014ebcc30006b21973805800000010001000000000231370331313202333103313732"
-                               "07696e2d61646472046172706100000c0001023137033131320233310331373207696e2d61646472046172706100000c"
-                               "00010000001e00110f57494e2d4938324238314e534c4c4a00");
+        const auto bytes = hex(
+            "0a02d75e97020a020e2830c208004500009b520e00008001aff3ac1f7010ac1f7011030335da000000004500007f2550"
+            "00008011dcbdac1f7011ac1f701014ebcc30006b21973805800000010001000000000231370331313202333103313732"
+            "07696e2d61646472046172706100000c0001023137033131320233310331373207696e2d61646472046172706100000c"
+            "00010000001e00110f57494e2d4938324238314e534c4c4a00");
         const Packet p = classify(frame_of(k_eth, bytes));
         CHECK(labels(p) == "icmp,ip,l2");
         CHECK_FALSE(p.is_response);
@@ -319,8 +336,9 @@ TEST_CASE("classify fills ARP, DHCP, ICMP and EAPOL details") {
         CHECK(p.sport == 0); // the quoted ports are not this packet's
     }
     SUBCASE("ICMP redirect") {
-        const auto bytes = hex("02000000000202000000000108004500003800000000400100000a0000010a000002050100000a0000fe450000540000"
-                               "4000400100000a000002080808080800000000010001");
+        const auto bytes = hex(
+            "02000000000202000000000108004500003800000000400100000a0000010a000002050100000a0000fe450000540000"
+            "4000400100000a000002080808080800000000010001");
         const Packet p = classify(frame_of(k_eth, bytes));
         CHECK(p.icmp_type == 5);
         CHECK(p.icmp_code == 1);
@@ -330,8 +348,9 @@ TEST_CASE("classify fills ARP, DHCP, ICMP and EAPOL details") {
         CHECK(p.icmp_inner_proto == 1);
     }
     SUBCASE("EAPOL trimmed to its length, padding dropped (tcpdump-eapon1.pcap frame 14: eapol.len 5)") {
-        const auto bytes = hex("00042357a57a000cce88319a888e01000005010100050100000000000000000000000000000000000000000000000000"
-                               "000000000000000000000000");
+        const auto bytes = hex(
+            "00042357a57a000cce88319a888e01000005010100050100000000000000000000000000000000000000000000000000"
+            "000000000000000000000000");
         const Packet p = classify(frame_of(k_eth, bytes));
         CHECK(p.eapol.size() == 4 + 5);
         CHECK(p.eapol.data() == bytes.data() + 14);
@@ -362,54 +381,64 @@ TEST_CASE("classify keeps what it decoded before a truncation") {
         const char* labels;
     };
     const Cut rows[] = {
-        {"Ethernet header", k_eth, "ffffffffffff 7831c1c63fc2 08", Anomaly::truncated_link_header, "", "", ""},
-        {"VLAN tag", k_eth, "ffffffffffff 020000000001 8100 00", Anomaly::truncated_link_header, "02:00:00:00:00:01",
-         "", "l2"},
+        {"Ethernet header", k_eth, "ffffffffffff 7831c1c63fc2 08", Anomaly::truncated_link_header, "", "",
+         ""},
+        {"VLAN tag", k_eth, "ffffffffffff 020000000001 8100 00", Anomaly::truncated_link_header,
+         "02:00:00:00:00:01", "", "l2"},
         {"802.3 LLC header", k_eth, "0180c2000000 020000000001 0002 4242", Anomaly::truncated_link_header,
          "02:00:00:00:00:01", "", "l2"},
         // "A malformed frame between two terminals is still contact": the MACs survive a cut IPv4 header.
-        {"IPv4 header", k_eth, "020000000002 020000000001 0800 4500 0014 0000 0000 4011", Anomaly::truncated_network_header,
-         "02:00:00:00:00:01", "", "l2"},
-        {"IPv4 version 5", k_eth, "020000000002 020000000001 0800 5500 0014 0000 0000 4011 0000 0a000001 0a000002",
+        {"IPv4 header", k_eth, "020000000002 020000000001 0800 4500 0014 0000 0000 4011",
+         Anomaly::truncated_network_header, "02:00:00:00:00:01", "", "l2"},
+        {"IPv4 version 5", k_eth,
+         "020000000002 020000000001 0800 5500 0014 0000 0000 4011 0000 0a000001 0a000002",
          Anomaly::bad_ip_header, "02:00:00:00:00:01", "", "l2"},
-        {"IPv4 IHL 3", k_eth, "020000000002 020000000001 0800 4300 0014 0000 0000 4011 0000 0a000001 0a000002",
+        {"IPv4 IHL 3", k_eth,
+         "020000000002 020000000001 0800 4300 0014 0000 0000 4011 0000 0a000001 0a000002",
          Anomaly::bad_ip_header, "02:00:00:00:00:01", "", "l2"},
-        {"ARP", k_eth, "ffffffffffff 020000000001 0806 0001 0800 0604 0001 0200000000", Anomaly::truncated_network_header,
-         "02:00:00:00:00:01", "", "arp,l2"},
-        {"IPv6 header", k_eth, "020000000002 020000000001 86dd 6000 0000 0008 1140 fe80", Anomaly::truncated_network_header,
-         "02:00:00:00:00:01", "", "l2"},
+        {"ARP", k_eth, "ffffffffffff 020000000001 0806 0001 0800 0604 0001 0200000000",
+         Anomaly::truncated_network_header, "02:00:00:00:00:01", "", "arp,l2"},
+        {"IPv6 header", k_eth, "020000000002 020000000001 86dd 6000 0000 0008 1140 fe80",
+         Anomaly::truncated_network_header, "02:00:00:00:00:01", "", "l2"},
         {"IPv6 extension header keeps the addresses", k_eth,
          "020000000002 020000000001 86dd 60000000 0010 00 40 fe800000000000000000000000000001 "
          "fe800000000000000000000000000002 | 3a 01 0000 00000000",
          Anomaly::truncated_network_header, "02:00:00:00:00:01", "fe80::1", "ip,l2"},
-        {"TCP header", k_eth, "020000000002 020000000001 0800 4500 001c 0000 0000 4006 0000 0a000001 0a000002 | d431 01bd 0000 0000",
+        {"TCP header", k_eth,
+         "020000000002 020000000001 0800 4500 001c 0000 0000 4006 0000 0a000001 0a000002 | d431 01bd 0000 "
+         "0000",
          Anomaly::truncated_transport_header, "02:00:00:00:00:01", "10.0.0.1", "tcp,ip,l2"},
-        {"UDP header", k_eth, "020000000002 020000000001 0800 4500 001c 0000 0000 4011 0000 0a000001 0a000002 | 14e9 14e9 00",
+        {"UDP header", k_eth,
+         "020000000002 020000000001 0800 4500 001c 0000 0000 4011 0000 0a000001 0a000002 | 14e9 14e9 00",
          Anomaly::truncated_transport_header, "02:00:00:00:00:01", "10.0.0.1", "udp,ip,l2"},
-        {"ICMP header", k_eth, "020000000002 020000000001 0800 4500 0018 0000 0000 4001 0000 0a000001 0a000002 | 0800 0000",
+        {"ICMP header", k_eth,
+         "020000000002 020000000001 0800 4500 0018 0000 0000 4001 0000 0a000001 0a000002 | 0800 0000",
          Anomaly::truncated_transport_header, "02:00:00:00:00:01", "10.0.0.1", "icmp,ip,l2"},
         {"ICMPv6 header", k_eth,
          "020000000002 020000000001 86dd 60000000 0002 3a 40 fe800000000000000000000000000001 "
          "fe800000000000000000000000000002 | 87",
          Anomaly::truncated_transport_header, "02:00:00:00:00:01", "fe80::1", "icmpv6,ip,l2"},
         {"SLL header", k_sll, "0004 0001 0006 020000000001 00", Anomaly::truncated_link_header, "", "", ""},
-        {"SLL2 header", k_sll2, "0800 0000 00000002 0001 04 06 0200", Anomaly::truncated_link_header, "", "", ""},
-        {"802.11 header", k_dot11, "0801 0000 0200000000b0 0200000000c1 0200", Anomaly::truncated_link_header, "", "",
+        {"SLL2 header", k_sll2, "0800 0000 00000002 0001 04 06 0200", Anomaly::truncated_link_header, "", "",
          ""},
+        {"802.11 header", k_dot11, "0801 0000 0200000000b0 0200000000c1 0200", Anomaly::truncated_link_header,
+         "", "", ""},
         {"802.11 data without LLC", k_dot11, "0801 0000 0200000000b0 0200000000c1 0200000000c2 0000 aa",
          Anomaly::truncated_link_header, "02:00:00:00:00:c1", "", "l2"},
-        {"A-MSDU subframe header", k_dot11, "8801 0000 0200000000b0 0200000000c1 0200000000b0 0000 8000 | 0200000000",
+        {"A-MSDU subframe header", k_dot11,
+         "8801 0000 0200000000b0 0200000000c1 0200000000b0 0000 8000 | 0200000000",
          Anomaly::truncated_link_header, "02:00:00:00:00:c1", "", "l2"},
-        {"802.11 protocol version 1", k_dot11, "0100 0000 0200000000b0", Anomaly::unknown_link_type, "", "", ""},
-        {"radiotap fixed header", k_radiotap, "00 00 0800", Anomaly::truncated_link_header, "", "", ""},
-        {"radiotap longer than the frame", k_radiotap, "00 00 4000 00000000 0000", Anomaly::truncated_link_header, "",
-         "", ""},
-        {"radiotap version 1", k_radiotap, "01 00 0800 00000000 d4000000020000000001", Anomaly::bad_radiotap, "", "",
+        {"802.11 protocol version 1", k_dot11, "0100 0000 0200000000b0", Anomaly::unknown_link_type, "", "",
          ""},
-        {"radiotap Flags beyond its length", k_radiotap, "00 00 0800 02000000 10 d4000000", Anomaly::bad_radiotap, "",
-         "", ""},
-        {"radiotap then a cut 802.11 header", k_radiotap, "00 00 0800 00000000 | 0801 0000 02", Anomaly::truncated_link_header,
+        {"radiotap fixed header", k_radiotap, "00 00 0800", Anomaly::truncated_link_header, "", "", ""},
+        {"radiotap longer than the frame", k_radiotap, "00 00 4000 00000000 0000",
+         Anomaly::truncated_link_header, "", "", ""},
+        {"radiotap version 1", k_radiotap, "01 00 0800 00000000 d4000000020000000001", Anomaly::bad_radiotap,
          "", "", ""},
+        {"radiotap Flags beyond its length", k_radiotap, "00 00 0800 02000000 10 d4000000",
+         Anomaly::bad_radiotap, "", "", ""},
+        {"radiotap then a cut 802.11 header", k_radiotap, "00 00 0800 00000000 | 0801 0000 02",
+         Anomaly::truncated_link_header, "", "", ""},
         {"unknown link type (Frame Relay, ws-arp.pcap)", 107, "0000", Anomaly::unknown_link_type, "", "", ""},
         {"empty Ethernet frame", k_eth, "", Anomaly::truncated_link_header, "", "", ""},
     };
@@ -433,9 +462,10 @@ TEST_CASE("classify keeps what it decoded before a truncation") {
 
 TEST_CASE("classify resolves 802.11 addresses and bodies") {
     SUBCASE("beacon without radiotap (aircrack-wpa2-psk-linksys.pcap frame 7)") {
-        const auto bytes = hex("80000000ffffffffffff000b86c2a485000b86c2a485e02168762717250000006400310000076c696e6b737973010482"
-                               "840b160301010504000100000706555320010b1b20010b2a010730140100000fac040100000fac040100000fac020000"
-                               "ab0b000b8601010001ac1000fe");
+        const auto bytes = hex(
+            "80000000ffffffffffff000b86c2a485000b86c2a485e02168762717250000006400310000076c696e6b737973010482"
+            "840b160301010504000100000706555320010b1b20010b2a010730140100000fac040100000fac040100000fac020000"
+            "ab0b000b8601010001ac1000fe");
         const Packet p = classify(frame_of(k_dot11, bytes));
         CHECK(p.decoded());
         REQUIRE(p.dot11);
@@ -478,10 +508,11 @@ TEST_CASE("classify resolves 802.11 addresses and bodies") {
         CHECK(labels(p) == "l2");
     }
     SUBCASE("protected data: addresses, no payload (frame 6)") {
-        const auto bytes = hex("08410201000b86c2a4850013ce5598ef000f66e3e401f02db6020020000000006d83f50bd4e4dff41c378db822a9af6d"
-                               "a91acb44d0a5d19a76ce121a25e889fe36632b8020efb8ab5c148c9cdd1db2e04ec4a825ef8f7621589edc34c9535510"
-                               "879cf881d0c9db844ada4e65f460bba8d09af438e9a255246d1b953ba93742b77e28b5b133d5a6e89d4826b308683c2b"
-                               "97b3123a69365dabc96f62dff8b788e2");
+        const auto bytes = hex(
+            "08410201000b86c2a4850013ce5598ef000f66e3e401f02db6020020000000006d83f50bd4e4dff41c378db822a9af6d"
+            "a91acb44d0a5d19a76ce121a25e889fe36632b8020efb8ab5c148c9cdd1db2e04ec4a825ef8f7621589edc34c9535510"
+            "879cf881d0c9db844ada4e65f460bba8d09af438e9a255246d1b953ba93742b77e28b5b133d5a6e89d4826b308683c2b"
+            "97b3123a69365dabc96f62dff8b788e2");
         const Packet p = classify(frame_of(k_dot11, bytes));
         CHECK(p.decoded());
         CHECK(p.encrypted);
@@ -493,10 +524,11 @@ TEST_CASE("classify resolves 802.11 addresses and bodies") {
         CHECK(labels(p) == "l2");
     }
     SUBCASE("EAPOL-Key in data, LLC/SNAP (frame 51; tshark eapol.len 117)") {
-        const auto bytes = hex("08010201000b86c2a4850013ce5598ef000b86c2a485002eaaaa03000000888e0103007502010a000000000000000000"
-                               "01e8dfa16b8769957d8249a4ec68d2b7641d3782162ef0dc37b014cc48343e8dd2000000000000000000000000000000"
-                               "000000000000000000000000000000000056f98b98da5d55e3be396b43c7eb012a001630140100000fac040100000fac"
-                               "040100000fac022800");
+        const auto bytes = hex(
+            "08010201000b86c2a4850013ce5598ef000b86c2a485002eaaaa03000000888e0103007502010a000000000000000000"
+            "01e8dfa16b8769957d8249a4ec68d2b7641d3782162ef0dc37b014cc48343e8dd2000000000000000000000000000000"
+            "000000000000000000000000000000000056f98b98da5d55e3be396b43c7eb012a001630140100000fac040100000fac"
+            "040100000fac022800");
         const Packet p = classify(frame_of(k_dot11, bytes));
         CHECK(p.decoded());
         CHECK(p.src.str() == "00:13:ce:55:98:ef");
@@ -507,9 +539,10 @@ TEST_CASE("classify resolves 802.11 addresses and bodies") {
         CHECK(p.eapol[1] == 3); // EAPOL-Key
     }
     SUBCASE("radiotap with FCS, QoS data ARP reply (zeek-arp_who_has_radiotap.pcap frame 2)") {
-        const auto bytes = hex("000030006b081c0002045756000000001000a4154001c5a3014e349740010100a4156c221f0107000400000004000000"
-                               "880230007831c1c63fc28a15149b5ae0f8eda5c0a4f140000000aaaa0300000008060001080006040002f8eda5c0a4f1"
-                               "0a0000017831c1c63fc20a00000200000000000000000000000000001f0b60ce");
+        const auto bytes = hex(
+            "000030006b081c0002045756000000001000a4154001c5a3014e349740010100a4156c221f0107000400000004000000"
+            "880230007831c1c63fc28a15149b5ae0f8eda5c0a4f140000000aaaa0300000008060001080006040002f8eda5c0a4f1"
+            "0a0000017831c1c63fc20a00000200000000000000000000000000001f0b60ce");
         const Packet p = classify(frame_of(k_radiotap, bytes, 242));
         CHECK(p.decoded());
         CHECK(p.src.str() == "f8:ed:a5:c0:a4:f1");
@@ -522,10 +555,12 @@ TEST_CASE("classify resolves 802.11 addresses and bodies") {
         REQUIRE(p.arp);
         CHECK(p.arp->sender_ip.str() == "10.0.0.1");
     }
-    SUBCASE("radiotap with FCS flag but the FCS cut by the snaplen (frame 1: 149 on the wire, 110 captured)") {
-        const auto bytes = hex("000030006b081c00e1615656000000001000a4154001b6a3014e349740010100a4156c221f0107000100000000000000"
-                               "88012c008a15149b5ae07831c1c63fc2ffffffffffff10000600aaaa03000000080600010800060400017831c1c63fc2"
-                               "0a0000020000000000000a000001");
+    SUBCASE(
+        "radiotap with FCS flag but the FCS cut by the snaplen (frame 1: 149 on the wire, 110 captured)") {
+        const auto bytes = hex(
+            "000030006b081c00e1615656000000001000a4154001b6a3014e349740010100a4156c221f0107000100000000000000"
+            "88012c008a15149b5ae07831c1c63fc2ffffffffffff10000600aaaa03000000080600010800060400017831c1c63fc2"
+            "0a0000020000000000000a000001");
         const Packet p = classify(frame_of(k_radiotap, bytes, 149));
         CHECK(p.decoded());
         CHECK(p.src.str() == "78:31:c1:c6:3f:c2");
@@ -533,23 +568,27 @@ TEST_CASE("classify resolves 802.11 addresses and bodies") {
         REQUIRE(p.arp);
         CHECK(p.arp->target_ip.str() == "10.0.0.1");
     }
-    SUBCASE("radiotap beacon with a presence bitmap chain and FCS (scapy-bad_rsn_parsing_overrides_ssid.pcap)") {
-        const auto bytes = hex("000030002f4000a0200800a0200800a020080000000000000b70696e3b25ed4e100c6c09c000ce000000b200bd01ce02"
-                               "80000000ffffffffffffec172f821e29ec172f821e2910708161a1080000000064003104000d524f5554452d38323145"
-                               "32393501018c0301010504000200000724494c200101140201140301140401140501140601140701140801140901140a"
-                               "01140b01143b125151525354737475767778797a7b7d7e7f802a0100301a0100000fac040100000fac040100000fac02"
-                               "8c000000000fac062d1a8d011fffff0000000000000000000000000000000000000000003d1601001500000000000000"
-                               "000000000000000000000000dd180050f2020101810003a4000027a4000042545e0061322f007f0104dd0700a0c60202"
-                               "0300dd17ec172f5252525252525252525252525252525252525252529e5bf2");
+    SUBCASE(
+        "radiotap beacon with a presence bitmap chain and FCS (scapy-bad_rsn_parsing_overrides_ssid.pcap)") {
+        const auto bytes = hex(
+            "000030002f4000a0200800a0200800a020080000000000000b70696e3b25ed4e100c6c09c000ce000000b200bd01ce02"
+            "80000000ffffffffffffec172f821e29ec172f821e2910708161a1080000000064003104000d524f5554452d38323145"
+            "32393501018c0301010504000200000724494c200101140201140301140401140501140601140701140801140901140a"
+            "01140b01143b125151525354737475767778797a7b7d7e7f802a0100301a0100000fac040100000fac040100000fac02"
+            "8c000000000fac062d1a8d011fffff0000000000000000000000000000000000000000003d1601001500000000000000"
+            "000000000000000000000000dd180050f2020101810003a4000027a4000042545e0061322f007f0104dd0700a0c60202"
+            "0300dd17ec172f5252525252525252525252525252525252525252529e5bf2");
         const Packet p = classify(frame_of(k_radiotap, bytes));
         CHECK(p.decoded());
         CHECK(p.src.str() == "ec:17:2f:82:1e:29");
         CHECK(p.dot11->mgmt_body.size() == bytes.size() - 48 - 24 - 4);
     }
     SUBCASE("radiotap without a Flags field, EAPOL ToDS (ws-owe.pcapng.gz frame 29; tshark eapol.len 95)") {
-        const auto bytes = hex("00000d0004800200020000000008013a01020000000000020000000100020000000000e00baaaa03000000888e010300"
-                               "5f0203080000000000000000000200000000000000000000000000000000000000000000000000000000000000000000"
-                               "000000000000000000000000000000000000000000000000000000000000951017667e129ec04602af3fe5223a230000");
+        const auto bytes = hex(
+            "00000d0004800200020000000008013a01020000000000020000000100020000000000e00baaaa03000000888e010300"
+            "5f0203080000000000000000000200000000000000000000000000000000000000000000000000000000000000000000"
+            "000000000000000000000000000000000000000000000000000000000000951017667e129ec04602af3fe5223a23000"
+            "0");
         const Packet p = classify(frame_of(k_radiotap, bytes));
         CHECK(p.decoded());
         CHECK(p.src.str() == "02:00:00:00:01:00");
@@ -557,8 +596,9 @@ TEST_CASE("classify resolves 802.11 addresses and bodies") {
         CHECK(p.eapol.size() == 4 + 95);
     }
     SUBCASE("A-MSDU: addresses of the first subframe") {
-        const auto bytes = hex("000009000200000000880200000200000000c10200000000b00200000000b0100080000200000000c10200000000c200"
-                               "24aaaa03000000080600010800060400020200000000c20a0000020200000000c10a000001");
+        const auto bytes = hex(
+            "000009000200000000880200000200000000c10200000000b00200000000b0100080000200000000c10200000000c200"
+            "24aaaa03000000080600010800060400020200000000c20a0000020200000000c10a000001");
         const Packet p = classify(frame_of(k_radiotap, bytes));
         CHECK(p.decoded());
         CHECK(p.src.str() == "02:00:00:00:00:c2");
@@ -566,24 +606,27 @@ TEST_CASE("classify resolves 802.11 addresses and bodies") {
         CHECK(labels(p) == "arp,l2");
     }
     SUBCASE("protected QoS data with FCS") {
-        const auto bytes = hex("00000900020000001088412c000200000000b00200000000c1ffffffffffff3000000001000020000000000011223344"
-                               "5566778899aabbccddeeffdeadbeef");
+        const auto bytes = hex(
+            "00000900020000001088412c000200000000b00200000000c1ffffffffffff3000000001000020000000000011223344"
+            "5566778899aabbccddeeffdeadbeef");
         const Packet p = classify(frame_of(k_radiotap, bytes));
         CHECK(p.encrypted);
         CHECK(p.src.str() == "02:00:00:00:00:c1");
         CHECK(p.dst.is_broadcast());
     }
     SUBCASE("bad FCS is flagged, the frame still decoded") {
-        const auto bytes = hex("00000900020000005008012c000200000000b00200000000c10200000000c25000aaaa03000000080600010800060400"
-                               "020200000000c20a0000020200000000c10a00000100000000");
+        const auto bytes = hex(
+            "00000900020000005008012c000200000000b00200000000c10200000000c25000aaaa03000000080600010800060400"
+            "020200000000c20a0000020200000000c10a00000100000000");
         const Packet p = classify(frame_of(k_radiotap, bytes));
         CHECK(p.bad_fcs);
         CHECK(labels(p) == "arp,l2");
         CHECK(p.dst.str() == "02:00:00:00:00:c2");
     }
     SUBCASE("radiotap datapad: two bytes after the 26-byte QoS header") {
-        const auto bytes = hex("00000900020000002088012c000200000000b00200000000c10200000000c2600000000000aaaa030000000806000108"
-                               "00060400020200000000c20a0000020200000000c10a000001");
+        const auto bytes = hex(
+            "00000900020000002088012c000200000000b00200000000c10200000000c2600000000000aaaa030000000806000108"
+            "00060400020200000000c20a0000020200000000c10a000001");
         const Packet p = classify(frame_of(k_radiotap, bytes));
         CHECK(p.decoded());
         CHECK_FALSE(p.bad_fcs);

@@ -1,5 +1,5 @@
-// Test helper for the parse and decode tests: bytes written as hex text, as `tshark -x` prints them, so a test
-// table reads like the capture it came from.
+// Test helper for the parse and decode tests: bytes written as hex text, as `tshark -x` prints them, so a
+// test table reads like the capture it came from.
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -15,10 +15,14 @@ inline std::vector<std::uint8_t> hex(std::string_view text) {
     int high = -1;
     for (char c : text) {
         int v;
-        if (c >= '0' && c <= '9') v = c - '0';
-        else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
-        else continue;
+        if (c >= '0' && c <= '9')
+            v = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            v = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            v = c - 'A' + 10;
+        else
+            continue;
         if (high < 0) {
             high = v;
         } else {

@@ -29,19 +29,31 @@ Expected<history::Recorded, std::string> record(history::History& h, const model
     return h.record(r, dump_json(report::to_json(r)));
 }
 
-model::Endpoint peer(const char* mac, const char* ip) { return {MacAddr::parse(mac), *IpAddr::parse(ip)}; }
+model::Endpoint peer(const char* mac, const char* ip) {
+    return {MacAddr::parse(mac), *IpAddr::parse(ip)};
+}
 
 model::Report live_report(model::Status isolation, std::vector<std::string> reached_methods) {
     model::Report r;
     r.command = "probe";
-    r.requirements = {{"terminal-isolation", isolation, {}}, {"wlan-encryption", model::Status::not_tested, {}}};
+    r.requirements = {{"terminal-isolation", isolation, {}},
+                      {"wlan-encryption", model::Status::not_tested, {}}};
     r.verdict = isolation;
     r.segment.emplace().interface = "probe0";
     for (const auto& m : reached_methods)
-        r.probes.push_back({peer("02:00:00:00:00:0b", "198.51.100.11"), true, m, model::ProbeOutcome::reached, {}, {}});
-    r.probes.push_back({peer("02:00:00:00:00:14", "198.51.100.20"), false, "icmp", model::ProbeOutcome::not_reached, {}, {}});
-    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'012'500'000'000,
-                                  .host = "lab", .phases = {}, .files = {"/tmp/x/report.json"}});
+        r.probes.push_back(
+            {peer("02:00:00:00:00:0b", "198.51.100.11"), true, m, model::ProbeOutcome::reached, {}, {}});
+    r.probes.push_back({peer("02:00:00:00:00:14", "198.51.100.20"),
+                        false,
+                        "icmp",
+                        model::ProbeOutcome::not_reached,
+                        {},
+                        {}});
+    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000,
+                                 .finished_ns = 1'700'000'012'500'000'000,
+                                 .host = "lab",
+                                 .phases = {},
+                                 .files = {"/tmp/x/report.json"}});
     return r;
 }
 
@@ -67,13 +79,18 @@ TEST_CASE("regressions between two runs") {
                      {"conversation", "02:00:00:00:00:01 <-> 02:00:00:00:00:02", "arp, 2 frame(s)"},
                      {"reached", "icmp 02:00:00:00:00:0b", "the sentinel 198.51.100.11"}}};
 
-    SUBCASE("nothing changed: none") { CHECK(history::regressions(before, before).empty()); }
-    SUBCASE("pass -> fail and pass -> inconclusive are their own kinds; fail -> pass and fail -> fail are not") {
+    SUBCASE("nothing changed: none") {
+        CHECK(history::regressions(before, before).empty());
+    }
+    SUBCASE(
+        "pass -> fail and pass -> inconclusive are their own kinds; fail -> pass and fail -> fail are not") {
         RunFacts now = before;
-        now.requirements = {{"terminal-isolation", "fail"}, {"wlan-encryption", "inconclusive"}, {"8021x-eap-tls", "pass"}};
+        now.requirements = {
+            {"terminal-isolation", "fail"}, {"wlan-encryption", "inconclusive"}, {"8021x-eap-tls", "pass"}};
         auto g = history::regressions(before, now);
         REQUIRE(g.size() == 2);
-        CHECK(g[0] == Regression{"requirement-fail", "terminal-isolation", "pass in the previous run, fail now"});
+        CHECK(g[0] ==
+              Regression{"requirement-fail", "terminal-isolation", "pass in the previous run, fail now"});
         CHECK(g[1].kind == "requirement-inconclusive");
         CHECK(g[1].key == "wlan-encryption");
     }
@@ -121,10 +138,12 @@ TEST_CASE("facts of a report: stable keys, each fact once") {
     auto f = history::facts_of(r);
     CHECK(f.requirements.at("terminal-isolation") == "fail");
     std::vector<std::string> keys;
-    for (const auto& x : f.findings) keys.push_back(x.kind + "|" + x.key);
+    for (const auto& x : f.findings)
+        keys.push_back(x.kind + "|" + x.key);
     CHECK(keys == std::vector<std::string>{"conversation|02:00:00:00:00:01 -> 02:00:00:00:00:02",
                                            "conversation|02:00:00:00:00:01 <-> 02:00:00:00:00:02",
-                                           "reached|icmp 02:00:00:00:00:0b", "reached|smb 02:00:00:00:00:0b"});
+                                           "reached|icmp 02:00:00:00:00:0b",
+                                           "reached|smb 02:00:00:00:00:0b"});
     CHECK(history::scope_of(r) == "probe0");
     model::Report replay;
     replay.capture.files = {{"/a.pcap", 1, 2}, {"/b.pcap", 3, 4}};
@@ -158,7 +177,8 @@ TEST_CASE("History records runs and lists them with their regressions") {
         CHECK(third->baseline == first->run);
         REQUIRE(third->regressions.size() == 2);
         CHECK(third->regressions[0].kind == "requirement-fail");
-        CHECK(third->regressions[1] == Regression{"new-reached", "icmp 02:00:00:00:00:0b", "the sentinel 198.51.100.11"});
+        CHECK(third->regressions[1] ==
+              Regression{"new-reached", "icmp 02:00:00:00:00:0b", "the sentinel 198.51.100.11"});
     }
     auto h = history::History::open(db, history::History::Mode::read);
     REQUIRE(h.has_value());

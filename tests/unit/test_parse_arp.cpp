@@ -9,7 +9,8 @@ using namespace isoprobe::parse;
 using isoprobe::test::hex;
 
 TEST_CASE("parse_arp reads requests and replies") {
-    // zeek-arp_who_has.pcap frame 2 after the Ethernet header: 10.0.0.1 is-at f8:ed:a5:c0:a4:f1 (tshark: reply).
+    // zeek-arp_who_has.pcap frame 2 after the Ethernet header: 10.0.0.1 is-at f8:ed:a5:c0:a4:f1 (tshark:
+    // reply).
     const auto reply = hex("0001 0800 06 04 0002 f8eda5c0a4f1 0a000001 7831c1c63fc2 0a000002 | 000000000000");
     const auto a = parse_arp(reply);
     REQUIRE(a);

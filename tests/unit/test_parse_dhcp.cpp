@@ -18,8 +18,8 @@ std::vector<std::uint8_t> bootp(std::uint8_t op, std::uint8_t htype, std::uint8_
     m[0] = op;
     m[1] = htype;
     m[2] = hlen;
-    const auto yiaddr = hex("c0a8000a");         // 192.168.0.10 at offset 16
-    const auto chaddr = hex("000b8201fc42");     // at offset 28
+    const auto yiaddr = hex("c0a8000a");     // 192.168.0.10 at offset 16
+    const auto chaddr = hex("000b8201fc42"); // at offset 28
     std::copy(yiaddr.begin(), yiaddr.end(), m.begin() + 16);
     std::copy(chaddr.begin(), chaddr.end(), m.begin() + 28);
     const auto rest = hex(tail);
@@ -29,8 +29,8 @@ std::vector<std::uint8_t> bootp(std::uint8_t op, std::uint8_t htype, std::uint8_
 } // namespace
 
 TEST_CASE("parse_dhcp reads the fields the analysis needs") {
-    // Options of ws-dhcp.pcap frame 2 (tshark: DHCP Offer, mask 255.255.255.0, server identifier 192.168.0.1),
-    // with a pad option before them and a two-router option 3 added.
+    // Options of ws-dhcp.pcap frame 2 (tshark: DHCP Offer, mask 255.255.255.0, server identifier
+    // 192.168.0.1), with a pad option before them and a two-router option 3 added.
     const auto offer = bootp(2, 1, 6,
                              "63825363 | 00 | 3501 02 | 0104 ffffff00 | 3a04 00000708 | 3b04 00000c4e | "
                              "3304 00000e10 | 3604 c0a80001 | 0308 c0a80001 c0a800fe | ff | 0000");
@@ -58,7 +58,8 @@ TEST_CASE("parse_dhcp walks options defensively") {
         CHECK(m->info.server_id.empty());
     }
     SUBCASE("options of the wrong length are ignored") {
-        const auto m = parse_dhcp(bootp(2, 1, 6, "63825363 | 3502 0500 | 3603 c0a800 | 0102 ffff | 0302 c0a8 | ff"));
+        const auto m =
+            parse_dhcp(bootp(2, 1, 6, "63825363 | 3502 0500 | 3603 c0a800 | 0102 ffff | 0302 c0a8 | ff"));
         REQUIRE(m);
         CHECK(m->info.message_type == 0);
         CHECK(m->info.server_id.empty());

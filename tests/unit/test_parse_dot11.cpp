@@ -1,5 +1,5 @@
-// Tests for src/parse/dot11.cpp: 802.11 MAC header lengths and address resolution (IEEE 802.11-2016 9.2.4, 9.3,
-// Table 9-26), A-MSDU subframes (9.3.2.2).
+// Tests for src/parse/dot11.cpp: 802.11 MAC header lengths and address resolution (IEEE
+// 802.11-2016 9.2.4, 9.3, Table 9-26), A-MSDU subframes (9.3.2.2).
 #include <doctest/doctest.h>
 
 #include "parse/dot11.hpp"
@@ -28,24 +28,29 @@ TEST_CASE("parse_dot11 resolves SA, DA and BSSID from ToDS/FromDS (Table 9-26)")
         std::size_t body_size;
     };
     const Row rows[] = {
-        {"IBSS (00)", "0800 0000 0200000000a1 0200000000a2 0200000000a3 0000 | aaaa", k_a2, k_a1, k_a3, k_a1, 2},
-        {"from the AP (FromDS)", "0802 0000 0200000000a1 0200000000a2 0200000000a3 0000 | aaaa", k_a3, k_a1, k_a2, k_a1, 2},
-        {"to the AP (ToDS)", "0801 0000 0200000000a1 0200000000a2 0200000000a3 0000 | aaaa", k_a2, k_a3, k_a1, k_a1, 2},
+        {"IBSS (00)", "0800 0000 0200000000a1 0200000000a2 0200000000a3 0000 | aaaa", k_a2, k_a1, k_a3, k_a1,
+         2},
+        {"from the AP (FromDS)", "0802 0000 0200000000a1 0200000000a2 0200000000a3 0000 | aaaa", k_a3, k_a1,
+         k_a2, k_a1, 2},
+        {"to the AP (ToDS)", "0801 0000 0200000000a1 0200000000a2 0200000000a3 0000 | aaaa", k_a2, k_a3, k_a1,
+         k_a1, 2},
         {"WDS/mesh (ToDS+FromDS)",
-         "0803 0000 0200000000a1 0200000000a2 0200000000a3 0000 0200000000a4 | aaaa", k_a4, k_a3, "", k_a1, 2},
+         "0803 0000 0200000000a1 0200000000a2 0200000000a3 0000 0200000000a4 | aaaa", k_a4, k_a3, "", k_a1,
+         2},
         // QoS data (subtype 8) adds the 2-byte QoS Control field.
-        {"QoS data", "8801 0000 0200000000a1 0200000000a2 0200000000a3 0000 0000 | aaaa", k_a2, k_a3, k_a1, k_a1, 2},
+        {"QoS data", "8801 0000 0200000000a1 0200000000a2 0200000000a3 0000 0000 | aaaa", k_a2, k_a3, k_a1,
+         k_a1, 2},
         // QoS data with the Order bit (0x80) carries a 4-byte HT Control field too (9.2.4.1.10).
-        {"QoS data +HTC",
-         "8881 0000 0200000000a1 0200000000a2 0200000000a3 0000 0000 01020304 | aaaa", k_a2, k_a3, k_a1, k_a1, 2},
+        {"QoS data +HTC", "8881 0000 0200000000a1 0200000000a2 0200000000a3 0000 0000 01020304 | aaaa", k_a2,
+         k_a3, k_a1, k_a1, 2},
         // A non-QoS data frame's Order bit means StrictlyOrdered, not +HTC.
-        {"non-QoS data with Order", "0881 0000 0200000000a1 0200000000a2 0200000000a3 0000 | aaaa", k_a2, k_a3,
-         k_a1, k_a1, 2},
+        {"non-QoS data with Order", "0881 0000 0200000000a1 0200000000a2 0200000000a3 0000 | aaaa", k_a2,
+         k_a3, k_a1, k_a1, 2},
         // Beacon (type 0 subtype 8): DA broadcast, SA = BSSID.
         {"beacon", "8000 0000 ffffffffffff 0200000000a2 0200000000a2 0000 | 0102030405060708", k_a2,
          "ff:ff:ff:ff:ff:ff", k_a2, "ff:ff:ff:ff:ff:ff", 8},
-        {"management +HTC", "d080 0000 0200000000a1 0200000000a2 0200000000a3 0000 01020304 | 0400", k_a2, k_a1,
-         k_a3, k_a1, 2},
+        {"management +HTC", "d080 0000 0200000000a1 0200000000a2 0200000000a3 0000 01020304 | 0400", k_a2,
+         k_a1, k_a3, k_a1, 2},
     };
     for (const auto& row : rows) {
         SUBCASE(row.name) {
@@ -65,7 +70,8 @@ TEST_CASE("parse_dot11 resolves SA, DA and BSSID from ToDS/FromDS (Table 9-26)")
 
 TEST_CASE("parse_dot11 reads frame control fields") {
     // QoS data, ToDS, protected (flags 0x41), QoS Control 0x0080: A-MSDU present.
-    const auto protected_amsdu = hex("8841 0000 0200000000a1 0200000000a2 0200000000a3 0000 8000 | 0011223344556677");
+    const auto protected_amsdu =
+        hex("8841 0000 0200000000a1 0200000000a2 0200000000a3 0000 8000 | 0011223344556677");
     const auto f = parse_dot11(protected_amsdu, false);
     REQUIRE(f);
     CHECK(f->info.type == k_dot11_data);
@@ -83,7 +89,8 @@ TEST_CASE("parse_dot11 reads frame control fields") {
     CHECK(parse_dot11(qos_null, false)->no_data);
 
     // Protected management frame (deauthentication, 802.11w): no body handed to the element parser.
-    const auto protected_deauth = hex("c040 0000 0200000000a1 0200000000a2 0200000000a3 0000 | 0102030405060708");
+    const auto protected_deauth =
+        hex("c040 0000 0200000000a1 0200000000a2 0200000000a3 0000 | 0102030405060708");
     const auto d = parse_dot11(protected_deauth, false);
     CHECK(d->body.size() == 8);
     CHECK(d->info.mgmt_body.empty());
@@ -140,11 +147,14 @@ TEST_CASE("parse_dot11 rejects cut headers and formats it does not decode") {
         {"frame control only", "0800", ParseError::truncated},
         {"ACK without its receiver", "d400 0000 0200000000", ParseError::truncated},
         {"RTS without its TA", "b400 0000 0200000000a1 02", ParseError::truncated},
-        {"data without sequence control", "0800 0000 0200000000a1 0200000000a2 0200000000a3", ParseError::truncated},
-        {"WDS without address 4", "0803 0000 0200000000a1 0200000000a2 0200000000a3 0000 0200", ParseError::truncated},
+        {"data without sequence control", "0800 0000 0200000000a1 0200000000a2 0200000000a3",
+         ParseError::truncated},
+        {"WDS without address 4", "0803 0000 0200000000a1 0200000000a2 0200000000a3 0000 0200",
+         ParseError::truncated},
         {"QoS data without QoS control", "8801 0000 0200000000a1 0200000000a2 0200000000a3 0000 00",
          ParseError::truncated},
-        {"QoS +HTC cut", "8881 0000 0200000000a1 0200000000a2 0200000000a3 0000 0000 0102", ParseError::truncated},
+        {"QoS +HTC cut", "8881 0000 0200000000a1 0200000000a2 0200000000a3 0000 0000 0102",
+         ParseError::truncated},
         {"protocol version 1 (802.11ah)", "0900 0000 0200000000a1", ParseError::unsupported},
         {"extension type (DMG beacon)", "0c00 0000 0200000000a1", ParseError::unsupported},
     };

@@ -1,4 +1,5 @@
-// Tests for src/parse/ethernet.cpp: the MAC header (IEEE 802.3 3.2) and VLAN tag unwrapping (IEEE 802.1Q 9.5).
+// Tests for src/parse/ethernet.cpp: the MAC header (IEEE 802.3 3.2) and VLAN tag unwrapping (IEEE
+// 802.1Q 9.5).
 #include <doctest/doctest.h>
 
 #include "parse/ethernet.hpp"

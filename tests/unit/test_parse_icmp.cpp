@@ -11,7 +11,8 @@ using isoprobe::test::hex;
 TEST_CASE("parse_icmp reads type, code and the quoted header") {
     // zeek-smb2_llmnr_nbns.pcap frame 133 (ICMP part): port unreachable (3/3) quoting the UDP datagram
     // 172.31.112.17 -> 172.31.112.16 (tshark: ip.src "172.31.112.16,172.31.112.17", inner proto UDP).
-    const auto unreachable = hex("0303 35da 00000000 | 4500007f255000008011dcbdac1f7011ac1f7010 | 14ebcc30006b2197");
+    const auto unreachable =
+        hex("0303 35da 00000000 | 4500007f255000008011dcbdac1f7011ac1f7010 | 14ebcc30006b2197");
     const auto m = parse_icmp(unreachable);
     REQUIRE(m);
     CHECK(m->type == k_icmp_unreachable);
@@ -23,7 +24,8 @@ TEST_CASE("parse_icmp reads type, code and the quoted header") {
 
     SUBCASE("redirect names the better gateway (RFC 792 p.12)") {
         // Redirect for host (code 1) via 192.168.1.254, quoting 192.168.1.10 -> 8.8.8.8 ICMP.
-        const auto redirect = hex("0501 0000 c0a801fe | 45000054000040004001 0000 c0a8010a 08080808 | 0800000000010001");
+        const auto redirect =
+            hex("0501 0000 c0a801fe | 45000054000040004001 0000 c0a8010a 08080808 | 0800000000010001");
         const auto r = parse_icmp(redirect);
         REQUIRE(r);
         CHECK(r->type == k_icmp_redirect);
@@ -71,7 +73,8 @@ TEST_CASE("parse_icmpv6 reads type, code, quotes and redirects") {
     CHECK(u->inner_protocol == 17);
 
     // Redirect (137): target fe80::fe is the better first hop for destination 2001:db8::1.
-    const auto redirect = hex("8900 0000 00000000 | fe8000000000000000000000000000fe | 20010db8000000000000000000000001");
+    const auto redirect =
+        hex("8900 0000 00000000 | fe8000000000000000000000000000fe | 20010db8000000000000000000000001");
     const auto r = parse_icmpv6(redirect);
     REQUIRE(r);
     CHECK(r->type == k_ndp_redirect);

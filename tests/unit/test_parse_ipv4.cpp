@@ -19,20 +19,24 @@ TEST_CASE("parse_ipv4 reads the header") {
     };
     const Row rows[] = {
         // zeek-smb2_llmnr_nbns.pcap frame 1: 172.31.112.17 -> 172.31.112.16, TCP, total length 52, DF.
-        {"TCP SYN header", "4502 0034 250c 4000 80 06 0000 ac1f7011 ac1f7010 | " "00000000000000000000000000000000"
-                           "00000000000000000000000000000000",
+        {"TCP SYN header",
+         "4502 0034 250c 4000 80 06 0000 ac1f7011 ac1f7010 | "
+         "00000000000000000000000000000000"
+         "00000000000000000000000000000000",
          6, 0, false, 32},
-        {"total length trims Ethernet padding", "4500 001c 0000 0000 40 11 0000 ac1f7011 ac1f7010 | 0102030405060708 0000",
-         17, 0, false, 8},
-        {"total length beyond the capture keeps it", "4500 05dc 0000 0000 40 11 0000 ac1f7011 ac1f7010 | 01020304", 17,
-         0, false, 4},
-        {"total length 0 (segmentation offload)", "4500 0000 0000 0000 40 06 0000 ac1f7011 ac1f7010 | 01020304", 6, 0,
-         false, 4},
+        {"total length trims Ethernet padding",
+         "4500 001c 0000 0000 40 11 0000 ac1f7011 ac1f7010 | 0102030405060708 0000", 17, 0, false, 8},
+        {"total length beyond the capture keeps it",
+         "4500 05dc 0000 0000 40 11 0000 ac1f7011 ac1f7010 | 01020304", 17, 0, false, 4},
+        {"total length 0 (segmentation offload)",
+         "4500 0000 0000 0000 40 06 0000 ac1f7011 ac1f7010 | 01020304", 6, 0, false, 4},
         // IHL 6: one 4-byte option (router alert, RFC 2113) before the payload.
         {"options", "4600 0020 0000 0000 01 02 0000 ac1f7011 e0000016 94040000 | 22000000", 2, 0, false, 4},
-        {"first fragment", "4500 001c 0001 2000 40 11 0000 ac1f7011 ac1f7010 | 0102030405060708", 17, 0, true, 8},
+        {"first fragment", "4500 001c 0001 2000 40 11 0000 ac1f7011 ac1f7010 | 0102030405060708", 17, 0, true,
+         8},
         // Flags/offset 0x00b9: offset 185 units (1480 bytes), last fragment.
-        {"later fragment", "4500 001c 0001 00b9 40 11 0000 ac1f7011 ac1f7010 | 0102030405060708", 17, 185, false, 8},
+        {"later fragment", "4500 001c 0001 00b9 40 11 0000 ac1f7011 ac1f7010 | 0102030405060708", 17, 185,
+         false, 8},
     };
     for (const auto& row : rows) {
         SUBCASE(row.name) {
@@ -61,7 +65,8 @@ TEST_CASE("parse_ipv4 rejects bad headers") {
         {"IHL 15 with 20 bytes", "4f00 0014 0000 0000 40 11 0000 ac1f7011 ac1f7010", ParseError::truncated},
         {"version 6", "6500 0014 0000 0000 40 11 0000 ac1f7011 ac1f7010", ParseError::bad_value},
         {"IHL 4", "4400 0014 0000 0000 40 11 0000 ac1f7011 ac1f7010", ParseError::bad_length},
-        {"total length below the header", "4500 0010 0000 0000 40 11 0000 ac1f7011 ac1f7010", ParseError::bad_length},
+        {"total length below the header", "4500 0010 0000 0000 40 11 0000 ac1f7011 ac1f7010",
+         ParseError::bad_length},
     };
     for (const auto& row : rows) {
         SUBCASE(row.name) {

@@ -9,9 +9,11 @@ using namespace isoprobe::parse;
 using isoprobe::test::hex;
 
 TEST_CASE("parse_ipv6 reads the fixed header") {
-    // ws-ipv6.pcap frame 1: fe80::200:86ff:fe05:80fa -> ff05::9999, payload length 32, next header 0 (hop-by-hop).
-    const auto packet = hex("60000000 0020 00 01 fe80000000000000020086fffe0580fa ff050000000000000000000000009999 |"
-                            "3a000100050200008300 44ed 00000000 ff050000000000000000000000009999");
+    // ws-ipv6.pcap frame 1: fe80::200:86ff:fe05:80fa -> ff05::9999, payload length 32, next header 0
+    // (hop-by-hop).
+    const auto packet =
+        hex("60000000 0020 00 01 fe80000000000000020086fffe0580fa ff050000000000000000000000009999 |"
+            "3a000100050200008300 44ed 00000000 ff050000000000000000000000009999");
     const auto h = parse_ipv6(packet);
     REQUIRE(h);
     CHECK(h->src.str() == "fe80::200:86ff:fe05:80fa");
@@ -37,7 +39,8 @@ TEST_CASE("parse_ipv6 reads the fixed header") {
 TEST_CASE("parse_ipv6 rejects bad headers") {
     const auto cut = hex("60000000 0000 3b 40 fe80000000000000020086fffe0580fa ff05000000000000000000000000");
     CHECK(parse_ipv6(cut).error() == ParseError::truncated);
-    const auto v4 = hex("40000000 0000 3b 40 fe80000000000000020086fffe0580fa ff050000000000000000000000009999");
+    const auto v4 =
+        hex("40000000 0000 3b 40 fe80000000000000020086fffe0580fa ff050000000000000000000000009999");
     CHECK(parse_ipv6(v4).error() == ParseError::bad_value);
 }
 
@@ -82,7 +85,8 @@ TEST_CASE("skip_ipv6_extensions stops at cut or endless chains") {
     CHECK(skip_ipv6_extensions(44, cut_fragment).error() == ParseError::truncated);
     // Nine destination-options headers chained: past the bound of eight.
     std::vector<std::uint8_t> chain;
-    for (int i = 0; i < 9; ++i) chain.insert(chain.end(), {60, 0, 1, 4, 0, 0, 0, 0});
+    for (int i = 0; i < 9; ++i)
+        chain.insert(chain.end(), {60, 0, 1, 4, 0, 0, 0, 0});
     CHECK(skip_ipv6_extensions(60, chain).error() == ParseError::malformed);
     chain.resize(8 * 8);
     chain[7 * 8] = 17;

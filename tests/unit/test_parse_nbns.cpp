@@ -15,7 +15,8 @@ TEST_CASE("parse_nbns_header reads the response bit") {
     REQUIRE(q);
     CHECK(q->transaction_id == 0x8921);
     CHECK_FALSE(q->response());
-    // zeek-smb2_llmnr_nbns.pcap frame 130: positive response (flags 0x8400: R, AA), tshark nbns.flags.response 1.
+    // zeek-smb2_llmnr_nbns.pcap frame 130: positive response (flags 0x8400: R, AA), tshark
+    // nbns.flags.response 1.
     const auto response = hex("8d02 8400 0000 0001 0000 0000");
     CHECK(parse_nbns_header(response)->response());
     const auto cut = hex("8d02 8400 0000 0001 0000");

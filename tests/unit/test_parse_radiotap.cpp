@@ -25,9 +25,11 @@ TEST_CASE("parse_radiotap finds the Flags field and strips the FCS") {
         // Two presence words end at offset 12, so TSFT is padded to 16 and Flags sits at 24.
         {"extended bitmap moves TSFT to 16",
          "00 00 1900 03000080 00000000 00000000 0102030405060708 20 | 88010000", 0x20, 4},
-        // ws-owe.pcapng.gz frame 10: length 13, present 0x00028004: Rate, TX flags (u16, padded), data retries.
+        // ws-owe.pcapng.gz frame 10: length 13, present 0x00028004: Rate, TX flags (u16, padded), data
+        // retries.
         {"real header without Flags", "00000d00 04800200 02 00 0000 00 | 4000", 0, 2},
-        // scapy-bad_rsn_parsing_overrides_ssid.pcap frame 1: four presence words, TSFT at 24, Flags 0x10 (FCS) at 32.
+        // scapy-bad_rsn_parsing_overrides_ssid.pcap frame 1: four presence words, TSFT at 24, Flags 0x10
+        // (FCS) at 32.
         {"real header with a bitmap chain",
          "000030002f4000a0200800a0200800a020080000000000000b70696e3b25ed4e100c6c09c000ce000000b200bd01ce02"
          "80000000ffffffffffff | 9e5bf2aa",
@@ -45,8 +47,8 @@ TEST_CASE("parse_radiotap finds the Flags field and strips the FCS") {
 }
 
 TEST_CASE("parse_radiotap removes only the captured part of an FCS cut by the snaplen") {
-    // zeek-arp_who_has_radiotap.pcap frame 1 is 149 bytes on the wire but 110 captured: no FCS byte is captured,
-    // so all 62 bytes after the 48-byte header are frame.
+    // zeek-arp_who_has_radiotap.pcap frame 1 is 149 bytes on the wire but 110 captured: no FCS byte is
+    // captured, so all 62 bytes after the 48-byte header are frame.
     const auto bytes = hex("00 00 0900 02000000 10 | 0102030405060708090a0b0c");
     CHECK(parse_radiotap(bytes, 100)->frame.size() == 12);
     // Two of the four FCS bytes captured.

@@ -7,17 +7,20 @@
 using namespace isoprobe::parse;
 
 namespace {
-// A NetBIOS-framed SMB2 NEGOTIATE response header (MS-SMB2 2.2.1.2) and body start (2.2.4) with the given dialect.
+// A NetBIOS-framed SMB2 NEGOTIATE response header (MS-SMB2 2.2.1.2) and body start (2.2.4) with the given
+// dialect.
 std::vector<std::uint8_t> response(std::uint16_t dialect, std::uint32_t status = 0) {
     std::vector<std::uint8_t> m{0xfe, 'S', 'M', 'B', 64, 0, 0, 0};
-    for (int i = 0; i < 4; ++i) m.push_back(static_cast<std::uint8_t>(status >> (8 * i)));
-    m.insert(m.end(), {0, 0});              // Command NEGOTIATE
-    m.resize(64, 0);                        // rest of the header
-    m.insert(m.end(), {65, 0, 1, 0});       // StructureSize 65, SecurityMode
+    for (int i = 0; i < 4; ++i)
+        m.push_back(static_cast<std::uint8_t>(status >> (8 * i)));
+    m.insert(m.end(), {0, 0});        // Command NEGOTIATE
+    m.resize(64, 0);                  // rest of the header
+    m.insert(m.end(), {65, 0, 1, 0}); // StructureSize 65, SecurityMode
     m.push_back(static_cast<std::uint8_t>(dialect));
     m.push_back(static_cast<std::uint8_t>(dialect >> 8));
     m.resize(m.size() + 58, 0);
-    std::vector<std::uint8_t> framed{0, 0, static_cast<std::uint8_t>(m.size() >> 8), static_cast<std::uint8_t>(m.size())};
+    std::vector<std::uint8_t> framed{0, 0, static_cast<std::uint8_t>(m.size() >> 8),
+                                     static_cast<std::uint8_t>(m.size())};
     framed.insert(framed.end(), m.begin(), m.end());
     return framed;
 }

@@ -9,8 +9,8 @@
 #include "parse/eap.hpp"
 #include "parse/eapol.hpp"
 #include "probe/eap_enumerate.hpp"
-#include "verdict/security.hpp"
 #include "test_hex_util.hpp"
+#include "verdict/security.hpp"
 
 using namespace isoprobe;
 using namespace isoprobe::probe;
@@ -234,8 +234,7 @@ TEST_CASE("decide_eap_methods: password-capable accepted fails; TLS alone passes
     CHECK(r.status == Status::fail);
     CHECK(r.id == "8021x-eap-tls");
     CHECK(r.reasons.front().find("peap") != std::string::npos);
-    std::vector<model::EnumerationResult> silent{{25, "peap", "no-answer", ""},
-                                                  {13, "tls", "no-answer", ""}};
+    std::vector<model::EnumerationResult> silent{{25, "peap", "no-answer", ""}, {13, "tls", "no-answer", ""}};
     CHECK(verdict::decide_eap_methods(silent, true).status == Status::inconclusive);
     CHECK(verdict::decide_eap_methods({}, false).status == Status::inconclusive);
 }

@@ -24,10 +24,13 @@ model::Report inspect(const std::string& capture) {
     return std::move(rep.value());
 }
 
-bool has(const std::string& page, const std::string& what) { return page.find(what) != std::string::npos; }
+bool has(const std::string& page, const std::string& what) {
+    return page.find(what) != std::string::npos;
+}
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -66,7 +69,6 @@ std::size_t count(const std::string& text, const std::string& what) {
     return n;
 }
 
-
 } // namespace
 
 TEST_CASE("html_escape: markup, quotes, terminal escapes and invalid UTF-8 become inert visible text") {
@@ -88,7 +90,8 @@ TEST_CASE("html_escape: markup, quotes, terminal escapes and invalid UTF-8 becom
         {"\u2066<b>\u2069\u200b\ufeff",
          "\\u2066&lt;b&gt;\\u2069\\u200b\\ufeff"}, // isolates, invisible characters
     };
-    for (const auto& r : rows) CHECK(report::html_escape(r.raw) == r.want);
+    for (const auto& r : rows)
+        CHECK(report::html_escape(r.raw) == r.want);
 }
 
 TEST_CASE("the hostile capture renders inert in both languages") {
@@ -103,9 +106,10 @@ TEST_CASE("the hostile capture renders inert in both languages") {
         CHECK(has(page, "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""));
         CHECK(has(page, "@media print"));
         // Every hostile string appears, escaped: SSIDs, identities, the certificate's subject and issuer.
-        for (const char* shown : {"&lt;img src=x onerror=alert(1)&gt;", "&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;",
-                                  "\\x1b]0;pwned\\x07\\x1b[2J", "caf\\xe9 \\xff\\xfe\\xc3(", "&lt;svg onload=alert(3)&gt;",
-                                  "\\x1b[31mred", "onmouseover=alert(4)", "iframe src=javascript"})
+        for (const char* shown :
+             {"&lt;img src=x onerror=alert(1)&gt;", "&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;",
+              "\\x1b]0;pwned\\x07\\x1b[2J", "caf\\xe9 \\xff\\xfe\\xc3(", "&lt;svg onload=alert(3)&gt;",
+              "\\x1b[31mred", "onmouseover=alert(4)", "iframe src=javascript"})
             CHECK_MESSAGE(has(page, shown), "missing " << shown);
         // Bidi and invisible characters are shown, never applied; the byte 0x9b and the text "\x9b" differ;
         // the identity keeps what follows its NUL; names that escaping changed show their bytes.
@@ -119,15 +123,20 @@ TEST_CASE("the hostile capture renders inert in both languages") {
         REQUIRE(svg != std::string::npos);
         CHECK(page.find("&lt;svg onload=alert(3)&gt;", svg) != std::string::npos);
         // Evidence sections with content are there; those without are not.
-        for (const char* id : {"requirements", "conversations", "attempts", "stations", "eap", "wlan", "capture", "timeline"})
+        for (const char* id :
+             {"requirements", "conversations", "attempts", "stations", "eap", "wlan", "capture", "timeline"})
             CHECK_MESSAGE(has(page, "<section id=\"" + std::string(id) + "\""), "missing section " << id);
         for (const char* id : {"probes", "controls", "enumeration", "inventory"})
             CHECK_MESSAGE(!has(page, "<section id=\"" + std::string(id) + "\""), "unexpected section " << id);
-        for (const char* id : {"terminal-isolation", "wlan-encryption", "8021x-eap-tls", "ap-inventory"}) CHECK(has(page, id));
+        for (const char* id : {"terminal-isolation", "wlan-encryption", "8021x-eap-tls", "ap-inventory"})
+            CHECK(has(page, id));
     }
     const std::string ja = report::to_html(rep, Lang::ja), en = report::to_html(rep, Lang::en);
-    for (const char* word : {"総合判定", "不適合", "端末間通信", "根拠条項", "無線LAN アクセスポイント（BSS）", "時系列"}) CHECK(has(ja, word));
-    for (const char* word : {"Verdict", "Fail", "Terminal-to-terminal conversations", "Clause", "Timeline"}) CHECK(has(en, word));
+    for (const char* word :
+         {"総合判定", "不適合", "端末間通信", "根拠条項", "無線LAN アクセスポイント（BSS）", "時系列"})
+        CHECK(has(ja, word));
+    for (const char* word : {"Verdict", "Fail", "Terminal-to-terminal conversations", "Clause", "Timeline"})
+        CHECK(has(en, word));
     CHECK(!has(en, "総合判定"));
     // Both titles of each requirement are in either language; the engine's English reasons too.
     CHECK(has(en, "端末間通信の防止（有線・無線）"));
@@ -156,16 +165,27 @@ TEST_CASE("a live run: result matrix, controls, phases on the timeline") {
     r.command = "probe";
     r.verdict = model::Status::pass;
     r.requirements.push_back({"terminal-isolation", model::Status::pass, {"every method not-reached"}});
-    auto peer = [](const char* mac, const char* ip) { return model::Endpoint{MacAddr::parse(mac), *IpAddr::parse(ip)}; };
-    r.segment = model::SegmentInfo{"probe0", "sentinel0", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
-    const auto sentinel = peer("02:00:00:00:00:02", "198.51.100.2"), other = peer("02:00:00:00:00:03", "198.51.100.3");
+    auto peer = [](const char* mac, const char* ip) {
+        return model::Endpoint{MacAddr::parse(mac), *IpAddr::parse(ip)};
+    };
+    r.segment =
+        model::SegmentInfo{"probe0", "sentinel0", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
+    const auto sentinel = peer("02:00:00:00:00:02", "198.51.100.2"),
+               other = peer("02:00:00:00:00:03", "198.51.100.3");
     r.probes.push_back({sentinel, true, "arp", model::ProbeOutcome::not_reached, {7, 9}, {}});
     r.probes.push_back({sentinel, true, "smb", model::ProbeOutcome::reached, {12}, {"dialect <0x0302>"}});
-    r.probes.push_back({other, false, "arp", model::ProbeOutcome::no_reply, {}, {"no sentinel: silence is not proof"}});
+    r.probes.push_back(
+        {other, false, "arp", model::ProbeOutcome::no_reply, {}, {"no sentinel: silence is not proof"}});
     r.controls.push_back({"gateway-arp", true, "the gateway answered"});
     r.controls.push_back({"sentinel-capture", false, "nothing \"received\""});
     const std::int64_t t0 = 1'700'000'000'000'000'000;
-    r.run = model::RunInfo{t0, t0 + 5'000'000'000, "lab-host", {{"discovery", t0, t0 + 1'000'000'000}, {"probing", t0 + 1'000'000'000, t0 + 4'000'000'000}, {"odd<phase>", t0 + 4'000'000'000, t0 + 5'000'000'000}}, {}};
+    r.run = model::RunInfo{t0,
+                           t0 + 5'000'000'000,
+                           "lab-host",
+                           {{"discovery", t0, t0 + 1'000'000'000},
+                            {"probing", t0 + 1'000'000'000, t0 + 4'000'000'000},
+                            {"odd<phase>", t0 + 4'000'000'000, t0 + 5'000'000'000}},
+                           {}};
     r.capture.frames = 20;
     r.capture.first_ns = t0 + 100'000'000;
     r.capture.last_ns = t0 + 4'900'000'000;
@@ -181,8 +201,11 @@ TEST_CASE("a live run: result matrix, controls, phases on the timeline") {
         CHECK(has(*page, "odd&lt;phase&gt;")); // an unknown phase name is model text like any other
         CHECK(has(*page, "lab-host"));
     }
-    for (const char* word : {"到達", "不達", "応答なし", "探索", "接触試験", "センチネル", "正常", "異常"}) CHECK(has(ja, word));
-    for (const char* word : {"reached", "not reached", "no reply", "discovery", "probing", "Positive controls"}) CHECK(has(en, word));
+    for (const char* word : {"到達", "不達", "応答なし", "探索", "接触試験", "センチネル", "正常", "異常"})
+        CHECK(has(ja, word));
+    for (const char* word :
+         {"reached", "not reached", "no reply", "discovery", "probing", "Positive controls"})
+        CHECK(has(en, word));
 }
 
 TEST_CASE("html: the conversation and attempt tables are capped, with the rows left out counted") {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "verdict/security.hpp"
 #include "report/json_wlan_eap.hpp"
 #include "test_analyze_util.hpp"
+#include "verdict/security.hpp"
 
 using namespace isoprobe;
 using namespace isoprobe::analyze;
@@ -102,7 +102,8 @@ TEST_CASE("8021x-eap-tls from the captures") {
 TEST_CASE("8021x-eap-tls decisions per session") {
     using CC = ClientCertificate;
     CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::present)}, {}).status == Status::pass);
-    CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::not_observable, 0x0304)}, {}).status == Status::pass);
+    CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::not_observable, 0x0304)}, {}).status ==
+          Status::pass);
     CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::absent)}, {}).status == Status::fail);
     CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::unknown)}, {}).status == Status::inconclusive);
     CHECK(verdict::decide_8021x_eap_tls({tls_session(CC::present), tls_session(CC::absent)}, {}).status ==
@@ -156,8 +157,8 @@ TEST_CASE("JSON of a BSS: exact SSID text, hex, AKMs as numbers or selector text
     e.anomalies[static_cast<std::size_t>(parse::ElementAnomaly::malformed_rsn)] = 3;
     auto j = report::to_json(e);
     CHECK(j["bssid"] == "02:00:00:00:00:01");
-    // JSON keeps valid UTF-8 exactly; the byte that is not UTF-8 becomes \xff and the backslash is doubled, so that
-    // the two cannot be confused (ssid_hex is exact).
+    // JSON keeps valid UTF-8 exactly; the byte that is not UTF-8 becomes \xff and the backslash is doubled,
+    // so that the two cannot be confused (ssid_hex is exact).
     CHECK(j["ssid"] == "caf\xc3\xa9\\xff\\\\");
     CHECK(j["ssid_hex"] == "636166c3a9ff5c");
     CHECK(j["hidden"] == false);

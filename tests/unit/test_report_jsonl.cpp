@@ -1,4 +1,5 @@
-// JSON Lines of the report's findings: one line per item, the common fields on each, items as the JSON report has them.
+// JSON Lines of the report's findings: one line per item, the common fields on each, items as the JSON report
+// has them.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -34,15 +35,19 @@ model::Report full_report() {
     r.eap.emplace_back();
     r.wlan.emplace_back().bssid = *MacAddr::parse("02:00:00:00:01:01");
     r.inventory.emplace().push_back({"not-seen", "", "office", false, "never seen"});
-    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'001'000'000'000,
-                                  .host = "lab", .phases = {}, .files = {}});
+    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000,
+                                 .finished_ns = 1'700'000'001'000'000'000,
+                                 .host = "lab",
+                                 .phases = {},
+                                 .files = {}});
     return r;
 }
 
 std::vector<json> lines_of(const std::string& text) {
     std::vector<json> out;
     std::istringstream in(text);
-    for (std::string l; std::getline(in, l);) out.push_back(json::parse(l));
+    for (std::string l; std::getline(in, l);)
+        out.push_back(json::parse(l));
     return out;
 }
 
@@ -50,8 +55,11 @@ std::vector<json> lines_of(const std::string& text) {
 
 TEST_CASE("one line per finding, each with the run's common fields") {
     const auto r = full_report();
-    model::Recorded rec{.run = 7, .baseline = 5, .regressions = {{"requirement-fail", "terminal-isolation", "pass in the previous run, fail now"},
-                                                                  {"new-reached", "icmp 02:00:00:00:00:0b", "the sentinel"}}};
+    model::Recorded rec{
+        .run = 7,
+        .baseline = 5,
+        .regressions = {{"requirement-fail", "terminal-isolation", "pass in the previous run, fail now"},
+                        {"new-reached", "icmp 02:00:00:00:00:0b", "the sentinel"}}};
     const auto text = report::to_jsonl(r, rec);
     const auto lines = lines_of(text);
     // 2 requirements, 1 conversation, 1 attempt, 2 reached probes, 1 failed control, 1 EAP session, 1 BSS,
@@ -68,8 +76,14 @@ TEST_CASE("one line per finding, each with the run's common fields") {
         CHECK(j["run"] == 7);
         CHECK(j.contains(j["finding"].get<std::string>()));
     }
-    CHECK(kinds == std::map<std::string, int>{{"requirement", 2}, {"conversation", 1}, {"attempt", 1}, {"probe", 2},
-                                              {"control", 1}, {"eap-session", 1}, {"bss", 1}, {"inventory", 1},
+    CHECK(kinds == std::map<std::string, int>{{"requirement", 2},
+                                              {"conversation", 1},
+                                              {"attempt", 1},
+                                              {"probe", 2},
+                                              {"control", 1},
+                                              {"eap-session", 1},
+                                              {"bss", 1},
+                                              {"inventory", 1},
                                               {"regression", 2}});
     SUBCASE("items are exactly what the JSON report writes") {
         CHECK(lines[0]["requirement"] == json::parse(report::to_json(r.requirements[0]).dump()));

@@ -14,7 +14,8 @@ model::Report probe_report() {
     model::Report r;
     r.command = "probe";
     r.verdict = model::Status::fail;
-    r.requirements = {{"terminal-isolation", model::Status::fail, {}}, {"wlan-encryption", model::Status::not_tested, {}}};
+    r.requirements = {{"terminal-isolation", model::Status::fail, {}},
+                      {"wlan-encryption", model::Status::not_tested, {}}};
     auto& seg = r.segment.emplace();
     seg.interface = "probe0";
     seg.peers.resize(3);
@@ -23,8 +24,11 @@ model::Report probe_report() {
                 {p, true, "arp", model::ProbeOutcome::not_reached, {}, {}},
                 {{}, false, "icmp", model::ProbeOutcome::reached, {}, {}}};
     r.controls = {{"gateway-arp", true, ""}, {"no-drops", false, "3 frames dropped"}};
-    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000, .finished_ns = 1'700'000'002'250'000'000,
-                                  .host = "lab", .phases = {}, .files = {}});
+    r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000,
+                                 .finished_ns = 1'700'000'002'250'000'000,
+                                 .host = "lab",
+                                 .phases = {},
+                                 .files = {}});
     return r;
 }
 
@@ -51,10 +55,13 @@ TEST_CASE("a live report as metrics") {
     const auto text = report::to_prometheus(probe_report());
     const std::string common = "command=\"probe\",interface=\"probe0\"";
     SUBCASE("statuses are one-hot over every status") {
-        for (const auto& [status, v] : {std::pair{"pass", 0}, {"fail", 1}, {"inconclusive", 0}, {"not-tested", 0}})
-            CHECK(has_line(text, "isoprobe_requirement_status{" + common + ",requirement=\"terminal-isolation\",status=\"" +
-                                     status + "\"} " + std::to_string(v)));
-        CHECK(has_line(text, "isoprobe_requirement_status{" + common + ",requirement=\"wlan-encryption\",status=\"not-tested\"} 1"));
+        for (const auto& [status, v] :
+             {std::pair{"pass", 0}, {"fail", 1}, {"inconclusive", 0}, {"not-tested", 0}})
+            CHECK(has_line(text, "isoprobe_requirement_status{" + common +
+                                     ",requirement=\"terminal-isolation\",status=\"" + status + "\"} " +
+                                     std::to_string(v)));
+        CHECK(has_line(text, "isoprobe_requirement_status{" + common +
+                                 ",requirement=\"wlan-encryption\",status=\"not-tested\"} 1"));
         CHECK(has_line(text, "isoprobe_verdict{" + common + ",status=\"fail\"} 1"));
         CHECK(has_line(text, "isoprobe_verdict{" + common + ",status=\"pass\"} 0"));
     }
@@ -93,5 +100,6 @@ TEST_CASE("a replay has no interface, probes or controls") {
     CHECK(text.find("isoprobe_peers_reached") == std::string::npos);
     CHECK(text.find("isoprobe_control_ok") == std::string::npos);
     CHECK(text.find("isoprobe_run_duration_seconds") == std::string::npos); // no run section: no times
-    CHECK(has_line(text, "isoprobe_requirement_status{command=\"inspect\",requirement=\"terminal-isolation\",status=\"pass\"} 1"));
+    CHECK(has_line(text, "isoprobe_requirement_status{command=\"inspect\",requirement=\"terminal-isolation\","
+                         "status=\"pass\"} 1"));
 }

@@ -29,15 +29,20 @@ TEST_CASE("AtomicFile writes through a temporary and renames") {
     ss << in.rdbuf();
     CHECK(ss.str() == "{\"ok\":true}\n");
     std::size_t leftovers = 0;
-    for (const auto& e : fs::directory_iterator(dir)) leftovers += e.path().filename() != "report.json";
+    for (const auto& e : fs::directory_iterator(dir))
+        leftovers += e.path().filename() != "report.json";
     CHECK(leftovers == 0);
 
     SUBCASE("an abandoned file leaves neither target nor temporary") {
         const std::string other = (dir / "other.json").string();
-        { auto f = isoprobe::AtomicFile::open(other); REQUIRE(f.has_value()); }
+        {
+            auto f = isoprobe::AtomicFile::open(other);
+            REQUIRE(f.has_value());
+        }
         CHECK_FALSE(fs::exists(other));
         std::size_t files = 0;
-        for (const auto& e : fs::directory_iterator(dir)) files += e.path().filename() != "report.json";
+        for (const auto& e : fs::directory_iterator(dir))
+            files += e.path().filename() != "report.json";
         CHECK(files == 0);
     }
     SUBCASE("an unwritable directory is one clear error") {

@@ -1,6 +1,6 @@
-// The decision stage as a whole, one row per situation of issue 10 and per lab scenario (tools/lab, asserted live in
-// tests/lab): the evidence a command gathered in, every requirement's status, the verdict and the reason it rests on
-// out. The rows' probe results are what the lab's scenarios give; no root, no network.
+// The decision stage as a whole, one row per situation of issue 10 and per lab scenario (tools/lab, asserted
+// live in tests/lab): the evidence a command gathered in, every requirement's status, the verdict and the
+// reason it rests on out. The rows' probe results are what the lab's scenarios give; no root, no network.
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -20,12 +20,20 @@ const MacAddr k_h2_mac = *MacAddr::parse("02:b1:00:00:00:14");
 const MacAddr k_self_mac = *MacAddr::parse("02:b1:00:00:00:0a");
 
 model::ProbeResult at_sentinel(const std::string& method, ProbeOutcome result, std::uint64_t frame = 0) {
-    return {{k_sentinel_mac, *IpAddr::parse("198.51.100.11")}, true, method, result,
-            frame ? std::vector<std::uint64_t>{frame} : std::vector<std::uint64_t>{}, {}};
+    return {{k_sentinel_mac, *IpAddr::parse("198.51.100.11")},
+            true,
+            method,
+            result,
+            frame ? std::vector<std::uint64_t>{frame} : std::vector<std::uint64_t>{},
+            {}};
 }
 model::ProbeResult at_h2(const std::string& method, ProbeOutcome result, std::uint64_t frame = 0) {
-    return {{k_h2_mac, *IpAddr::parse("198.51.100.20")}, false, method, result,
-            frame ? std::vector<std::uint64_t>{frame} : std::vector<std::uint64_t>{}, {}};
+    return {{k_h2_mac, *IpAddr::parse("198.51.100.20")},
+            false,
+            method,
+            result,
+            frame ? std::vector<std::uint64_t>{frame} : std::vector<std::uint64_t>{},
+            {}};
 }
 
 struct Situation {
@@ -33,13 +41,18 @@ struct Situation {
     model::Report report;
 };
 
-// A live run on an isolated segment with a sentinel: nothing reached, every control good, the passive watch saw
-// our own attempts go unanswered.
+// A live run on an isolated segment with a sentinel: nothing reached, every control good, the passive watch
+// saw our own attempts go unanswered.
 Situation isolated_live() {
     Situation s;
     s.report.command = "probe";
-    s.evidence.capture = {500, k_self_mac, false, {0},
-                          "the capturing host 02:b1:00:00:00:0a received 40 unicast frames (first: frames 3, 5, 9)", ""};
+    s.evidence.capture = {
+        500,
+        k_self_mac,
+        false,
+        {0},
+        "the capturing host 02:b1:00:00:00:0a received 40 unicast frames (first: frames 3, 5, 9)",
+        ""};
     model::Conversation attempt;
     attempt.a = {k_self_mac, *IpAddr::parse("198.51.100.10")};
     attempt.b = {k_h2_mac, *IpAddr::parse("198.51.100.20")};
@@ -57,7 +70,8 @@ Situation isolated_live() {
     return s;
 }
 
-void set_probe(Situation& s, bool sentinel, const std::string& method, ProbeOutcome result, std::uint64_t frame) {
+void set_probe(Situation& s, bool sentinel, const std::string& method, ProbeOutcome result,
+               std::uint64_t frame) {
     for (auto& p : s.report.probes)
         if (p.sentinel == sentinel && p.method == method) {
             p.result = result;
@@ -104,98 +118,250 @@ const std::vector<Row> k_rows{
     // ---- live runs (probe, audit): tools/lab scenarios
     {"isolated", isolated_live, P, N, N, N, P, "terminal-isolation",
      "methods sent toward the sentinel sentinel0 were not received there (each sent up to 3 times)"},
-    {"open: the sentinel received our ARP", [] { auto s = isolated_live(); set_probe(s, true, "arp", ProbeOutcome::reached, 12); return s; },
-     F, N, N, N, F, "terminal-isolation", "the sentinel sentinel0 received our probes: arp->198.51.100.11 (frame 12)"},
-    {"flood-off: known unicast passes", [] { auto s = isolated_live(); set_probe(s, true, "l2-unicast", ProbeOutcome::reached, 40); return s; },
-     F, N, N, N, F, "terminal-isolation", "l2-unicast->198.51.100.11 (frame 40)"},
-    {"ipv6-leak", [] { auto s = isolated_live(); set_probe(s, true, "ipv6", ProbeOutcome::reached, 51); return s; },
-     F, N, N, N, F, "terminal-isolation", "ipv6->198.51.100.11"},
-    {"mdns-leak", [] { auto s = isolated_live(); set_probe(s, true, "mdns", ProbeOutcome::reached, 77); return s; },
-     F, N, N, N, F, "terminal-isolation", "mdns->198.51.100.11"},
-    {"gateway-hairpin / proxy-arp-hairpin: bounced through the gateway", [] { auto s = isolated_live(); set_probe(s, true, "gateway-bounce", ProbeOutcome::reached, 90); return s; },
-     F, N, N, N, F, "terminal-isolation", "gateway-bounce->198.51.100.11 (frame 90)"},
-    {"l3-hairpin-no-icmp: the TCP/UDP bounce arrives", [] { auto s = isolated_live(); set_probe(s, true, "gateway-bounce", ProbeOutcome::reached, 95); return s; },
-     F, N, N, N, F, "terminal-isolation", "gateway-bounce->198.51.100.11 (frame 95)"},
-    {"port-steal: traffic meant for the sentinel arrives at the probe", [] { auto s = isolated_live(); s.report.probes.push_back(at_sentinel("port-steal", ProbeOutcome::reached, 130)); return s; },
-     F, N, N, N, F, "terminal-isolation", "port-steal->198.51.100.11 (frame 130)"},
-    {"port-security --intrusive: the steal failed", [] { auto s = isolated_live(); s.report.probes.push_back(at_sentinel("port-steal", ProbeOutcome::not_reached)); return s; },
-     P, N, N, N, P, "terminal-isolation", "all 8 methods sent toward the sentinel"},
-    {"proxy-arp-isolated: the gateway's ARP replies are observations, not contact", [] { auto s = isolated_live(); s.report.observations.push_back("proxy ARP: gateway ..."); return s; },
-     P, N, N, N, P, "terminal-isolation", "were not received there"},
-    {"redirect-no-forward: a redirect is an observation", [] { auto s = isolated_live(); s.report.observations.push_back("gateway would route ... (ICMP redirect, frame 33)"); return s; },
-     P, N, N, N, P, "terminal-isolation", "were not received there"},
-    {"loss-isolated: every method retried, none received", isolated_live, P, N, N, N, P, "terminal-isolation", "each sent up to 3 times"},
-    {"loss-open: one arrival in three rounds is enough", [] { auto s = isolated_live(); set_probe(s, true, "icmp", ProbeOutcome::reached, 301); return s; },
-     F, N, N, N, F, "terminal-isolation", "icmp->198.51.100.11 (frame 301)"},
-    {"wrong-segment-sentinel: same numbering, another gateway MAC", [] {
+    {"open: the sentinel received our ARP",
+     [] {
          auto s = isolated_live();
-         fail_control(s, "sentinel-same-segment", "the sentinel's gateway 198.51.100.1 answered from 02:b2:00:00:00:01");
+         set_probe(s, true, "arp", ProbeOutcome::reached, 12);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation",
+     "the sentinel sentinel0 received our probes: arp->198.51.100.11 (frame 12)"},
+    {"flood-off: known unicast passes",
+     [] {
+         auto s = isolated_live();
+         set_probe(s, true, "l2-unicast", ProbeOutcome::reached, 40);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation", "l2-unicast->198.51.100.11 (frame 40)"},
+    {"ipv6-leak",
+     [] {
+         auto s = isolated_live();
+         set_probe(s, true, "ipv6", ProbeOutcome::reached, 51);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation", "ipv6->198.51.100.11"},
+    {"mdns-leak",
+     [] {
+         auto s = isolated_live();
+         set_probe(s, true, "mdns", ProbeOutcome::reached, 77);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation", "mdns->198.51.100.11"},
+    {"gateway-hairpin / proxy-arp-hairpin: bounced through the gateway",
+     [] {
+         auto s = isolated_live();
+         set_probe(s, true, "gateway-bounce", ProbeOutcome::reached, 90);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation", "gateway-bounce->198.51.100.11 (frame 90)"},
+    {"l3-hairpin-no-icmp: the TCP/UDP bounce arrives",
+     [] {
+         auto s = isolated_live();
+         set_probe(s, true, "gateway-bounce", ProbeOutcome::reached, 95);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation", "gateway-bounce->198.51.100.11 (frame 95)"},
+    {"port-steal: traffic meant for the sentinel arrives at the probe",
+     [] {
+         auto s = isolated_live();
+         s.report.probes.push_back(at_sentinel("port-steal", ProbeOutcome::reached, 130));
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation", "port-steal->198.51.100.11 (frame 130)"},
+    {"port-security --intrusive: the steal failed",
+     [] {
+         auto s = isolated_live();
+         s.report.probes.push_back(at_sentinel("port-steal", ProbeOutcome::not_reached));
+         return s;
+     },
+     P, N, N, N, P, "terminal-isolation", "all 8 methods sent toward the sentinel"},
+    {"proxy-arp-isolated: the gateway's ARP replies are observations, not contact",
+     [] {
+         auto s = isolated_live();
+         s.report.observations.push_back("proxy ARP: gateway ...");
+         return s;
+     },
+     P, N, N, N, P, "terminal-isolation", "were not received there"},
+    {"redirect-no-forward: a redirect is an observation",
+     [] {
+         auto s = isolated_live();
+         s.report.observations.push_back("gateway would route ... (ICMP redirect, frame 33)");
+         return s;
+     },
+     P, N, N, N, P, "terminal-isolation", "were not received there"},
+    {"loss-isolated: every method retried, none received", isolated_live, P, N, N, N, P, "terminal-isolation",
+     "each sent up to 3 times"},
+    {"loss-open: one arrival in three rounds is enough",
+     [] {
+         auto s = isolated_live();
+         set_probe(s, true, "icmp", ProbeOutcome::reached, 301);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation", "icmp->198.51.100.11 (frame 301)"},
+    {"wrong-segment-sentinel: same numbering, another gateway MAC",
+     [] {
+         auto s = isolated_live();
+         fail_control(s, "sentinel-same-segment",
+                      "the sentinel's gateway 198.51.100.1 answered from 02:b2:00:00:00:01");
          s.evidence.live->sentinel_heard_gateway.reset();
-         return s; },
-     I, N, N, N, I, "terminal-isolation", "control failed: sentinel-same-segment: the sentinel's gateway 198.51.100.1"},
-    {"no-gateway: the gateway never answered ARP", [] {
+         return s;
+     },
+     I, N, N, N, I, "terminal-isolation",
+     "control failed: sentinel-same-segment: the sentinel's gateway 198.51.100.1"},
+    {"no-gateway: the gateway never answered ARP",
+     [] {
          auto s = isolated_live();
          fail_control(s, "gateway-arp", "gateway 198.51.100.1 did not answer ARP (asked 3 times)");
          s.evidence.live->gateway_resolved = false;
-         return s; },
+         return s;
+     },
      I, N, N, N, I, "terminal-isolation", "control failed: gateway-arp"},
-    {"no-default-route: the router answers, and may be what answered", [] {
+    {"no-default-route: the router answers, and may be what answered",
+     [] {
          auto s = isolated_live();
          fail_control(s, "gateway-arp", "no default route through probe0");
          s.evidence.live->gateway_resolved = false;
          set_probe(s, false, "icmp", ProbeOutcome::reached, 21);
-         return s; },
+         return s;
+     },
      I, N, N, N, I, "terminal-isolation", "no gateway was resolved, so any of them may be the router"},
-    {"a peer answering from its own MAC, gateway resolved", [] { auto s = isolated_live(); set_probe(s, false, "smb", ProbeOutcome::reached, 58); return s; },
-     F, N, N, N, F, "terminal-isolation", "peers answered from their own addresses: smb->198.51.100.20 (frame 58)"},
-    {"no sentinel: silence proves nothing", [] {
+    {"a peer answering from its own MAC, gateway resolved",
+     [] {
+         auto s = isolated_live();
+         set_probe(s, false, "smb", ProbeOutcome::reached, 58);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation",
+     "peers answered from their own addresses: smb->198.51.100.20 (frame 58)"},
+    {"no sentinel: silence proves nothing",
+     [] {
          auto s = isolated_live();
          s.evidence.live->sentinel.clear();
          std::erase_if(s.report.probes, [](const auto& p) { return p.sentinel; });
-         return s; },
+         return s;
+     },
      I, N, N, N, I, "terminal-isolation", "without --sentinel silence is not proof of isolation"},
-    {"interrupted", [] { auto s = isolated_live(); s.report.interrupted = true; s.evidence.live->interruption = "probe0 went down"; return s; },
+    {"interrupted",
+     [] {
+         auto s = isolated_live();
+         s.report.interrupted = true;
+         s.evidence.live->interruption = "probe0 went down";
+         return s;
+     },
      I, N, N, N, I, "terminal-isolation", "the run was interrupted: probe0 went down"},
-    {"a full flow table hides what might be contact", [] { auto s = isolated_live(); s.report.capture.full_tables.push_back({"flows", 65536, 5, false}); return s; },
+    {"a full flow table hides what might be contact",
+     [] {
+         auto s = isolated_live();
+         s.report.capture.full_tables.push_back({"flows", 65536, 5, false});
+         return s;
+     },
      I, N, N, N, I, "terminal-isolation", "The flow table was full (65536): 5 flow(s) were not analysed"},
 
     // ---- captures (inspect)
-    {"capture: a terminal-to-terminal conversation", [] {
+    {"capture: a terminal-to-terminal conversation",
+     [] {
          Situation s;
          s.evidence.capture = {100, std::nullopt, false, {}, "", ""};
          model::Conversation c;
          c.evidence = "unicast frames in both directions between 02:00:00:00:00:01 and 02:00:00:00:00:02";
          s.report.conversations.push_back(c);
-         return s; },
-     F, N, N, N, F, "terminal-isolation", "1 terminal-to-terminal conversation(s): 1 unicast (0 via the gateway)"},
-    {"capture: attempts unanswered while the capturing host got answers", [] { auto s = isolated_live(); s.evidence.live.reset(); s.report.probes.clear(); s.report.controls.clear(); return s; },
-     P, N, N, N, P, "terminal-isolation", "3 frame(s) of 1 attempt(s) toward 1 terminal(s) seen transmitting on this segment got no answer (frames 7, 9, 11)\nthe capture records answers: the capturing host 02:b1:00:00:00:0a received 40 unicast frames (first: frames 3, 5, 9)"},
-    {"capture: the capturing host received (almost) nothing", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.answers_recorded.clear(); return s; },
-     I, N, N, N, I, "terminal-isolation", "the capturing host 02:b1:00:00:00:0a received fewer than 2 unicast frames"},
-    {"capture: a wired span with no capturing host (an uplink mirror never carries terminal-to-terminal answers)", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.self.reset(); return s; },
-     I, N, N, N, I, "terminal-isolation", "no capturing host is known, and a mirror or span port may not carry what terminals send each other"},
-    {"capture: 802.11 monitor with no two-way exchange heard", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.self.reset(); s.evidence.capture.over_the_air = true; s.evidence.capture.answers_recorded.clear(); return s; },
-     I, N, N, N, I, "terminal-isolation", "no station was heard exchanging frames in both directions with infrastructure"},
-    {"capture: 802.11 monitor, client isolation: attempts not relayed, AP traffic heard both ways", [] {
-         auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.self.reset(); s.evidence.capture.over_the_air = true;
-         s.evidence.capture.answers_recorded = "ap 02:aa:00:00:00:01 and terminal 02:b1:00:00:00:14 were heard exchanging frames in both directions (frames 4, 6)";
-         return s; },
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation",
+     "1 terminal-to-terminal conversation(s): 1 unicast (0 via the gateway)"},
+    {"capture: attempts unanswered while the capturing host got answers",
+     [] {
+         auto s = isolated_live();
+         s.evidence.live.reset();
+         s.report.probes.clear();
+         s.report.controls.clear();
+         return s;
+     },
+     P, N, N, N, P, "terminal-isolation",
+     "3 frame(s) of 1 attempt(s) toward 1 terminal(s) seen transmitting on this segment got no answer "
+     "(frames 7, 9, 11)\nthe capture records answers: the capturing host 02:b1:00:00:00:0a received 40 "
+     "unicast frames (first: frames 3, 5, 9)"},
+    {"capture: the capturing host received (almost) nothing",
+     [] {
+         auto s = isolated_live();
+         s.evidence.live.reset();
+         s.evidence.capture.answers_recorded.clear();
+         return s;
+     },
+     I, N, N, N, I, "terminal-isolation",
+     "the capturing host 02:b1:00:00:00:0a received fewer than 2 unicast frames"},
+    {"capture: a wired span with no capturing host (an uplink mirror never carries terminal-to-terminal "
+     "answers)",
+     [] {
+         auto s = isolated_live();
+         s.evidence.live.reset();
+         s.evidence.capture.self.reset();
+         return s;
+     },
+     I, N, N, N, I, "terminal-isolation",
+     "no capturing host is known, and a mirror or span port may not carry what terminals send each other"},
+    {"capture: 802.11 monitor with no two-way exchange heard",
+     [] {
+         auto s = isolated_live();
+         s.evidence.live.reset();
+         s.evidence.capture.self.reset();
+         s.evidence.capture.over_the_air = true;
+         s.evidence.capture.answers_recorded.clear();
+         return s;
+     },
+     I, N, N, N, I, "terminal-isolation",
+     "no station was heard exchanging frames in both directions with infrastructure"},
+    {"capture: 802.11 monitor, client isolation: attempts not relayed, AP traffic heard both ways",
+     [] {
+         auto s = isolated_live();
+         s.evidence.live.reset();
+         s.evidence.capture.self.reset();
+         s.evidence.capture.over_the_air = true;
+         s.evidence.capture.answers_recorded = "ap 02:aa:00:00:00:01 and terminal 02:b1:00:00:00:14 were "
+                                               "heard exchanging frames in both directions (frames 4, 6)";
+         return s;
+     },
      P, N, N, N, P, "terminal-isolation", "the capture records answers: ap 02:aa:00:00:00:01 and terminal"},
-    {"capture: one stray frame cannot pass", [] { auto s = isolated_live(); s.evidence.live.reset(); s.report.attempts[0].frame_count = 1; s.report.attempts[0].frames = {7}; return s; },
-     I, N, N, N, I, "terminal-isolation", "only 1 frame(s) of attempts toward terminals seen on this segment: too few to rest a pass on (at least 3"},
-    {"capture: attempts toward a station never seen transmitting prove nothing", [] { auto s = isolated_live(); s.evidence.live.reset(); s.evidence.capture.proving_attempts.clear(); return s; },
-     I, N, N, N, I, "terminal-isolation", "1 attempt(s) to reach other terminals, but none by the capturing host 02:b1:00:00:00:0a toward a station seen transmitting on this segment"},
-    {"capture: nobody tried to reach anybody", [] { Situation s; s.evidence.capture = {100, std::nullopt, false, {}, "", ""}; return s; },
+    {"capture: one stray frame cannot pass",
+     [] {
+         auto s = isolated_live();
+         s.evidence.live.reset();
+         s.report.attempts[0].frame_count = 1;
+         s.report.attempts[0].frames = {7};
+         return s;
+     },
+     I, N, N, N, I, "terminal-isolation",
+     "only 1 frame(s) of attempts toward terminals seen on this segment: too few to rest a pass on (at least "
+     "3"},
+    {"capture: attempts toward a station never seen transmitting prove nothing",
+     [] {
+         auto s = isolated_live();
+         s.evidence.live.reset();
+         s.evidence.capture.proving_attempts.clear();
+         return s;
+     },
+     I, N, N, N, I, "terminal-isolation",
+     "1 attempt(s) to reach other terminals, but none by the capturing host 02:b1:00:00:00:0a toward a "
+     "station seen transmitting on this segment"},
+    {"capture: nobody tried to reach anybody",
+     [] {
+         Situation s;
+         s.evidence.capture = {100, std::nullopt, false, {}, "", ""};
+         return s;
+     },
      I, N, N, N, I, "terminal-isolation", "no terminal tried to reach another terminal"},
-    {"capture: an open BSS and a WPA3-Enterprise one", [] {
+    {"capture: an open BSS and a WPA3-Enterprise one",
+     [] {
          Situation s;
          s.report.wlan = {bss("02:aa:00:00:00:01", "corp", model::BssClass::wpa3_enterprise),
                           bss("02:aa:00:00:00:02", "free", model::BssClass::open)};
-         return s; },
+         return s;
+     },
      I, F, F, N, F, "wlan-encryption", "BSS 02:aa:00:00:00:01 (\"corp\") is wpa3-enterprise (PMF off)."},
 
     // ---- the access-point survey (inspect --inventory)
-    {"survey: a neighbour's open network is ignored, an unknown BSSID of the site's SSID fails", [] {
+    {"survey: a neighbour's open network is ignored, an unknown BSSID of the site's SSID fails",
+     [] {
          Situation s;
          s.report.wlan = {bss("02:aa:00:00:00:01", "corp", model::BssClass::wpa3_enterprise),
                           bss("02:cc:00:00:00:09", "neighbour", model::BssClass::open)};
@@ -205,29 +371,38 @@ const std::vector<Row> k_rows{
          v.ignored = {*MacAddr::parse("02:cc:00:00:00:09")};
          v.failing = {"BSS 02:aa:00:00:00:01 (\"corp\"): an authorised SSID from a BSSID not in its list"};
          s.evidence.survey = v;
-         return s; },
+         return s;
+     },
      I, P, N, F, F, "ap-inventory", "an authorised SSID from a BSSID not in its list"},
 
     // ---- 802.1X enumeration (eap --enumerate): tools/lab dot1x-* scenarios
-    {"dot1x-tls: EAP-TLS only", [] {
+    {"dot1x-tls: EAP-TLS only",
+     [] {
          Situation s;
          s.report.command = "eap";
-         s.report.enumeration = {{13, "tls", "accepted", ""}, {25, "peap", "refused", ""}, {21, "ttls", "refused", ""}};
+         s.report.enumeration = {
+             {13, "tls", "accepted", ""}, {25, "peap", "refused", ""}, {21, "ttls", "refused", ""}};
          s.evidence.enumeration = verdict::EnumerationEvidence{true, ""};
-         return s; },
-     N, N, P, N, P, "8021x-eap-tls", "the authenticator accepts EAP-TLS and refused every other method proposed"},
-    {"dot1x-tls-peap: PEAP accepted too", [] {
+         return s;
+     },
+     N, N, P, N, P, "8021x-eap-tls",
+     "the authenticator accepts EAP-TLS and refused every other method proposed"},
+    {"dot1x-tls-peap: PEAP accepted too",
+     [] {
          Situation s;
          s.report.enumeration = {{13, "tls", "accepted", ""}, {25, "peap", "accepted", ""}};
          s.evidence.enumeration = verdict::EnumerationEvidence{true, ""};
-         return s; },
+         return s;
+     },
      N, N, F, N, F, "8021x-eap-tls", "accepts EAP methods other than certificate-only EAP-TLS: peap"},
-    {"dot1x: interrupted before the other methods were tried", [] {
+    {"dot1x: interrupted before the other methods were tried",
+     [] {
          Situation s;
          s.report.enumeration = {{13, "tls", "accepted", ""}};
          s.report.interrupted = true;
          s.evidence.enumeration = verdict::EnumerationEvidence{false, ""};
-         return s; },
+         return s;
+     },
      N, N, I, N, I, "8021x-eap-tls", "the authenticator proposes EAP-TLS first"},
 };
 
@@ -251,7 +426,8 @@ TEST_CASE("verdict::decide: every situation, evidence in, statuses and reasons o
         CHECK(s.report.verdict == row.verdict);
         const auto& req = find(s.report, row.requirement);
         std::string all;
-        for (const auto& r : req.reasons) all += r + "\n";
+        for (const auto& r : req.reasons)
+            all += r + "\n";
         CHECK_MESSAGE(all.find(row.reason) != std::string::npos, all);
     }
 }

@@ -16,11 +16,11 @@ const MacAddr k_sentinel_mac = *MacAddr::parse("02:b1:00:00:00:0b");
 const MacAddr k_h2_mac = *MacAddr::parse("02:b1:00:00:00:14");
 
 model::ProbeResult sentinel_probe(const std::string& method, ProbeOutcome result,
-                                   std::vector<std::uint64_t> frames = {}) {
+                                  std::vector<std::uint64_t> frames = {}) {
     return {{k_sentinel_mac, *IpAddr::parse("198.51.100.11")}, true, method, result, std::move(frames), {}};
 }
 model::ProbeResult h2_probe(const std::string& method, ProbeOutcome result,
-                             std::vector<std::uint64_t> frames = {}) {
+                            std::vector<std::uint64_t> frames = {}) {
     return {{k_h2_mac, *IpAddr::parse("198.51.100.20")}, false, method, result, std::move(frames), {}};
 }
 std::vector<model::Control> good_controls() {

@@ -1,6 +1,6 @@
-/* Benchmark baseline: the cheapest possible libpcap read of a capture file (pcap_open_offline + pcap_next_ex),
- * counting frames and captured bytes and nothing else. Prints "frames bytes seconds" on one line;
- * with --version, the libpcap version instead. */
+/* Benchmark baseline: the cheapest possible libpcap read of a capture file (pcap_open_offline +
+ * pcap_next_ex), counting frames and captured bytes and nothing else. Prints "frames bytes seconds" on one
+ * line; with --version, the libpcap version instead. */
 #include <pcap/pcap.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -1,5 +1,6 @@
-/* Benchmark helper used when GNU time is absent: runs a command, then writes its peak RSS in KiB (from wait4's
- * rusage) and its CPU seconds (user + system) to the file named first, as "KIB SECONDS". Usage: rusage_run OUT_FILE CMD [ARGS...]; exits with the command's status. */
+/* Benchmark helper used when GNU time is absent: runs a command, then writes its peak RSS in KiB (from
+ * wait4's rusage) and its CPU seconds (user + system) to the file named first, as "KIB SECONDS". Usage:
+ * rusage_run OUT_FILE CMD [ARGS...]; exits with the command's status. */
 #include <stdio.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -32,7 +33,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     fprintf(out, "%ld %.3f\n", ru.ru_maxrss, /* Linux reports KiB */
-            (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
+            (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
     fclose(out);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
