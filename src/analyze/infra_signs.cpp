@@ -86,7 +86,7 @@ constexpr std::array k_virtual_macs{
 
 bool has_prefix(const MacAddr& mac, const std::array<std::uint8_t, 6>& prefix, int bits) {
     for (int i = 0; i < 6 && bits > 0; ++i, bits -= 8) {
-        const std::uint8_t mask = bits >= 8 ? 0xff : static_cast<std::uint8_t>(0xff << (8 - bits));
+        const auto mask = static_cast<std::uint8_t>(bits >= 8 ? 0xff : 0xff << (8 - bits));
         if ((mac.b[static_cast<std::size_t>(i)] & mask) != prefix[static_cast<std::size_t>(i)]) return false;
     }
     return true;
