@@ -285,9 +285,10 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         }
         // A packet from the sender's own address is no forwarded one, whatever its TTL (some stacks start at
         // 60).
+        const MacAddr& sender = mac; // clang 14 cannot capture a structured binding in a lambda
         const auto claimed_by_other = [&](const IpAddr& ip) {
             return std::any_of(m_stations.begin(), m_stations.end(), [&](const auto& s) {
-                return s.first != mac && contains(s.second.arp_ips, ip);
+                return s.first != sender && contains(s.second.arp_ips, ip);
             });
         };
         const bool own_packet =

@@ -28,8 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bss[2].bssid.b = {0x02, 0x11, 0x22, 0x33, 0x44, 0x55};
     bss[2].ssid = {'f', 'r', 'e', 'e'};
     bss[2].ssid_known = true;
-    auto a = analyze::assess_inventory(*inv, bss);
-    std::uint64_t sum = a.requirement.reasons.size();
+    auto a = analyze::survey_inventory(*inv, bss);
+    std::uint64_t sum = verdict::decide_ap_inventory(a.evidence).reasons.size();
     for (const auto& f : a.findings)
         sum += f.kind.size() + f.detail.size();
     for (const auto& n : inv->networks)
