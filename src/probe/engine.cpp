@@ -9,6 +9,7 @@
 
 #include "analyze/analysis.hpp"
 #include "capture/pcapng_writer.hpp"
+#include "probe/controls.hpp"
 #include "probe/discovery.hpp"
 #include "probe/frames.hpp"
 #include "probe/live_capture.hpp"
@@ -491,8 +492,6 @@ class Run {
     }
 
     Expected<ProbeRun, std::string> analyse();
-    std::vector<model::Control> controls(const MatchFacts& facts, std::uint64_t dropped,
-                                         const std::string& capture_errors) const;
 
     const ProbeOptions& m_o;
     const std::atomic<bool>& m_stop;
@@ -592,7 +591,10 @@ Expected<ProbeRun, std::string> Run::analyse() {
         if (!s.error.empty()) capture_errors += (capture_errors.empty() ? "" : "; ") + s.error;
     }
     rep.capture.dropped = dropped;
-    rep.controls = controls(matched.facts, dropped, capture_errors);
+    rep.controls = positive_controls(
+        {matched.facts, m_sent.count, m_o.interface, m_seg.sentinel ? m_o.sentinel : "", m_seg.gateway_ip,
+         m_seg.gateway_mac, m_gateway_how, k_gateway_attempts, dropped, capture_errors,
+         m_send_errors.empty() ? std::nullopt : std::optional<std::string>(m_send_errors.front())});
 
     verdict::decide({watched, std::nullopt,
                      verdict::LiveRunEvidence{m_o.sentinel, m_seg.gateway_mac.has_value(), capture_errors,
@@ -602,61 +604,6 @@ Expected<ProbeRun, std::string> Run::analyse() {
     if (!m_phases.empty()) m_phases.back().end_ns = wall_ns();
     rep.run.emplace().phases = std::move(m_phases);
     return out;
-}
-
-std::vector<model::Control> Run::controls(const MatchFacts& facts, std::uint64_t dropped,
-                                          const std::string& capture_errors) const {
-    std::vector<model::Control> c;
-    auto frame = [](std::optional<std::uint64_t> n) {
-        return n ? " (frame " + std::to_string(*n) + ")" : std::string();
-    };
-    c.push_back({"own-frames-captured", facts.own_seen >= m_sent.count && m_sent.count > 0,
-                 "the capture holds " + std::to_string(facts.own_seen) + " of the " +
-                     std::to_string(m_sent.count) + " frames we sent"});
-    c.push_back({"gateway-arp", m_seg.gateway_mac.has_value(),
-                 !m_seg.gateway_ip ? "no default route through " + m_o.interface +
-                                         ": nothing tells the router from a terminal"
-                 : m_seg.gateway_mac ? "gateway " + m_seg.gateway_ip->str() + " is at " +
-                                           m_seg.gateway_mac->str() + m_gateway_how
-                                     : "gateway " + m_seg.gateway_ip->str() + " did not answer ARP (asked " +
-                                           std::to_string(k_gateway_attempts) + " times)"});
-    c.push_back({"gateway-icmp", facts.gateway_echo.has_value(),
-                 facts.gateway_echo ? "the gateway answered our echo request" + frame(facts.gateway_echo)
-                                    : "no echo reply from the gateway"});
-    if (m_seg.sentinel) {
-        const bool heard = facts.sentinel_gateway || facts.sentinel_other_gateway;
-        c.push_back({"sentinel-receives", heard,
-                     heard ? "the sentinel " + m_o.sentinel +
-                                 " received the gateway's ARP reply: its capture works and its port is live"
-                           : "the sentinel " + m_o.sentinel +
-                                 " received no ARP reply from the gateway: silence there proves nothing"});
-        std::string why;
-        bool same = false;
-        if (facts.sentinel_other_gateway && m_seg.gateway_mac)
-            why = "the sentinel's gateway " + m_seg.gateway_ip->str() + " answered from " +
-                  facts.sentinel_other_gateway->str() + ", the probe's from " + m_seg.gateway_mac->str() +
-                  ": the sentinel is on another segment numbered alike";
-        else if (!facts.sentinel_gateway)
-            why = "the sentinel never heard the probe's gateway answer: nothing shows it shares the probe's "
-                  "segment";
-        else if (!facts.probe_routers.empty() && !facts.sentinel_routers.empty() &&
-                 std::none_of(facts.probe_routers.begin(), facts.probe_routers.end(),
-                              [&](const MacAddr& m) { return facts.sentinel_routers.count(m) > 0; }))
-            why = "the IPv6 routers advertising on the two interfaces differ: the sentinel is on another "
-                  "segment";
-        else {
-            same = true;
-            why = "the sentinel heard the gateway " + m_seg.gateway_ip->str() + " answer from " +
-                  m_seg.gateway_mac->str() + ", the MAC the probe resolved" + frame(facts.sentinel_gateway) +
-                  ": both interfaces are on one segment";
-        }
-        c.push_back({"sentinel-same-segment", same, why});
-    }
-    c.push_back({"no-drops", dropped == 0 && capture_errors.empty(),
-                 capture_errors.empty() ? std::to_string(dropped) + " frames dropped by the capture"
-                                        : capture_errors});
-    if (!m_send_errors.empty()) c.push_back({"sending", false, m_send_errors.front()});
-    return c;
 }
 
 Expected<ProbeRun, std::string> run_probe(const ProbeOptions& options, const std::atomic<bool>& stop) {

@@ -1,0 +1,32 @@
+// The positive controls of a live run (docs/report.md, "How a live verdict is proven"): what must have worked
+// for silence to mean anything, decided from what the matcher found on the capture. Pure, so each is tested
+// by itself.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/report.hpp"
+#include "probe/matcher.hpp"
+
+namespace isoprobe::probe {
+
+struct ControlInputs {
+    const MatchFacts& facts;
+    std::uint64_t frames_sent = 0;
+    std::string interface, sentinel; // sentinel empty without paired mode
+    std::optional<IpAddr> gateway_ip;
+    std::optional<MacAddr> gateway_mac;
+    std::string gateway_how; // how the MAC was learnt, when not from our own ARP
+    int gateway_attempts = 0;
+    std::uint64_t dropped = 0;
+    std::string capture_errors;
+    std::optional<std::string> send_error; // the first frame that could not be sent
+};
+
+// own-frames-captured, gateway-arp, gateway-icmp, with a sentinel sentinel-receives and
+// sentinel-same-segment, no-drops, and sending when a frame could not be sent.
+std::vector<model::Control> positive_controls(const ControlInputs& in);
+
+} // namespace isoprobe::probe

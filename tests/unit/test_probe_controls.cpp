@@ -1,0 +1,100 @@
+// The positive controls of a live run, one situation each (issue 10: no default route, a gateway that never
+// answers, a sentinel on another segment numbered alike, drops, a frame that could not be sent).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "probe/controls.hpp"
+
+using namespace isoprobe;
+
+namespace {
+
+const MacAddr k_gateway = *MacAddr::parse("02:b1:00:00:00:01");
+const MacAddr k_other_gateway = *MacAddr::parse("02:b2:00:00:00:01");
+
+probe::ControlInputs paired(const probe::MatchFacts& facts) {
+    return {facts, 40, "probe0", "sentinel0", IpAddr::parse("198.51.100.1"), k_gateway, "",
+            3,     0,  "",       std::nullopt};
+}
+
+const model::Control& control(const std::vector<model::Control>& all, const std::string& name) {
+    for (const auto& c : all)
+        if (c.name == name) return c;
+    FAIL("no control " << name);
+    throw;
+}
+
+} // namespace
+
+TEST_CASE("every control holds on a live segment shared with the sentinel") {
+    probe::MatchFacts facts;
+    facts.own_seen = 40;
+    facts.gateway_echo = 12;
+    facts.sentinel_gateway = 263;
+    const auto all = probe::positive_controls(paired(facts));
+    std::vector<std::string> names;
+    for (const auto& c : all) {
+        names.push_back(c.name);
+        CHECK_MESSAGE(c.ok, c.name << ": " << c.detail);
+    }
+    CHECK(names == std::vector<std::string>{"own-frames-captured", "gateway-arp", "gateway-icmp",
+                                            "sentinel-receives", "sentinel-same-segment", "no-drops"});
+    CHECK(control(all, "sentinel-same-segment").detail ==
+          "the sentinel heard the gateway 198.51.100.1 answer from 02:b1:00:00:00:01, the MAC the probe "
+          "resolved "
+          "(frame 263): both interfaces are on one segment");
+}
+
+TEST_CASE(
+    "a sentinel on another segment numbered alike fails sentinel-same-segment, though it hears a gateway") {
+    probe::MatchFacts facts;
+    facts.own_seen = 40;
+    facts.sentinel_other_gateway = k_other_gateway;
+    const auto all = probe::positive_controls(paired(facts));
+    CHECK(control(all, "sentinel-receives").ok);
+    const auto& same = control(all, "sentinel-same-segment");
+    CHECK_FALSE(same.ok);
+    CHECK(same.detail ==
+          "the sentinel's gateway 198.51.100.1 answered from 02:b2:00:00:00:01, the probe's from "
+          "02:b1:00:00:00:01: the sentinel is on another segment numbered alike");
+}
+
+TEST_CASE("different IPv6 routers on the two interfaces: another segment") {
+    probe::MatchFacts facts;
+    facts.own_seen = 40;
+    facts.sentinel_gateway = 20;
+    facts.probe_routers = {k_gateway};
+    facts.sentinel_routers = {k_other_gateway};
+    CHECK_FALSE(control(probe::positive_controls(paired(facts)), "sentinel-same-segment").ok);
+}
+
+TEST_CASE("no default route, or a gateway that never answered: gateway-arp fails and says why") {
+    probe::MatchFacts facts;
+    auto in = paired(facts);
+    in.gateway_mac.reset();
+    CHECK(control(probe::positive_controls(in), "gateway-arp").detail ==
+          "gateway 198.51.100.1 did not answer ARP (asked 3 times)");
+    in.gateway_ip.reset();
+    const auto all = probe::positive_controls(in);
+    const auto& arp = control(all, "gateway-arp");
+    CHECK_FALSE(arp.ok);
+    CHECK(arp.detail == "no default route through probe0: nothing tells the router from a terminal");
+}
+
+TEST_CASE("frames we sent missing from the capture, drops, a send error: each a failed control") {
+    probe::MatchFacts facts;
+    facts.own_seen = 39;
+    auto in = paired(facts);
+    in.dropped = 2;
+    in.send_error = "probe0: cannot send: Network is down";
+    in.sentinel.clear();
+    const auto all = probe::positive_controls(in);
+    CHECK_FALSE(control(all, "own-frames-captured").ok);
+    CHECK(control(all, "own-frames-captured").detail == "the capture holds 39 of the 40 frames we sent");
+    CHECK_FALSE(control(all, "no-drops").ok);
+    CHECK_FALSE(control(all, "sending").ok);
+    for (const auto& c : all)
+        CHECK(c.name != "sentinel-receives");
+}
