@@ -53,6 +53,8 @@ rm -f "$work"/report*
 expect_error "missing file" "No such file" "$bin" inspect "$work/nope.pcap" --json "$work/report.json"
 expect_error "a directory" "$work" "$bin" inspect "$work" --json "$work/report.json"
 expect_error "bad --self" "not a MAC address" "$bin" inspect "$root/captures/h1-open.pcap" --self 02:13:00 --json "$work/report.json"
+expect_error "bad --gateway" "--gateway" "$bin" inspect "$root/captures/h1-open.pcap" --gateway 02:13:zz --json "$work/report.json"
+expect_error "bad --infra" "--infra" "$bin" inspect "$root/captures/h1-open.pcap" --infra nonsense --json "$work/report.json"
 expect_error "bad --subnet" "not an IPv4 subnet" "$bin" inspect "$root/captures/h1-open.pcap" --subnet 198.51.100.0/33 --json "$work/report.json"
 expect_error "unwritable --json" "cannot write" "$bin" inspect "$root/captures/h1-open.pcap" --json "$work/no/such/dir/report.json"
 expect_error "unknown option" "" "$bin" inspect --frobnicate "$root/captures/h1-open.pcap"
