@@ -10,9 +10,9 @@ inline bool udp_answer(const decode::Packet& p, std::uint16_t service_port) {
     return p.has_l2 && model::has(p.protos, model::Proto::udp) && p.sport == service_port;
 }
 
-inline std::optional<std::string> needs_mac(const probe::Peer& peer) {
+inline std::optional<model::Sentence> needs_mac(const probe::Peer& peer) {
     if (peer.mac) return std::nullopt;
-    return std::string("the peer's MAC address is unknown (it never answered ARP)");
+    return model::say("probe.no-mac");
 }
 
 inline std::vector<std::uint8_t> with_marker(std::vector<std::uint8_t> body, const std::string& marker) {

@@ -16,8 +16,8 @@ class GatewayBounce final : public probe::Method {
   public:
     std::string_view name() const override { return "gateway-bounce"; }
     bool via_gateway() const override { return true; }
-    std::optional<std::string> unavailable(const probe::Segment& seg, const probe::Peer&) const override {
-        if (!seg.gateway_mac) return std::string("no gateway answered ARP on the segment");
+    std::optional<model::Sentence> unavailable(const probe::Segment& seg, const probe::Peer&) const override {
+        if (!seg.gateway_mac) return model::say("probe.no-gateway");
         return std::nullopt;
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,

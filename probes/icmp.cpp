@@ -8,7 +8,8 @@ namespace {
 class Icmp final : public probe::Method {
   public:
     std::string_view name() const override { return "icmp"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+    std::optional<model::Sentence> unavailable(const probe::Segment&,
+                                               const probe::Peer& peer) const override {
         return needs_mac(peer);
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,

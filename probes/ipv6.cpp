@@ -10,8 +10,9 @@ class Ipv6 final : public probe::Method {
   public:
     std::string_view name() const override { return "ipv6"; }
     bool needs_ipv4() const override { return false; }
-    std::optional<std::string> unavailable(const probe::Segment& seg, const probe::Peer&) const override {
-        if (seg.iface.ipv6.empty()) return seg.iface.name + " has no IPv6 address";
+    std::optional<model::Sentence> unavailable(const probe::Segment& seg, const probe::Peer&) const override {
+        if (seg.iface.ipv6.empty())
+            return model::say("probe.no-ipv6", {model::arg("interface", seg.iface.name)});
         return std::nullopt;
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,

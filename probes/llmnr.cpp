@@ -19,7 +19,8 @@ std::string reverse_name(const IpAddr& ip) {
 class Llmnr final : public probe::Method {
   public:
     std::string_view name() const override { return "llmnr"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+    std::optional<model::Sentence> unavailable(const probe::Segment&,
+                                               const probe::Peer& peer) const override {
         return needs_mac(peer);
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,

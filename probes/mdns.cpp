@@ -16,7 +16,8 @@ std::vector<std::uint8_t> query(const std::string& marker) {
 class Mdns final : public probe::Method {
   public:
     std::string_view name() const override { return "mdns"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+    std::optional<model::Sentence> unavailable(const probe::Segment&,
+                                               const probe::Peer& peer) const override {
         return needs_mac(peer);
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,

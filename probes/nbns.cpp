@@ -37,7 +37,8 @@ std::vector<std::uint8_t> nbns_request(std::uint16_t id, std::uint16_t flags, co
 class Nbns final : public probe::Method {
   public:
     std::string_view name() const override { return "nbns"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+    std::optional<model::Sentence> unavailable(const probe::Segment&,
+                                               const probe::Peer& peer) const override {
         return needs_mac(peer);
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,

@@ -14,11 +14,10 @@ class PortSteal final : public probe::Method {
   public:
     std::string_view name() const override { return "port-steal"; }
     bool intrusive() const override { return true; }
-    std::optional<std::string> unavailable(const probe::Segment& seg,
-                                           const probe::Peer& peer) const override {
+    std::optional<model::Sentence> unavailable(const probe::Segment& seg,
+                                               const probe::Peer& peer) const override {
         if (auto no_mac = needs_mac(peer)) return no_mac;
-        if (!seg.gateway_mac || !seg.gateway_ip)
-            return std::string("no gateway to answer the stolen address");
+        if (!seg.gateway_mac || !seg.gateway_ip) return model::say("probe.no-gateway-to-answer");
         return std::nullopt;
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,

@@ -26,9 +26,11 @@ bool wait_for(int fd, short events) {
     return poll(&p, 1, k_timeout_ms) == 1 && (p.revents & events);
 }
 
-std::string negotiate(const probe::Segment& seg, const IpAddr& peer) {
+model::Sentence negotiate(const probe::Segment& seg, const IpAddr& peer) {
+    using model::arg;
+    using model::say;
     const UniqueFd fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
-    if (!fd) return std::string("SMB negotiation not possible: ") + std::strerror(errno);
+    if (!fd) return say("smb.no-socket", {arg("error", std::strerror(errno))});
     // Bound to the probe interface: the sentinel may share the subnet, and the kernel must not pick it.
     setsockopt(fd.get(), SOL_SOCKET, SO_BINDTODEVICE, seg.iface.name.c_str(),
                static_cast<socklen_t>(seg.iface.name.size()));
@@ -37,16 +39,16 @@ std::string negotiate(const probe::Segment& seg, const IpAddr& peer) {
     addr.sin_port = htons(k_smb);
     std::memcpy(&addr.sin_addr, peer.b.data(), 4);
     if (connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 && errno != EINPROGRESS)
-        return std::string("TCP connection to port 445 failed: ") + std::strerror(errno);
+        return say("smb.connect-failed", {arg("error", std::strerror(errno))});
     int err = 0;
     socklen_t len = sizeof err;
     if (!wait_for(fd.get(), POLLOUT) || getsockopt(fd.get(), SOL_SOCKET, SO_ERROR, &err, &len) != 0 ||
         err != 0)
-        return "TCP connection to port 445 did not complete" +
-               (err ? std::string(": ") + std::strerror(err) : std::string());
+        return err ? say("smb.connect-error", {arg("error", std::strerror(err))})
+                   : say("smb.connect-timeout");
     auto request = parse::smb2_negotiate_request();
     if (send(fd.get(), request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
-        return "SMB2 NEGOTIATE could not be sent";
+        return say("smb.send-failed");
     std::vector<std::uint8_t> buf;
     std::uint8_t chunk[4096];
     while (wait_for(fd.get(), POLLIN)) {
@@ -55,22 +57,21 @@ std::string negotiate(const probe::Segment& seg, const IpAddr& peer) {
         buf.insert(buf.end(), chunk, chunk + n);
         auto parsed = parse::parse_smb2_negotiate_response(buf);
         if (parsed) {
-            if (parsed->smb1) return "port 445 open; the server answered in SMB1";
-            if (parsed->status != 0)
-                return "port 445 open; SMB2 NEGOTIATE refused (status " + std::to_string(parsed->status) +
-                       ")";
-            return "port 445 open; SMB2 NEGOTIATE chose " + parse::smb2_dialect_name(parsed->dialect);
+            if (parsed->smb1) return say("smb.smb1");
+            if (parsed->status != 0) return say("smb.refused", {arg("status", parsed->status)});
+            return say("smb.dialect", {arg("dialect", parse::smb2_dialect_name(parsed->dialect))});
         }
         if (parsed.error().kind != parse::ErrorKind::truncated || buf.size() > 65536)
-            return "port 445 open; the answer is not SMB2";
+            return say("smb.not-smb2");
     }
-    return "port 445 open; no SMB2 answer";
+    return say("smb.no-answer");
 }
 
 class Smb final : public probe::Method {
   public:
     std::string_view name() const override { return "smb"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+    std::optional<model::Sentence> unavailable(const probe::Segment&,
+                                               const probe::Peer& peer) const override {
         return needs_mac(peer);
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
@@ -83,7 +84,8 @@ class Smb final : public probe::Method {
         return model::has(p.protos, model::Proto::tcp) && p.ip_src == peer.ipv4 && p.sport == k_smb &&
                p.dport == k_source_port;
     }
-    std::optional<std::string> follow_up(const probe::Segment& seg, const probe::Peer& peer) const override {
+    std::optional<model::Sentence> follow_up(const probe::Segment& seg,
+                                             const probe::Peer& peer) const override {
         if (peer.sentinel) return std::nullopt; // our own second interface: the kernel would answer locally
         return negotiate(seg, peer.ipv4);
     }

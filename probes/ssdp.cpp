@@ -19,7 +19,8 @@ std::vector<std::uint8_t> msearch(const std::string& host, const std::string& ma
 class Ssdp final : public probe::Method {
   public:
     std::string_view name() const override { return "ssdp"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+    std::optional<model::Sentence> unavailable(const probe::Segment&,
+                                               const probe::Peer& peer) const override {
         return needs_mac(peer);
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,

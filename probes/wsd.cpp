@@ -25,7 +25,8 @@ std::vector<std::uint8_t> probe_message(const std::string& marker) {
 class Wsd final : public probe::Method {
   public:
     std::string_view name() const override { return "wsd"; }
-    std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
+    std::optional<model::Sentence> unavailable(const probe::Segment&,
+                                               const probe::Peer& peer) const override {
         return needs_mac(peer);
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,

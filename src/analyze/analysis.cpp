@@ -46,24 +46,24 @@ decode::Packet Analysis::feed(const capture::Frame& frame) {
 }
 
 // Why the link types on the capture keep it from showing terminals, when they do.
-std::string Analysis::link_limit() const {
-    std::string unread, ip_only;
+std::optional<model::Sentence> Analysis::link_limit() const {
+    std::vector<std::string> unread, ip_only;
     for (auto lt : m_link_types) {
         const auto framing = capture::link_type_info(lt).framing;
         const std::string name = capture::link_type_name(lt) + " (" + std::to_string(lt) + ")";
-        auto add = [&](std::string& list) { list += (list.empty() ? "" : ", ") + name; };
+        auto add = [&](std::vector<std::string>& list) { list.push_back(name); };
         if (framing == capture::Framing::unread)
             add(unread);
         else if (capture::ip_only(framing))
             add(ip_only);
     }
-    if (m_frames == m_undecoded)
-        return unread.empty() ? "" : "no decodable frames: isoprobe does not read link type " + unread;
+    if (m_frames == m_undecoded) {
+        if (unread.empty()) return std::nullopt;
+        return model::say("link.unread", {model::arg("types", std::move(unread))});
+    }
     if (m_l2_frames == 0 && !ip_only.empty())
-        return "link type " + ip_only +
-               " carries IP packets without MAC addresses: the capture shows which IP addresses talked, "
-               "not which hosts share a link, so no terminal can be told";
-    return {};
+        return model::say("link.ip-only", {model::arg("types", std::move(ip_only))});
+    return std::nullopt;
 }
 
 verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) const {

@@ -36,7 +36,7 @@ class Analysis {
     FlowTable m_flows;
     EapSessions m_eap;
     BssTable m_bss;
-    std::string link_limit() const;
+    std::optional<model::Sentence> link_limit() const;
 
     std::uint64_t m_frames = 0, m_bytes = 0, m_undecoded = 0, m_encrypted = 0;
     std::uint64_t m_l2_frames = 0; // with a MAC address: none on raw IP, loopback, PPP and NFLOG captures

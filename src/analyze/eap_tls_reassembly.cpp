@@ -99,32 +99,28 @@ std::optional<parse::TlsStream> read_stream(std::string_view who, const EapTlsRe
 
 void decide_client_certificate(const std::optional<parse::TlsStream>& server,
                                const std::optional<parse::TlsStream>& client, TlsSummary& t) {
-    auto set = [&](ClientCertificate c, std::string why) {
+    auto set = [&](ClientCertificate c, model::Sentence why) {
         t.client_certificate = c;
         t.client_certificate_why = std::move(why);
     };
     if (t.version == parse::k_tls_1_3)
-        return set(
-            ClientCertificate::not_observable,
-            "TLS 1.3 encrypts the client's Certificate message (RFC 9190), so a capture cannot show it.");
+        return set(ClientCertificate::not_observable, model::say("eap.client-cert.tls13"));
     if (client && client->certificates) {
         if (!client->certificates->empty())
-            return set(ClientCertificate::present, "The client sent a Certificate message with " +
-                                                       std::to_string(client->certificates->size()) +
-                                                       " certificate(s).");
-        return set(ClientCertificate::absent, "The client sent an empty Certificate message.");
+            return set(
+                ClientCertificate::present,
+                model::say("eap.client-cert.sent", {model::arg("count", client->certificates->size())}));
+        return set(ClientCertificate::absent, model::say("eap.client-cert.empty"));
     }
     if (server && server->server_hello && !server->certificates && server->change_cipher_spec) {
         t.resumed = true;
-        return set(ClientCertificate::not_observable,
-                   "Abbreviated handshake (session resumption): certificates were checked on an earlier "
-                   "connection, not this one.");
+        return set(ClientCertificate::not_observable, model::say("eap.client-cert.resumed"));
     }
     if (client && client->has(parse::k_tls_client_key_exchange))
-        return set(ClientCertificate::absent,
-                   t.certificate_requested ? "The client answered CertificateRequest without a Certificate."
-                                           : "The server did not ask for a client certificate.");
-    set(ClientCertificate::unknown, "The client's side of the handshake was not seen in full.");
+        return set(
+            ClientCertificate::absent,
+            model::say(t.certificate_requested ? "eap.client-cert.unanswered" : "eap.client-cert.not-asked"));
+    set(ClientCertificate::unknown, model::say("eap.client-cert.unseen"));
 }
 
 } // namespace

@@ -20,11 +20,10 @@ struct ByProtocol {
     InfraSign sign;
 };
 constexpr std::array k_by_protocol{
-    ByProtocol{88, {Role::gateway, SignSpeaker::source, "speaks EIGRP (a router)"}},
-    ByProtocol{89, {Role::gateway, SignSpeaker::source, "speaks OSPF (a router)"}},
-    ByProtocol{103, {Role::gateway, SignSpeaker::source, "speaks PIM (a multicast router)"}},
-    ByProtocol{112,
-               {Role::gateway, SignSpeaker::source, "speaks VRRP or CARP (a first-hop redundancy router)"}},
+    ByProtocol{88, {Role::gateway, SignSpeaker::source, "sign.eigrp"}},
+    ByProtocol{89, {Role::gateway, SignSpeaker::source, "sign.ospf"}},
+    ByProtocol{103, {Role::gateway, SignSpeaker::source, "sign.pim"}},
+    ByProtocol{112, {Role::gateway, SignSpeaker::source, "sign.vrrp"}},
 };
 
 // By TCP or UDP port, at either end.
@@ -34,37 +33,21 @@ struct ByPort {
     InfraSign sign;
 };
 constexpr std::array k_by_port{
-    ByPort{k_udp, 520, {Role::gateway, SignSpeaker::source, "speaks RIP (a router)"}},
-    ByPort{k_udp, 521, {Role::gateway, SignSpeaker::source, "speaks RIPng (a router)"}},
-    ByPort{k_tcp, 179, {Role::gateway, SignSpeaker::both_ends, "speaks BGP (a router)"}},
-    ByPort{k_udp, 1985, {Role::gateway, SignSpeaker::source, "speaks HSRP (a first-hop redundancy router)"}},
-    ByPort{k_udp,
-           2029,
-           {Role::gateway, SignSpeaker::source, "speaks HSRP for IPv6 (a first-hop redundancy router)"}},
-    ByPort{k_udp, 3222, {Role::gateway, SignSpeaker::source, "speaks GLBP (a first-hop redundancy router)"}},
-    ByPort{k_udp, 1812, {Role::infra, SignSpeaker::both_ends, "speaks RADIUS (a NAS or its RADIUS server)"}},
-    ByPort{k_udp,
-           1813,
-           {Role::infra, SignSpeaker::both_ends, "speaks RADIUS accounting (a NAS or its RADIUS server)"}},
-    ByPort{k_udp, 1645, {Role::infra, SignSpeaker::both_ends, "speaks RADIUS (a NAS or its RADIUS server)"}},
-    ByPort{k_udp,
-           1646,
-           {Role::infra, SignSpeaker::both_ends, "speaks RADIUS accounting (a NAS or its RADIUS server)"}},
-    ByPort{k_tcp,
-           49,
-           {Role::infra, SignSpeaker::both_ends, "speaks TACACS+ (a network device or its AAA server)"}},
-    ByPort{k_udp,
-           12222,
-           {Role::infra, SignSpeaker::both_ends, "speaks LWAPP (an access point or its controller)"}},
-    ByPort{k_udp,
-           12223,
-           {Role::infra, SignSpeaker::both_ends, "speaks LWAPP (an access point or its controller)"}},
-    ByPort{k_udp,
-           5246,
-           {Role::infra, SignSpeaker::both_ends, "speaks CAPWAP (an access point or its controller)"}},
-    ByPort{k_udp,
-           5247,
-           {Role::infra, SignSpeaker::both_ends, "speaks CAPWAP (an access point or its controller)"}},
+    ByPort{k_udp, 520, {Role::gateway, SignSpeaker::source, "sign.rip"}},
+    ByPort{k_udp, 521, {Role::gateway, SignSpeaker::source, "sign.ripng"}},
+    ByPort{k_tcp, 179, {Role::gateway, SignSpeaker::both_ends, "sign.bgp"}},
+    ByPort{k_udp, 1985, {Role::gateway, SignSpeaker::source, "sign.hsrp"}},
+    ByPort{k_udp, 2029, {Role::gateway, SignSpeaker::source, "sign.hsrp6"}},
+    ByPort{k_udp, 3222, {Role::gateway, SignSpeaker::source, "sign.glbp"}},
+    ByPort{k_udp, 1812, {Role::infra, SignSpeaker::both_ends, "sign.radius"}},
+    ByPort{k_udp, 1813, {Role::infra, SignSpeaker::both_ends, "sign.radius-acct"}},
+    ByPort{k_udp, 1645, {Role::infra, SignSpeaker::both_ends, "sign.radius"}},
+    ByPort{k_udp, 1646, {Role::infra, SignSpeaker::both_ends, "sign.radius-acct"}},
+    ByPort{k_tcp, 49, {Role::infra, SignSpeaker::both_ends, "sign.tacacs"}},
+    ByPort{k_udp, 12222, {Role::infra, SignSpeaker::both_ends, "sign.lwapp"}},
+    ByPort{k_udp, 12223, {Role::infra, SignSpeaker::both_ends, "sign.lwapp"}},
+    ByPort{k_udp, 5246, {Role::infra, SignSpeaker::both_ends, "sign.capwap"}},
+    ByPort{k_udp, 5247, {Role::infra, SignSpeaker::both_ends, "sign.capwap"}},
 };
 
 constexpr std::uint8_t k_pado = 0x07, k_pads = 0x65; // RFC 2516 5.2, 5.4: sent by the access concentrator
@@ -97,8 +80,7 @@ bool has_prefix(const MacAddr& mac, const std::array<std::uint8_t, 6>& prefix, i
 std::optional<InfraSign> infra_sign(const decode::Packet& p) {
     if (p.ethertype == parse::k_ethertype_pppoe_discovery &&
         (p.pppoe_code == k_pado || p.pppoe_code == k_pads))
-        return InfraSign{Role::gateway, SignSpeaker::source,
-                         "offers PPPoE sessions (an access concentrator)"};
+        return InfraSign{Role::gateway, SignSpeaker::source, "sign.pppoe"};
     if (p.ip_src.empty()) return std::nullopt;
     for (const auto& row : k_by_protocol)
         if (row.ip_proto == p.ip_proto) return row.sign;

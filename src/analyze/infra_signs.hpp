@@ -18,7 +18,7 @@ struct InfraSign {
     model::Role
         role; // gateway (routing, first-hop redundancy, access concentrator) or infra (AAA, controllers)
     SignSpeaker speaker;
-    std::string_view why; // "speaks OSPF (a router)"
+    std::string_view why; // a sentence code: "sign.ospf" (speaks OSPF (a router))
 };
 
 // The protocol sign of one packet, if it has one: routing protocols (OSPF, EIGRP, PIM, RIP, RIPng, BGP),

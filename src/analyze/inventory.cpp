@@ -224,7 +224,7 @@ std::string class_text(BssClass c) {
 // What the survey finds about one BSS that the inventory does not ignore.
 struct Survey {
     const AuthorisedNetwork* net = nullptr; // the authorised network it belongs to, if any
-    std::string label;                      // "BSS aa:bb:cc:dd:ee:ff (\"corp\")"
+    model::Sentence label;                  // BSS aa:bb:cc:dd:ee:ff ("corp")
     std::vector<model::InventoryFinding> findings;
 };
 
@@ -234,37 +234,37 @@ Survey survey(const Inventory& inv, const BssEntry& e) {
     // A hidden SSID can only be recognised by its BSSID.
     out.net = e.ssid_known ? network_by_ssid(inv, ssid) : network_by_bssid(inv, e.bssid);
     std::string name = out.net ? out.net->ssid : std::string(ssid);
-    out.label =
-        "BSS " + e.bssid.str() + " (" + (e.ssid_known || out.net ? in_quotes(name) : "hidden SSID") + ")";
-    std::string seen =
-        class_text(e.security.cls) + (e.from_ap ? "" : " (from a station's association request)");
-    auto add = [&](std::string kind, bool fails, std::string detail) {
+    out.label = e.ssid_known || out.net ? model::say("bss.named", {model::arg("bssid", e.bssid.str()),
+                                                                   model::arg("ssid", terminal_safe(name))})
+                                        : model::say("bss.hidden", {model::arg("bssid", e.bssid.str())});
+    std::vector<model::Sentence> how;
+    if (!e.from_ap) how.push_back(model::say("wlan.from-station"));
+    const model::Param seen_class = model::arg("class", class_text(e.security.cls)),
+                       seen_how = model::arg("how", how, model::Param::Join::none);
+    auto add = [&](std::string kind, bool fails, model::Sentence detail) {
         out.findings.push_back({std::move(kind), e.bssid.str(), utf8_safe(name), fails, std::move(detail)});
     };
     if (out.net) {
-        if (!listed(*out.net, e.bssid))
-            add("unknown-bssid", true,
-                "an authorised SSID from a BSSID not in its list: a possible evil twin or unauthorised "
-                "access point.");
+        if (!listed(*out.net, e.bssid)) add("unknown-bssid", true, model::say("inv.unknown-bssid"));
         if (!meets(e.security.cls, out.net->min_class))
             add("weaker-security", true,
-                "advertises " + seen + ", below the inventory's minimum " + class_text(out.net->min_class) +
-                    ".");
+                model::say("inv.weaker",
+                           {seen_class, seen_how, model::arg("min", class_text(out.net->min_class))}));
     } else {
-        std::string why = e.ssid_known ? "an SSID in neither networks nor ignore_ssids"
-                                       : "a hidden SSID from a BSSID not in the inventory";
+        std::vector<model::Sentence> listed_for;
         if (const auto* other = network_by_bssid(inv, e.bssid))
-            why += "; its BSSID is listed for " + in_quotes(other->ssid);
-        add("unknown-ssid", false, why + ".");
+            listed_for.push_back(
+                model::say("inv.listed-for", {model::arg("ssid", terminal_safe(other->ssid))}));
+        add("unknown-ssid", false,
+            model::say(e.ssid_known ? "inv.unknown-ssid" : "inv.hidden-unknown",
+                       {model::arg("listed", std::move(listed_for), model::Param::Join::none)}));
     }
-    if (e.security.cls == BssClass::open)
-        add("open-network", true, "open: stations join without encryption.");
-    if (e.security.cls == BssClass::wep)
-        add("open-network", true, "WEP: its encryption is broken and it has no real authentication.");
+    if (e.security.cls == BssClass::open) add("open-network", true, model::say("inv.open"));
+    if (e.security.cls == BssClass::wep) add("open-network", true, model::say("inv.wep"));
     if (out.findings.empty())
         add("ok", false,
-            std::string(e.ssid_known ? "" : "hidden SSID matched by BSSID; ") + "authorised BSSID, " + seen +
-                " meets the minimum " + class_text(out.net->min_class) + ".");
+            model::say(e.ssid_known ? "inv.ok" : "inv.ok-hidden",
+                       {seen_class, seen_how, model::arg("min", class_text(out.net->min_class))}));
     return out;
 }
 
@@ -346,7 +346,9 @@ InventorySurvey survey_inventory(const Inventory& inv, const std::vector<BssEntr
         auto s = survey(inv, e);
         ++(s.net ? ev.authorised : ev.unknown);
         for (const auto& f : s.findings)
-            if (f.failing) ev.failing.push_back(s.label + ": " + f.detail);
+            if (f.failing)
+                ev.failing.push_back(
+                    model::say("inv.failing", {model::arg("bss", s.label), model::arg("detail", f.detail)}));
         out.findings.insert(out.findings.end(), s.findings.begin(), s.findings.end());
     }
     for (const auto& n : inv.networks)
@@ -355,10 +357,10 @@ InventorySurvey survey_inventory(const Inventory& inv, const std::vector<BssEntr
                 continue;
             ++ev.missing;
             bool exact = p.bits == 48;
-            out.findings.push_back({"not-seen", exact ? p.str() : std::string(), utf8_safe(n.ssid), false,
-                                    exact ? "authorised BSSID never seen: the access point may be unused, "
-                                            "switched off or out of range."
-                                          : "no BSS seen under the authorised prefix " + p.str() + "."});
+            out.findings.push_back(
+                {"not-seen", exact ? p.str() : std::string(), utf8_safe(n.ssid), false,
+                 exact ? model::say("inv.not-seen")
+                       : model::say("inv.prefix-not-seen", {model::arg("prefix", p.str())})});
         }
     return out;
 }

@@ -13,10 +13,12 @@ namespace isoprobe::analyze {
 
 namespace {
 
+using model::arg;
 using model::Conversation;
 using model::ConversationKind;
 using model::Endpoint;
 using model::Role;
+using model::say;
 
 struct EndpointKey {
     std::optional<MacAddr> mac;
@@ -36,7 +38,7 @@ struct Builder {
     std::map<ConvKey, Conversation> items;
 
     void add(Endpoint a, Endpoint b, ConversationKind kind, bool via_gateway, const Flow& f,
-             std::string evidence) {
+             model::Sentence evidence) {
         EndpointKey ka{a.mac, a.mac ? IpAddr{} : a.ip}, kb{b.mac, b.mac ? IpAddr{} : b.ip};
         if (!directed && kind == ConversationKind::unicast && kb < ka) {
             std::swap(a, b);
@@ -139,10 +141,9 @@ class Assessor {
             if (!contacted.count({ka, kb}) && !answered) r.attempts.push_back(std::move(a));
         }
         for (const auto& [gateway, ips] : m_proxied)
-            r.observations.push_back("proxy ARP: gateway " + gateway.str() + " answered ARP for " +
-                                     std::to_string(ips.size()) +
-                                     " terminal address(es) with its own MAC (first " + ips.begin()->str() +
-                                     "): RFC 3069 / private-VLAN isolation; its replies are not contact");
+            r.observations.push_back(
+                say("obs.proxy-arp", {arg("gateway", gateway.str()), arg("count", ips.size()),
+                                      arg("first", ips.begin()->str())}));
         r.observations.insert(r.observations.end(), m_observations.begin(), m_observations.end());
         // An answer is captured only where it goes: to the capturing host's own attempts, or over the air
         // where a monitor hears every relay.
@@ -166,21 +167,21 @@ class Assessor {
     // monitor-mode 802.11 capture) some exchange heard in both directions. Empty when nothing does: a wired
     // span without a capturing host may mirror only the uplink, which what terminals send each other never
     // crosses.
-    std::string answers_recorded() const {
+    std::optional<model::Sentence> answers_recorded() const {
         const auto frames = [](std::vector<std::uint64_t> n) {
             std::sort(n.begin(), n.end());
-            std::string out;
+            std::vector<std::string> out;
             for (auto f : n)
-                out += (out.empty() ? "" : ", ") + std::to_string(f);
-            return out;
+                out.push_back(std::to_string(f));
+            return arg("frames", std::move(out));
         };
         if (m_self) {
             const auto received = m_in.stations.received_unicast(*m_self);
-            if (received < 2) return {};
-            return "the capturing host " + m_self->str() + " received " + std::to_string(received) +
-                   " unicast frames (first: frames " + frames(m_in.stations.first_received(*m_self)) + ")";
+            if (received < 2) return std::nullopt;
+            return say("answers.self", {arg("self", m_self->str()), arg("count", received),
+                                        frames(m_in.stations.first_received(*m_self))});
         }
-        if (!m_in.stations.saw_dot11()) return {};
+        if (!m_in.stations.saw_dot11()) return std::nullopt;
         const std::pair<MacAddr, MacAddr>* best = nullptr;
         std::uint64_t best_frame = 0;
         for (const auto& [pair, first] : m_first_frame) {
@@ -196,12 +197,11 @@ class Assessor {
                 best_frame = later;
             }
         }
-        if (!best) return {};
+        if (!best) return std::nullopt;
         const auto& [x, y] = *best;
-        return std::string(model::role_name(role(x))) + " " + x.str() + " and " +
-               std::string(model::role_name(role(y))) + " " + y.str() +
-               " were heard exchanging frames in both directions (frames " +
-               frames({m_first_frame.at({x, y}), m_first_frame.at({y, x})}) + ")";
+        return say("answers.both-ways", {arg("role_a", model::role_sentence(role(x))), arg("a", x.str()),
+                                         arg("role_b", model::role_sentence(role(y))), arg("b", y.str()),
+                                         frames({m_first_frame.at({x, y}), m_first_frame.at({y, x})})});
     }
 
     Role role(const MacAddr& m) const {
@@ -256,19 +256,16 @@ class Assessor {
             if (!terminal(x) || !wireless(x)) return;
             if (y.is_group())
                 m_contact.add(ex, Endpoint{y, k.ip_dst}, ConversationKind::broadcast, false, f,
-                              "the access point relayed group-addressed frames from station " + xs +
-                                  " to every station of its BSS (FromDS, SA=" + xs + ")");
+                              say("conv.ap-relay-group", {arg("x", xs)}));
             else if (terminal(y))
                 m_contact.add(ex, ey, ConversationKind::unicast, false, f,
-                              "the access point relayed frames from station " + xs + " to station " + ys +
-                                  " (FromDS, SA=" + xs + ", DA=" + ys + ")");
+                              say("conv.ap-relay", {arg("x", xs), arg("y", ys)}));
             return;
         }
         if (k.path == Path::to_ap) {
             if (terminal(x) && !y.is_group() && terminal(y) && wireless(y))
                 m_tries.add(ex, ey, ConversationKind::unicast, false, f,
-                            "station " + xs + " sent frames for station " + ys +
-                                " to the access point (ToDS); no relay was captured");
+                            say("try.to-ap", {arg("x", xs), arg("y", ys)}));
             else if (y.is_group())
                 arp_attempt(k, f);
             return;
@@ -276,8 +273,7 @@ class Assessor {
         if (y.is_group()) {
             if (m_self && !is_self(x) && terminal(x) && k.path == Path::wired)
                 m_contact.add(ex, Endpoint{*m_self, {}}, ConversationKind::broadcast, false, f,
-                              "the capturing host " + m_self->str() +
-                                  " received group-addressed frames sent by terminal " + xs);
+                              say("conv.self-group", {arg("self", m_self->str()), arg("x", xs)}));
             else
                 arp_attempt(k, f);
             return;
@@ -292,37 +288,35 @@ class Assessor {
                 return;
             }
             if (auto z = terminal_at(k.ip_src, y, true))
-                m_contact.add(*z, ey, ConversationKind::unicast, true, f,
-                              "gateway " + xs + " relayed packets from " + k.ip_src.str() + " to terminal " +
-                                  ys + " (gateway bouncing)");
+                m_contact.add(
+                    *z, ey, ConversationKind::unicast, true, f,
+                    say("conv.bounce", {arg("gateway", xs), arg("src", k.ip_src.str()), arg("y", ys)}));
             // Linux sends the redirect before its forward hook may drop the packet: it shows the gateway
             // would route, not that anything arrived.
             if (!f.redirect_inner_dst.empty() && terminal_at(f.redirect_inner_dst, y, true) &&
                 m_redirected.insert(f.redirect_inner_dst).second)
-                m_observations.push_back("gateway " + xs + " would route terminal-to-terminal traffic from " +
-                                         ys + " to " + f.redirect_inner_dst.str() +
-                                         " (ICMP redirect, frame " + std::to_string(f.redirect_frame) +
-                                         "); nothing shows it was delivered");
+                m_observations.push_back(say("obs.redirect", {arg("gateway", xs), arg("from", ys),
+                                                              arg("to", f.redirect_inner_dst.str()),
+                                                              arg("frame", f.redirect_frame)}));
             return;
         }
         if (terminal(x) && role(y) == Role::gateway) {
             if (auto z = terminal_at(k.ip_dst, x, true))
-                m_tries.add(ex, *z, ConversationKind::unicast, true, f,
-                            "terminal " + xs + " sent packets for " + k.ip_dst.str() + " to gateway " + ys +
-                                "; no relayed copy or answer was captured");
+                m_tries.add(
+                    ex, *z, ConversationKind::unicast, true, f,
+                    say("try.via-gateway", {arg("x", xs), arg("dst", k.ip_dst.str()), arg("gateway", ys)}));
             return;
         }
         if (!terminal(x) || !terminal(y)) return;
         bool reverse = m_pairs.count({y, x}) > 0;
         if (is_self(y) || reverse || f.response) {
-            std::string why =
-                is_self(y) ? "the capturing host " + ys + " received unicast frames from terminal " + xs
-                : reverse  ? "unicast frames in both directions between " + xs + " and " + ys
-                           : "terminal " + xs + " answered a request from " + ys;
+            model::Sentence why = is_self(y) ? say("conv.self-received", {arg("self", ys), arg("x", xs)})
+                                  : reverse  ? say("conv.both-ways", {arg("x", xs), arg("y", ys)})
+                                             : say("conv.answered", {arg("x", xs), arg("y", ys)});
             m_contact.add(ex, ey, ConversationKind::unicast, false, f, why);
         } else {
             m_tries.add(ex, ey, ConversationKind::unicast, false, f,
-                        "unicast frames from " + xs + " to " + ys + " with no answer captured");
+                        say("try.unicast", {arg("x", xs), arg("y", ys)}));
         }
     }
 
@@ -333,8 +327,7 @@ class Assessor {
         if (!terminal(k.l2_src)) return;
         if (auto z = terminal_at(k.ip_dst, k.l2_src, false))
             m_tries.add(Endpoint{k.l2_src, k.ip_src}, *z, ConversationKind::unicast, false, f,
-                        "the capturing host " + k.l2_src.str() + " sent packets for " + k.ip_dst.str() +
-                            " (the Linux cooked capture records no destination MAC); no answer captured");
+                        say("try.cooked", {arg("self", k.l2_src.str()), arg("dst", k.ip_dst.str())}));
     }
 
     // A who-has for another terminal's address is a contact attempt; gratuitous ARP and probes are not.
@@ -344,9 +337,9 @@ class Assessor {
             return; // others' who-has reaching us is contact, handled by the caller
         if (k.ip_src.is_unspecified() || f.arp_request_target == k.ip_src) return;
         if (auto z = terminal_at(f.arp_request_target, k.l2_src, false))
-            m_tries.add(Endpoint{k.l2_src, k.ip_src}, *z, ConversationKind::unicast, false, f,
-                        k.l2_src.str() + " asked who has " + f.arp_request_target.str() +
-                            " (ARP); no answer captured");
+            m_tries.add(
+                Endpoint{k.l2_src, k.ip_src}, *z, ConversationKind::unicast, false, f,
+                say("try.arp", {arg("x", k.l2_src.str()), arg("target", f.arp_request_target.str())}));
     }
 
     const IsolationInputs& m_in;
@@ -360,7 +353,7 @@ class Assessor {
     Builder m_contact, m_tries{true, {}};
     std::map<MacAddr, std::set<IpAddr>> m_proxied; // gateway -> addresses it answered ARP for
     std::set<IpAddr> m_redirected;
-    std::vector<std::string> m_observations;
+    std::vector<model::Sentence> m_observations;
 };
 
 } // namespace

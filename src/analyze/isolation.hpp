@@ -13,11 +13,12 @@ namespace isoprobe::analyze {
 struct IsolationResult {
     std::vector<model::Conversation> conversations;
     std::vector<model::Conversation> attempts;
-    std::vector<std::string> observations; // how the segment isolates (proxy ARP, redirects): never contact
+    std::vector<model::Sentence>
+        observations; // how the segment isolates (proxy ARP, redirects): never contact
     // What a pass would rest on (verdict::CaptureIsolationEvidence): the attempts aimed at stations seen
     // transmitting on this segment, and the sentence (with frames) showing the capture records answers.
     std::vector<std::size_t> proving_attempts;
-    std::string answers_recorded;
+    std::optional<model::Sentence> answers_recorded;
 };
 
 struct IsolationInputs {

@@ -13,6 +13,9 @@ namespace isoprobe::analyze {
 
 namespace {
 
+using model::arg;
+using model::say;
+
 constexpr std::size_t k_off_link_threshold =
     3;                               // distinct IPv4 addresses behind one MAC when the subnet is unknown
 constexpr double k_self_share = 0.9; // share of unicast frames a capturing host is an endpoint of
@@ -53,11 +56,6 @@ std::pair<IpAddr, int> covering_prefix(const IpAddr& low, const IpAddr& high) {
         ++bits;
     const std::uint32_t mask = bits == 0 ? 0 : ~(0xffffffffu >> bits);
     return {IpAddr::v4(a & mask), bits};
-}
-
-void append(std::string& why, const std::string& part) {
-    if (!why.empty()) why += "; ";
-    why += part;
 }
 
 } // namespace
@@ -260,28 +258,29 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
     for (const auto& [mac, ev] : m_stations) {
         model::Station st;
         st.mac = mac;
-        std::string why;
+        std::vector<model::Sentence> why;
         std::vector<model::Role> roles;
 
         if (out.self.mac && *out.self.mac == mac) {
             roles.push_back(model::Role::self);
-            append(why, "capturing host (" + out.self.how + ")");
+            why.push_back(say("st.self", {arg("how", out.self.how)}));
         }
         bool gateway = false;
         if (std::find(hints.gateways.begin(), hints.gateways.end(), mac) != hints.gateways.end() ||
             (hints.gateway_ip && contains(ev.arp_ips, *hints.gateway_ip))) {
             gateway = true;
-            append(why, hints.gateway_ip
-                            ? "the default gateway of the probed interface (routing table and ARP)"
-                            : "declared the gateway with --gateway");
+            why.push_back(say(hints.gateway_ip ? "st.default-gateway" : "st.declared-gateway"));
         }
         if (auto fhrp = virtual_router_mac(mac)) {
             gateway = true;
-            append(why, "the virtual router MAC of " + std::string(*fhrp) + " (first-hop redundancy)");
+            why.push_back(say("st.virtual-router", {arg("protocol", *fhrp)}));
         }
+        const auto sign = [&] {
+            return say("st.sign", {arg("sign", say(std::string(ev.sign->why))), arg("frame", ev.sign_frame)});
+        };
         if (ev.sign && ev.sign->role == model::Role::gateway) {
             gateway = true;
-            append(why, std::string(ev.sign->why) + ", frame " + std::to_string(ev.sign_frame));
+            why.push_back(sign());
         }
         // A packet from the sender's own address is no forwarded one, whatever its TTL (some stacks start at
         // 60).
@@ -296,28 +295,25 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             (out.subnet && in_subnet(ev.routed_src, *out.subnet) && !claimed_by_other(ev.routed_src));
         if (ev.routed_frame && !own_packet) {
             gateway = true;
-            append(why, "forwards routed packets (TTL or hop limit " + std::to_string(ev.routed_ttl) +
-                            " below any initial value, frame " + std::to_string(ev.routed_frame) + ")");
+            why.push_back(say("st.routed", {arg("ttl", ev.routed_ttl), arg("frame", ev.routed_frame)}));
         }
         if (ev.router_icmp_frame) {
             gateway = true;
-            append(why, "sends ICMP redirects or time-exceeded messages (a router), frame " +
-                            std::to_string(ev.router_icmp_frame));
+            why.push_back(say("st.router-icmp", {arg("frame", ev.router_icmp_frame)}));
         }
         if (ev.na_router_frame) {
             gateway = true;
-            append(why, "advertises itself as a router in IPv6 neighbour advertisements, frame " +
-                            std::to_string(ev.na_router_frame));
+            why.push_back(say("st.na-router", {arg("frame", ev.na_router_frame)}));
         }
         if (ev.router_advertiser) {
             gateway = true;
-            append(why, "sends IPv6 router advertisements");
+            why.push_back(say("st.ra"));
         }
         for (const auto& r : m_dhcp_routers)
             if (contains(ev.arp_ips, r) ||
                 (ev.v4_behind.size() < k_off_link_threshold && contains(ev.v4_behind, r))) {
                 gateway = true;
-                append(why, "owns " + r.str() + ", the router of the DHCP lease");
+                why.push_back(say("st.lease-router", {arg("ip", r.str())}));
             }
         std::size_t off_link = 0;
         for (const auto& ip : ev.v4_behind)
@@ -330,50 +326,46 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         if (out.subnet ? off_link >= 1 && (!inferred || ev.v4_behind.size() >= 2)
                        : off_link >= k_off_link_threshold) {
             gateway = true;
-            append(why, std::to_string(off_link) + (ev.v4_behind.size() >= k_max_ips_per_station ? "+" : "") +
-                            (out.subnet ? " off-subnet" : "") +
-                            " IPv4 addresses behind one MAC (routes traffic)");
+            why.push_back(say(out.subnet ? "st.behind-off-subnet" : "st.behind",
+                              {arg("count", std::to_string(off_link) +
+                                                (ev.v4_behind.size() >= k_max_ips_per_station ? "+" : ""))}));
         }
         if (gateway) roles.push_back(model::Role::gateway);
         if (ev.dhcp_server || ev.dhcp_addressed) {
             roles.push_back(model::Role::dhcp_server);
-            append(why, ev.dhcp_server ? "answers DHCP (offer/ack)"
-                                       : "is sent DHCP messages by clients (a DHCP server)");
+            why.push_back(say(ev.dhcp_server ? "st.dhcp-server" : "st.dhcp-addressed"));
         }
         if (ev.dns_server) {
             roles.push_back(model::Role::dns_server);
-            append(why, "answers DNS on port 53");
+            why.push_back(say("st.dns"));
         }
         if (ev.eap_authenticator) {
             roles.push_back(model::Role::authenticator);
-            append(why, "sends EAP requests (802.1X authenticator)");
+            why.push_back(say("st.eap"));
         }
         if (ev.bssid || ev.beacon) {
             roles.push_back(model::Role::ap);
-            append(why, ev.beacon ? "sends beacons or probe responses (access point)"
-                                  : "is a BSSID (access point)");
+            why.push_back(say(ev.beacon ? "st.beacon" : "st.bssid"));
         }
         if (ev.sign && ev.sign->role == model::Role::infra) {
             roles.push_back(model::Role::infra);
-            append(why, std::string(ev.sign->why) + ", frame " + std::to_string(ev.sign_frame));
+            why.push_back(sign());
         }
         if (ev.switch_protocol) {
             roles.push_back(model::Role::switch_);
-            append(why, "sends STP, LLDP or CDP (switch)");
+            why.push_back(say("st.switch"));
         }
         if (std::find(hints.infra.begin(), hints.infra.end(), mac) != hints.infra.end()) {
             roles.push_back(model::Role::infra);
-            append(why, "declared infrastructure with --infra");
+            why.push_back(say("st.declared-infra"));
         }
         if (roles.empty()) {
             roles.push_back(model::Role::terminal);
-            append(why, m_dot11_frames > 0 && !ev.over_the_air
-                            ? "no infrastructure evidence; never on the air itself (behind the access "
-                              "point's distribution system)"
-                            : "no infrastructure evidence");
+            why.push_back(
+                say(m_dot11_frames > 0 && !ev.over_the_air ? "st.terminal-behind-ap" : "st.terminal"));
         }
         st.role = roles.front();
-        st.why = why;
+        st.why = say("station.why", {arg("claims", std::move(why), model::Param::Join::semicolon)});
         for (const auto& ip : ev.arp_ips)
             add_capped(st.ips, ip, 16);
         if (!gateway) {

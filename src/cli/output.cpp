@@ -35,9 +35,6 @@ std::string host_name() {
 std::string render_json(const model::Report& r) {
     return dump_json(report::to_json(r), 2) + "\n";
 }
-std::string render_text(const model::Report& r) {
-    return report::to_text(r, false);
-}
 } // namespace
 
 void Outputs::add_options(CLI::App& cmd) {
@@ -47,7 +44,10 @@ void Outputs::add_options(CLI::App& cmd) {
     cmd.add_flag("--text", m_text, "Print the text report on standard output (the default on a terminal)");
     cmd.add_option("--html", m_html_path, "Write the HTML report (one self-contained page) to PATH")
         ->type_name("PATH");
-    cmd.add_option("--lang", m_lang, "Language of the HTML report (default from LC_ALL, LC_MESSAGES, LANG)")
+    cmd.add_option(
+           "--lang", m_lang,
+           "Language of the HTML report, and of the sentences of the text report and JSON lines (default "
+           "from LC_ALL, LC_MESSAGES, LANG)")
         ->check(CLI::IsMember({"ja", "en"}))
         ->type_name("LANG");
     // Live runs are the history of a segment; replayed captures in a lab would pollute it, so inspect records
@@ -75,9 +75,9 @@ void Outputs::write_into(const std::string& dir, bool quiet) {
 }
 
 std::vector<Outputs::Target> Outputs::targets() const {
-    const auto lang =
-        m_lang.empty() ? report::default_lang() : report::parse_lang(m_lang).value_or(report::Lang::en);
+    const auto lang = this->lang();
     auto render_html = [lang](const model::Report& r) { return report::to_html(r, lang); };
+    auto render_text = [lang](const model::Report& r) { return report::to_text(r, false, lang); };
     std::vector<Target> t;
     if (!m_capture_path.empty()) t.push_back({m_dir.empty() ? "-w" : "--out", m_capture_path, {}, 8u << 20});
     if (!m_dir.empty()) {
@@ -90,6 +90,10 @@ std::vector<Outputs::Target> Outputs::targets() const {
     if (!m_html_path.empty()) t.push_back({"--html", m_html_path, render_html});
     if (!m_prom_path.empty()) t.push_back({"--prom", m_prom_path, report::to_prometheus});
     return t;
+}
+
+report::Lang Outputs::lang() const {
+    return m_lang.empty() ? report::default_lang() : report::parse_lang(m_lang).value_or(report::Lang::en);
 }
 
 std::vector<std::string> Outputs::paths() const {
@@ -232,7 +236,7 @@ int Outputs::emit(model::Report r, const std::string& capture) {
         spdlog::info("wrote {} {}", target.option, terminal_safe(target.path));
     }
     if (m_jsonl) {
-        std::string lines = report::to_jsonl(r, recorded);
+        std::string lines = report::to_jsonl(r, recorded, lang());
         std::fwrite(lines.data(), 1, lines.size(), stdout);
         std::fflush(stdout);
         spdlog::info("wrote the JSON lines to standard output");
@@ -250,7 +254,7 @@ int Outputs::emit(model::Report r, const std::string& capture) {
         std::fwrite(json.data(), 1, json.size(), stdout);
     }
     if (m_text || (!json_to_stdout && tty && !m_quiet) || (!m_dir.empty() && !m_quiet && !json_to_stdout)) {
-        std::string text = report::to_text(r, tty);
+        std::string text = report::to_text(r, tty, lang());
         std::fwrite(text.data(), 1, text.size(), stdout);
     }
     if (!m_dir.empty() && !m_quiet) {

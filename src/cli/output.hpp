@@ -11,6 +11,7 @@
 #include "cli/app.hpp"
 #include "history/history.hpp"
 #include "model/report.hpp"
+#include "report/lang.hpp"
 #include "util/atomic_file.hpp"
 
 namespace isoprobe::cli {
@@ -46,6 +47,7 @@ class Outputs {
         std::size_t reserve = 1 << 20;
     };
     std::vector<Target> targets() const;
+    report::Lang lang() const; // --lang, else the locale
     std::string history_path() const;
     void refuse_collisions(const std::string& db_path) const;
     void open_history(const std::string& path);

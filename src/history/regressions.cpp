@@ -40,7 +40,7 @@ RunFacts facts_of(const model::Report& r) {
         std::string detail = (p.sentinel ? "the sentinel " : "") +
                              (p.peer.ip.empty() ? endpoint_key(p.peer) : p.peer.ip.str());
         for (const auto& note : p.notes)
-            detail += "; " + note;
+            detail += "; " + model::english(note); // the history keeps English text
         add("reached", p.method + " " + endpoint_key(p.peer), std::move(detail));
     }
     for (const auto& c : r.conversations) {
@@ -54,7 +54,7 @@ RunFacts facts_of(const model::Report& r) {
     if (r.inventory)
         for (const auto& i : *r.inventory)
             add("inventory", i.kind + " " + (i.bssid.empty() ? "-" : i.bssid) + " \"" + i.ssid + "\"",
-                i.detail);
+                model::english(i.detail));
     for (const auto& s : r.eap) {
         if (s.outcome != model::EapOutcome::success || !s.method) continue;
         add("eap-method",
@@ -62,7 +62,7 @@ RunFacts facts_of(const model::Report& r) {
             s.identity ? "identity \"" + utf8_safe(*s.identity) + "\"" : "no identity seen");
     }
     for (const auto& e : r.enumeration)
-        if (e.result == "accepted") add("eap-accepted", e.name, e.detail);
+        if (e.result == "accepted") add("eap-accepted", e.name, model::english(e.detail));
 
     // The same pair can show in several conversations (one per IP pair): the history keeps the fact once.
     auto by_key = [](const Finding& a, const Finding& b) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/sentence.hpp"
 #include "parse/tls_handshake.hpp"
 #include "util/addr.hpp"
 
@@ -46,7 +47,7 @@ struct TlsSummary {
     bool certificate_requested = false;        // the server sent CertificateRequest (visible up to TLS 1.2)
     bool resumed = false;                      // abbreviated handshake: no certificates on this connection
     ClientCertificate client_certificate = ClientCertificate::unknown;
-    std::string client_certificate_why; // one English sentence: what shows it
+    Sentence client_certificate_why; // what shows it
     std::vector<CertInfo> server_chain, client_chain;
     std::vector<parse::TlsAlert> alerts; // plaintext alerts, both directions
     std::vector<std::string> anomalies;  // e.g. "server stream: bad_value at byte 1234"

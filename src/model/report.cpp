@@ -69,4 +69,9 @@ std::string_view role_name(Role r) {
     return "terminal";
 }
 
+// The code is "role." and the role's name; its English is the name itself (tested for every role).
+Sentence role_sentence(Role r) {
+    return say("role." + std::string(role_name(r)));
+}
+
 } // namespace isoprobe::model

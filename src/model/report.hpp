@@ -10,6 +10,7 @@
 
 #include "model/eap.hpp"
 #include "model/protocols.hpp"
+#include "model/sentence.hpp"
 #include "model/wlan.hpp"
 #include "util/addr.hpp"
 
@@ -23,18 +24,19 @@ Status combine(const std::vector<Status>& statuses);
 
 enum class Role { self, gateway, dhcp_server, dns_server, authenticator, ap, switch_, infra, terminal };
 std::string_view role_name(Role r);
+Sentence role_sentence(Role r); // the role as words of a sentence
 
 struct Requirement {
     std::string id; // terminal-isolation, wlan-encryption, 8021x-eap-tls, ap-inventory
     Status status = Status::not_tested;
-    std::vector<std::string> reasons;
+    std::vector<Sentence> reasons;
 };
 
 struct Station {
     MacAddr mac;
     std::vector<IpAddr> ips;
     Role role = Role::terminal;
-    std::string why;
+    Sentence why; // the claims that gave the role, "; "-joined
 };
 
 struct Endpoint {
@@ -52,7 +54,7 @@ struct Conversation {
     std::int64_t first_ns = 0, last_ns = 0;
     std::vector<std::uint64_t> frames; // the first frame numbers, as evidence
     std::uint64_t frame_count = 0;
-    std::string evidence; // one sentence: what shows the frames arrived
+    Sentence evidence; // what shows the frames arrived
 };
 
 // A bounded analysis table that was full (docs/report.md, "Capture").
@@ -95,14 +97,14 @@ struct ProbeResult {
     std::string method;
     ProbeOutcome result = ProbeOutcome::not_run;
     std::vector<std::uint64_t> frames; // evidence: frame numbers in the run's pcapng
-    std::vector<std::string> notes;    // evidence or reasons as sentences
+    std::vector<Sentence> notes;       // evidence or reasons
 };
 
 // A positive control: something that must work for silence to mean anything.
 struct Control {
     std::string name;
     bool ok = false;
-    std::string detail;
+    Sentence detail;
 };
 
 struct PeerInfo {
@@ -126,7 +128,7 @@ struct EnumerationResult {
     std::uint32_t type = 0; // EAP type number (RFC 3748, IANA)
     std::string name;       // "peap", "ttls", ...
     std::string result;     // "accepted", "refused", "no-answer"
-    std::string detail;     // what the authenticator answered
+    Sentence detail;        // what the authenticator answered
 };
 
 // One finding of the access-point survey against the inventory (--inventory).
@@ -135,7 +137,7 @@ struct InventoryFinding {
     std::string bssid; // may be empty (not-seen of a prefix)
     std::string ssid;  // JSON-safe text
     bool failing = false;
-    std::string detail;
+    Sentence detail;
 };
 
 struct SelfInfo {
@@ -178,7 +180,7 @@ struct Report {
     std::vector<Control> controls;
     // How the segment keeps terminals apart or would not (proxy ARP, ICMP redirects, routers): never proof of
     // contact.
-    std::vector<std::string> observations;
+    std::vector<Sentence> observations;
     bool interrupted = false;
     std::optional<RunInfo> run;
 };

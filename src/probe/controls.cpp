@@ -4,57 +4,51 @@
 
 namespace isoprobe::probe {
 
+using model::arg;
+using model::say;
+
 std::vector<model::Control> positive_controls(const ControlInputs& in) {
     const MatchFacts& facts = in.facts;
     std::vector<model::Control> c;
-    auto frame = [](std::optional<std::uint64_t> n) {
-        return n ? " (frame " + std::to_string(*n) + ")" : std::string();
-    };
     c.push_back({"own-frames-captured", facts.own_seen >= in.frames_sent && in.frames_sent > 0,
-                 "the capture holds " + std::to_string(facts.own_seen) + " of the " +
-                     std::to_string(in.frames_sent) + " frames we sent"});
+                 say("ctl.own-frames", {arg("seen", facts.own_seen), arg("sent", in.frames_sent)})});
     c.push_back({"gateway-arp", in.gateway_mac.has_value(),
-                 !in.gateway_ip ? "no default route through " + in.interface +
-                                      ": nothing tells the router from a terminal"
-                 : in.gateway_mac
-                     ? "gateway " + in.gateway_ip->str() + " is at " + in.gateway_mac->str() + in.gateway_how
-                     : "gateway " + in.gateway_ip->str() + " did not answer ARP (asked " +
-                           std::to_string(in.gateway_attempts) + " times)"});
+                 !in.gateway_ip   ? say("ctl.no-route", {arg("interface", in.interface)})
+                 : in.gateway_mac ? say(in.gateway_from_kernel ? "ctl.gateway-at-kernel" : "ctl.gateway-at",
+                                        {arg("ip", in.gateway_ip->str()), arg("mac", in.gateway_mac->str())})
+                                  : say("ctl.gateway-no-arp", {arg("ip", in.gateway_ip->str()),
+                                                               arg("count", in.gateway_attempts)})});
     c.push_back({"gateway-icmp", facts.gateway_echo.has_value(),
-                 facts.gateway_echo ? "the gateway answered our echo request" + frame(facts.gateway_echo)
-                                    : "no echo reply from the gateway"});
+                 facts.gateway_echo ? say("ctl.gateway-echo", {arg("frame", *facts.gateway_echo)})
+                                    : say("ctl.no-echo")});
     if (!in.sentinel.empty()) {
         const bool heard = facts.sentinel_gateway || facts.sentinel_other_gateway;
-        c.push_back({"sentinel-receives", heard,
-                     heard ? "the sentinel " + in.sentinel +
-                                 " received the gateway's ARP reply: its capture works and its port is live"
-                           : "the sentinel " + in.sentinel +
-                                 " received no ARP reply from the gateway: silence there proves nothing"});
-        std::string why;
+        c.push_back(
+            {"sentinel-receives", heard,
+             say(heard ? "ctl.sentinel-hears" : "ctl.sentinel-deaf", {arg("sentinel", in.sentinel)})});
+        model::Sentence why;
         bool same = false;
         if (facts.sentinel_other_gateway && in.gateway_mac)
-            why = "the sentinel's gateway " + in.gateway_ip->str() + " answered from " +
-                  facts.sentinel_other_gateway->str() + ", the probe's from " + in.gateway_mac->str() +
-                  ": the sentinel is on another segment numbered alike";
+            why = say("ctl.other-segment",
+                      {arg("ip", in.gateway_ip->str()), arg("other", facts.sentinel_other_gateway->str()),
+                       arg("mac", in.gateway_mac->str())});
         else if (!facts.sentinel_gateway)
-            why = "the sentinel never heard the probe's gateway answer: nothing shows it shares the probe's "
-                  "segment";
+            why = say("ctl.never-heard");
         else if (!facts.probe_routers.empty() && !facts.sentinel_routers.empty() &&
                  std::none_of(facts.probe_routers.begin(), facts.probe_routers.end(),
                               [&](const MacAddr& m) { return facts.sentinel_routers.count(m) > 0; }))
-            why = "the IPv6 routers advertising on the two interfaces differ: the sentinel is on another "
-                  "segment";
+            why = say("ctl.routers-differ");
         else {
             same = true;
-            why = "the sentinel heard the gateway " + in.gateway_ip->str() + " answer from " +
-                  in.gateway_mac->str() + ", the MAC the probe resolved" + frame(facts.sentinel_gateway) +
-                  ": both interfaces are on one segment";
+            why = say("ctl.same-segment", {arg("ip", in.gateway_ip->str()), arg("mac", in.gateway_mac->str()),
+                                           arg("frame", *facts.sentinel_gateway)});
         }
         c.push_back({"sentinel-same-segment", same, why});
     }
     c.push_back({"no-drops", in.dropped == 0 && in.capture_errors.empty(),
-                 in.capture_errors.empty() ? std::to_string(in.dropped) + " frames dropped by the capture"
-                                           : in.capture_errors});
+                 in.capture_errors.empty() ? say("ctl.dropped", {arg("dropped", in.dropped)})
+                                           : say("run.problems", {arg("problems", in.capture_errors,
+                                                                      model::Param::Join::semicolon)})});
     if (in.send_error) c.push_back({"sending", false, *in.send_error});
     return c;
 }

@@ -18,11 +18,11 @@ struct ControlInputs {
     std::string interface, sentinel; // sentinel empty without paired mode
     std::optional<IpAddr> gateway_ip;
     std::optional<MacAddr> gateway_mac;
-    std::string gateway_how; // how the MAC was learnt, when not from our own ARP
+    bool gateway_from_kernel = false; // the MAC came from the kernel's neighbour table, not our own ARP
     int gateway_attempts = 0;
     std::uint64_t dropped = 0;
-    std::string capture_errors;
-    std::optional<std::string> send_error; // the first frame that could not be sent
+    std::vector<model::Sentence> capture_errors; // a link down, a capture that stopped
+    std::optional<model::Sentence> send_error;   // the first frame that could not be sent
 };
 
 // own-frames-captured, gateway-arp, gateway-icmp, with a sentinel sentinel-receives and

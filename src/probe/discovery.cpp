@@ -86,16 +86,14 @@ Discovered learn_segment(const std::vector<decode::Packet>& packets, const Segme
     return d;
 }
 
-std::string proxy_arp_observation(const Discovered& d, bool by_gateway) {
-    std::string list;
+model::Sentence proxy_arp_observation(const Discovered& d, bool by_gateway) {
+    std::vector<std::string> list;
     for (std::size_t i = 0; i < d.proxied.size() && i < 5; ++i)
-        list += (i ? ", " : "") + d.proxied[i].str();
-    if (d.proxied.size() > 5) list += ", ...";
-    return std::string("proxy ARP: ") + (by_gateway ? "the gateway " : "") + d.proxy_arp->str() +
-           " answered ARP for " + std::to_string(d.proxied.size()) +
-           " address(es) of the subnet with its own MAC (" + list +
-           "), as an RFC 3069 / private-VLAN gateway does to keep terminals apart; those addresses are not "
-           "taken as peers";
+        list.push_back(d.proxied[i].str());
+    if (d.proxied.size() > 5) list.push_back("...");
+    return model::say(by_gateway ? "obs.proxy-arp-probe-gateway" : "obs.proxy-arp-probe",
+                      {model::arg("mac", d.proxy_arp->str()), model::arg("count", d.proxied.size()),
+                       model::arg("list", std::move(list))});
 }
 
 } // namespace isoprobe::probe

@@ -29,6 +29,6 @@ Discovered learn_segment(const std::vector<decode::Packet>& packets, const Segme
                          const std::vector<IpAddr>& extra_peers);
 
 // One sentence for the report: how the segment answers ARP.
-std::string proxy_arp_observation(const Discovered& d, bool by_gateway);
+model::Sentence proxy_arp_observation(const Discovered& d, bool by_gateway);
 
 } // namespace isoprobe::probe

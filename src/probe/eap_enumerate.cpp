@@ -108,7 +108,7 @@ std::vector<std::uint8_t> Trial::answer(std::vector<std::uint8_t> eap, std::uint
     return m_last_sent;
 }
 
-void Trial::finish(TrialResult r, std::string detail) {
+void Trial::finish(TrialResult r, model::Sentence detail) {
     m_result = r;
     m_detail = std::move(detail);
     m_step = Step::done;
@@ -126,15 +126,17 @@ std::optional<std::vector<std::uint8_t>> Trial::on_frame(Bytes ethernet) {
     if (!eap || eap->code == parse::k_eap_response) return std::nullopt;
     m_authenticator = eth->src;
 
-    const std::string after =
-        m_step == Step::verdict ? "after our Nak proposing " + method_name(*m_wanted) : "after our identity";
+    using model::arg;
+    using model::say;
+    const model::Param after =
+        arg("after", m_step == Step::verdict ? say("enum.after-nak", {arg("method", method_name(*m_wanted))})
+                                             : say("enum.after-identity"));
     if (eap->code == parse::k_eap_failure) {
-        finish(TrialResult::refused, "EAP-Failure " + after);
+        finish(TrialResult::refused, say("enum.failure", {after}));
         return std::nullopt;
     }
     if (eap->code == parse::k_eap_success) {
-        finish(TrialResult::refused,
-               "EAP-Success " + after + " without any method: the port opened unauthenticated");
+        finish(TrialResult::refused, say("enum.open", {after}));
         return std::nullopt;
     }
     if (eap->code != parse::k_eap_request) return std::nullopt;
@@ -152,9 +154,9 @@ std::optional<std::vector<std::uint8_t>> Trial::on_frame(Bytes ethernet) {
     if (m_step != Step::verdict) {
         m_offered = type;
         if (!m_wanted) {
-            finish(TrialResult::accepted, "the authenticator proposed " + method_name(type) + " first");
+            finish(TrialResult::accepted, say("enum.proposed-first", {arg("method", method_name(type))}));
         } else if (type == *m_wanted) {
-            finish(TrialResult::accepted, "the authenticator proposed " + method_name(type) + " itself");
+            finish(TrialResult::accepted, say("enum.proposed-itself", {arg("method", method_name(type))}));
         } else {
             m_step = Step::verdict;
             return answer(eap_nak(eap->id, *m_wanted), eap->id, type);
@@ -162,9 +164,9 @@ std::optional<std::vector<std::uint8_t>> Trial::on_frame(Bytes ethernet) {
         return std::nullopt;
     }
     if (type == *m_wanted)
-        finish(TrialResult::accepted, "the authenticator started " + method_name(type) + " " + after);
+        finish(TrialResult::accepted, say("enum.started", {arg("method", method_name(type)), after}));
     else
-        finish(TrialResult::refused, "the authenticator offered " + method_name(type) + " " + after);
+        finish(TrialResult::refused, say("enum.offered", {arg("method", method_name(type)), after}));
     return std::nullopt;
 }
 
@@ -174,10 +176,11 @@ std::optional<std::vector<std::uint8_t>> Trial::on_timeout() {
         --m_retries_left;
         return m_last_sent;
     }
-    finish(TrialResult::no_answer, m_step == Step::identity ? "no Request/Identity answered our EAPOL-Start"
-                                   : m_step == Step::offer
-                                       ? "no method was proposed after our identity"
-                                       : "no answer to our Nak proposing " + method_name(*m_wanted));
+    finish(TrialResult::no_answer,
+           m_step == Step::identity ? model::say("enum.no-identity")
+           : m_step == Step::offer
+               ? model::say("enum.no-proposal")
+               : model::say("enum.no-nak-answer", {model::arg("method", method_name(*m_wanted))}));
     return std::nullopt;
 }
 
@@ -223,7 +226,8 @@ class EapRun {
 
     void send(const std::vector<std::uint8_t>& frame) {
         auto sent = m_sender.send(frame);
-        if (!sent && m_send_error.empty()) m_send_error = sent.error();
+        if (!sent && !m_send_error)
+            m_send_error = model::say("sys.message", {model::arg("message", sent.error())});
     }
 
     Trial converse(std::optional<std::uint8_t> wanted) {
@@ -274,10 +278,10 @@ class EapRun {
         for (const auto& s : m_cap->stats())
             dropped += s.dropped + s.if_dropped + s.over_limit;
         rep.capture.dropped = dropped;
-        rep.controls.push_back({"own-frames-captured", own >= m_sender.sent() && m_sender.sent() > 0,
-                                "the capture holds " + std::to_string(own) + " of the " +
-                                    std::to_string(m_sender.sent()) + " EAPOL frames we sent"});
-        if (!m_send_error.empty()) rep.controls.push_back({"sending", false, m_send_error});
+        rep.controls.push_back(
+            {"own-frames-captured", own >= m_sender.sent() && m_sender.sent() > 0,
+             model::say("enum.own-frames", {model::arg("seen", own), model::arg("sent", m_sender.sent())})});
+        if (m_send_error) rep.controls.push_back({"sending", false, *m_send_error});
 
         rep.enumeration = std::move(results);
         const bool complete = m_o.enumerate && rep.enumeration.size() == enumerated_methods().size();
@@ -293,7 +297,7 @@ class EapRun {
     std::unique_ptr<LiveCapture> m_cap;
     Sender m_sender;
     std::optional<MacAddr> m_authenticator;
-    std::string m_send_error, m_first_failure;
+    std::optional<model::Sentence> m_send_error, m_first_failure;
 };
 } // namespace
 

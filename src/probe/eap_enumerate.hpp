@@ -44,7 +44,7 @@ class Trial {
     std::optional<std::vector<std::uint8_t>> on_timeout();
 
     TrialResult result() const { return m_result; }
-    const std::string& detail() const { return m_detail; }
+    const model::Sentence& detail() const { return m_detail; }
     std::optional<std::uint8_t> offered() const {
         return m_offered;
     } // the first method the authenticator proposed
@@ -54,7 +54,7 @@ class Trial {
     enum class Step { identity, offer, verdict, done };
     std::vector<std::uint8_t> answer(std::vector<std::uint8_t> eap, std::uint8_t request_id,
                                      std::uint8_t request_type);
-    void finish(TrialResult r, std::string detail);
+    void finish(TrialResult r, model::Sentence detail);
 
     MacAddr m_self;
     std::string m_identity;
@@ -66,7 +66,7 @@ class Trial {
     std::optional<std::uint8_t> m_offered;
     std::optional<MacAddr> m_authenticator;
     TrialResult m_result = TrialResult::pending;
-    std::string m_detail;
+    model::Sentence m_detail;
 };
 
 struct EapProbeOptions {

@@ -23,6 +23,11 @@ namespace isoprobe::probe {
 
 namespace {
 
+// What the system said (a send error, a capture that stopped): its own words, in no language of ours.
+model::Sentence system_message(const std::string& text) {
+    return model::say("sys.message", {model::arg("message", text)});
+}
+
 using model::ProbeOutcome;
 using Clock = std::chrono::steady_clock;
 // Each method still unanswered is sent again, up to this many times in all: one lost frame must not turn a
@@ -163,7 +168,7 @@ class Run {
             for (const auto& name : m_cap->interfaces())
                 if (!interface_running(name)) {
                     m_interrupted = true;
-                    m_link_problem = name + " went down during the run";
+                    m_link_problem = model::say("run.link-down", {model::arg("interface", name)});
                 }
         }
         return m_interrupted;
@@ -317,7 +322,7 @@ class Run {
         if (m_seg.gateway_ip && !m_seg.gateway_mac) {
             m_seg.gateway_mac = neighbour_mac(m_o.interface, *m_seg.gateway_ip);
             if (m_seg.gateway_mac) {
-                m_gateway_how = " (from the kernel's neighbour table: it did not answer our ARP)";
+                m_gateway_from_kernel = true;
                 learn();
             }
         }
@@ -349,7 +354,7 @@ class Run {
                 const Peer& peer = m_seg.peers[i];
                 ProbeRecord r{i, method, m_next_id++, ProbeOutcome::no_reply, {}, {}};
                 auto why_not = peer.ipv4.empty() && method->needs_ipv4()
-                                   ? std::optional<std::string>("no IPv4 address known for the peer")
+                                   ? std::optional<model::Sentence>(model::say("probe.no-ipv4"))
                                    : method->unavailable(m_seg, peer);
                 if (why_not) {
                     r.outcome = ProbeOutcome::not_run;
@@ -382,7 +387,7 @@ class Run {
             ProbeRecord& r = m_sent.records[i];
             if (r.outcome == ProbeOutcome::no_reply && m_pending[i] && !m_sent_ids.count(r.id)) {
                 r.outcome = ProbeOutcome::not_run;
-                r.notes.push_back("the run was interrupted before this method ran");
+                r.notes.push_back(model::say("probe.interrupted-before"));
             }
         }
     }
@@ -461,7 +466,7 @@ class Run {
                 if (!send(*m_tx, out.frame)) {
                     if (!m_interrupted) {
                         r.outcome = ProbeOutcome::error;
-                        r.notes.push_back(m_send_errors.back());
+                        r.notes.push_back(system_message(m_send_errors.back()));
                     }
                     break;
                 }
@@ -498,7 +503,7 @@ class Run {
     Marker m_marker;
     Segment m_seg;
     Discovered m_found;
-    std::string m_gateway_how;
+    bool m_gateway_from_kernel = false;
     std::vector<const Method*> m_methods;
     std::unique_ptr<LiveCapture> m_cap;
     std::optional<Sender> m_tx, m_stx;
@@ -513,7 +518,7 @@ class Run {
     std::vector<model::Phase> m_phases;
     bool m_interrupted = false;
     std::vector<std::string> m_send_errors;
-    std::string m_link_problem;
+    std::optional<model::Sentence> m_link_problem;
     std::chrono::steady_clock::time_point m_last_link_check{};
 };
 
@@ -574,9 +579,7 @@ Expected<ProbeRun, std::string> Run::analyse() {
         rep.observations.push_back(
             proxy_arp_observation(m_found, m_seg.gateway_mac && *m_found.proxy_arp == *m_seg.gateway_mac));
     for (const auto& mac : m_found.routers)
-        rep.observations.push_back(
-            "router " + mac.str() +
-            " advertises itself (IPv6 router advertisement): not probed as a terminal");
+        rep.observations.push_back(model::say("obs.router", {model::arg("mac", mac.str())}));
     for (const auto& o : matched.facts.observations)
         rep.observations.push_back(o);
 
@@ -585,22 +588,29 @@ Expected<ProbeRun, std::string> Run::analyse() {
                               std::string(r.method->name()), r.outcome, r.frames, r.notes});
 
     std::uint64_t dropped = 0;
-    std::string capture_errors = m_link_problem;
+    std::vector<model::Sentence> capture_errors;
+    if (m_link_problem) capture_errors.push_back(*m_link_problem);
     for (const auto& s : m_cap->stats()) {
         dropped += s.dropped + s.if_dropped + s.over_limit;
-        if (!s.error.empty()) capture_errors += (capture_errors.empty() ? "" : "; ") + s.error;
+        if (!s.error.empty()) capture_errors.push_back(system_message(s.error));
     }
     rep.capture.dropped = dropped;
     rep.controls = positive_controls(
         {matched.facts, m_sent.count, m_o.interface, m_seg.sentinel ? m_o.sentinel : "", m_seg.gateway_ip,
-         m_seg.gateway_mac, m_gateway_how, k_gateway_attempts, dropped, capture_errors,
-         m_send_errors.empty() ? std::nullopt : std::optional<std::string>(m_send_errors.front())});
+         m_seg.gateway_mac, m_gateway_from_kernel, k_gateway_attempts, dropped, capture_errors,
+         m_send_errors.empty() ? std::nullopt : std::optional(system_message(m_send_errors.front()))});
 
-    verdict::decide({watched, std::nullopt,
-                     verdict::LiveRunEvidence{m_o.sentinel, m_seg.gateway_mac.has_value(), capture_errors,
-                                              k_rounds, matched.facts.sentinel_gateway},
-                     std::nullopt},
-                    rep);
+    verdict::decide(
+        {watched, std::nullopt,
+         verdict::LiveRunEvidence{
+             m_o.sentinel, m_seg.gateway_mac.has_value(),
+             capture_errors.empty()
+                 ? std::nullopt
+                 : std::optional(model::say("run.problems", {model::arg("problems", capture_errors,
+                                                                        model::Param::Join::semicolon)})),
+             k_rounds, matched.facts.sentinel_gateway},
+         std::nullopt},
+        rep);
     if (!m_phases.empty()) m_phases.back().end_ns = wall_ns();
     rep.run.emplace().phases = std::move(m_phases);
     return out;

@@ -30,19 +30,19 @@ bool is_redirect(const decode::Packet& p) {
 }
 
 // What a frame was, in a few words, for the evidence sentences.
-std::string describe(const decode::Packet& p) {
-    if (p.arp) return p.arp->op == 2 ? "an ARP reply" : "an ARP request";
+model::Sentence describe(const decode::Packet& p) {
+    using model::arg;
+    using model::say;
+    if (p.arp) return say(p.arp->op == 2 ? "frame.arp-reply" : "frame.arp-request");
     if (is_icmpv4(p) || is_icmpv6(p))
-        return std::string(is_icmpv6(p) ? "an ICMPv6" : "an ICMP") + " message (type " +
-               std::to_string(p.icmp_type) + ")";
+        return say(is_icmpv6(p) ? "frame.icmpv6" : "frame.icmp", {arg("type", p.icmp_type)});
     if (model::has(p.protos, model::Proto::tcp))
-        return std::string("a TCP ") +
-               ((p.tcp_flags & 0x12) == 0x12 ? "SYN-ACK"
-                : (p.tcp_flags & 0x02)       ? "SYN"
-                                             : "segment") +
-               " to port " + std::to_string(p.dport);
-    if (model::has(p.protos, model::Proto::udp)) return "a UDP datagram to port " + std::to_string(p.dport);
-    return "a frame";
+        return say((p.tcp_flags & 0x12) == 0x12 ? "frame.tcp-syn-ack"
+                   : (p.tcp_flags & 0x02)       ? "frame.tcp-syn"
+                                                : "frame.tcp",
+                   {arg("port", p.dport)});
+    if (model::has(p.protos, model::Proto::udp)) return say("frame.udp", {arg("port", p.dport)});
+    return say("frame.other");
 }
 
 class Matching {
@@ -105,15 +105,15 @@ class Matching {
             if (first != m_sent.first_sent_ns.end() && f.ts_ns >= first->second &&
                 r.method->is_answer(m_seg, peer, p))
                 reached(r, f.number,
-                        "traffic for " + peer_name(peer) + " (" + describe(p) +
-                            ") reached the probe after the steal: the switch accepted the stolen address");
+                        model::say("match.steal-accepted",
+                                   {model::arg("peer", peer_name(peer)), model::arg("frame", describe(p))}));
         }
         for (std::size_t i : candidates(p)) {
             ProbeRecord& r = m_out.records[i];
             if (r.outcome == ProbeOutcome::not_run || r.outcome == ProbeOutcome::error) continue;
             const Peer& peer = m_seg.peers[r.peer];
             if (from_peer(m_seg, peer, *r.method, p) && r.method->is_answer(m_seg, peer, p))
-                reached(r, f.number, "");
+                reached(r, f.number, std::nullopt);
         }
     }
 
@@ -146,9 +146,11 @@ class Matching {
         return p.has_l2 && m_seg.gateway_mac && p.src == *m_seg.gateway_mac;
     }
 
-    static std::string peer_name(const Peer& peer) {
-        if (peer.sentinel) return "the sentinel";
-        return peer.ipv4.empty() ? (peer.mac ? peer.mac->str() : std::string("the peer")) : peer.ipv4.str();
+    static model::Sentence peer_name(const Peer& peer) {
+        if (peer.sentinel) return model::say("who.sentinel");
+        if (!peer.ipv4.empty()) return model::say("who.address", {model::arg("address", peer.ipv4.str())});
+        if (peer.mac) return model::say("who.address", {model::arg("address", peer.mac->str())});
+        return model::say("who.peer");
     }
 
     ProbeRecord* record(std::uint32_t id) {
@@ -160,22 +162,25 @@ class Matching {
     void marked_answer(const SeenFrame& f, const decode::Packet& p, std::uint32_t id) {
         if (ProbeRecord* r = record(id);
             r && !r->method->intrusive() && from_peer(m_seg, m_seg.peers[r->peer], *r->method, p))
-            reached(*r, f.number, "answered with our marker");
+            reached(*r, f.number, model::say("match.marker"));
         if (auto g = m_sent.group_method.find(id); g != m_sent.group_method.end())
             for (auto& r : m_out.records)
                 if (r.method == g->second && from_peer(m_seg, m_seg.peers[r.peer], *r.method, p))
-                    reached(r, f.number, "answered our group probe");
+                    reached(r, f.number, model::say("match.group"));
     }
 
     // A redirect proves that the gateway would route the packet, not that anything arrived: an observation
     // only.
     void redirect(const SeenFrame& f, const decode::Packet& p, std::optional<std::uint32_t> id) {
-        const std::string who = is_gateway(p) ? "the gateway" : p.src.str();
-        const std::string to =
-            p.icmp_inner_dst.empty() ? std::string("another host") : p.icmp_inner_dst.str();
-        const std::string text = who + " would route terminal-to-terminal traffic to " + to +
-                                 " (ICMP redirect, frame " + std::to_string(f.number) +
-                                 "); nothing shows it was delivered";
+        const std::string to = p.icmp_inner_dst.empty() ? std::string() : p.icmp_inner_dst.str();
+        const model::Sentence text =
+            model::say("obs.would-route",
+                       {model::arg("who", is_gateway(p) ? model::say("who.gateway")
+                                                        : model::say("who.address",
+                                                                     {model::arg("address", p.src.str())})),
+                        model::arg("to", to.empty() ? model::say("who.another-host")
+                                                    : model::say("who.address", {model::arg("address", to)})),
+                        model::arg("frame", f.number)});
         if (m_redirected.insert(to).second) m_out.facts.observations.push_back(text);
         if (ProbeRecord* r = id ? record(*id) : nullptr;
             r && r->notes.size() < k_max_evidence &&
@@ -206,27 +211,25 @@ class Matching {
             ProbeRecord* r = record(*id);
             if (r && m_seg.peers[r->peer].sentinel && r->outcome != ProbeOutcome::reached &&
                 m_kept_port.insert(r->id).second)
-                note(*r, "the switch did not accept the stolen address: traffic for it still reached the "
-                         "sentinel (frame " +
-                             std::to_string(f.number) + ")");
+                note(*r, model::say("match.kept-port", {model::arg("frame", f.number)}));
             return;
         }
         for (auto& r : m_out.records)
             if (r.method == method && m_seg.peers[r.peer].sentinel && r.outcome != ProbeOutcome::not_run &&
                 r.outcome != ProbeOutcome::error)
-                reached(r, f.number, "the sentinel received " + describe(p));
+                reached(r, f.number,
+                        model::say("match.sentinel-received", {model::arg("frame", describe(p))}));
     }
 
-    static void note(ProbeRecord& r, const std::string& text) {
-        if (!text.empty() && std::find(r.notes.begin(), r.notes.end(), text) == r.notes.end())
-            r.notes.push_back(text);
+    static void note(ProbeRecord& r, const model::Sentence& text) {
+        if (std::find(r.notes.begin(), r.notes.end(), text) == r.notes.end()) r.notes.push_back(text);
     }
-    static void reached(ProbeRecord& r, std::uint64_t frame, const std::string& text) {
+    static void reached(ProbeRecord& r, std::uint64_t frame, const std::optional<model::Sentence>& text) {
         r.outcome = ProbeOutcome::reached;
         if (r.frames.size() < k_max_evidence &&
             std::find(r.frames.begin(), r.frames.end(), frame) == r.frames.end())
             r.frames.push_back(frame);
-        note(r, text);
+        if (text) note(r, *text);
     }
 
     const Segment& m_seg;

@@ -27,7 +27,7 @@ struct ProbeRecord {
     std::uint32_t id = 0; // the marker's probe id
     model::ProbeOutcome outcome = model::ProbeOutcome::not_run;
     std::vector<std::uint64_t> frames;
-    std::vector<std::string> notes;
+    std::vector<model::Sentence> notes;
     // The peer itself (its MAC) sent an ICMP error quoting this probe: the probe arrived and was turned down
     // (a closed port), so sending it again would only be turned down again. Still no contact for the verdict.
     bool refused = false;
@@ -60,7 +60,7 @@ struct MatchFacts {
         sentinel_gateway; // frame: the sentinel heard our gateway (its MAC) answer it
     std::optional<MacAddr> sentinel_other_gateway;     // the sentinel's "gateway" answered from another MAC
     std::set<MacAddr> probe_routers, sentinel_routers; // IPv6 router advertisement senders heard on each side
-    std::vector<std::string> observations;             // how the segment isolates: redirects, proxy ARP, ...
+    std::vector<model::Sentence> observations;         // how the segment isolates: redirects, proxy ARP, ...
 };
 
 struct MatchResult {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "decode/packet.hpp"
+#include "model/sentence.hpp"
 #include "probe/interface.hpp"
 
 namespace isoprobe::probe {
@@ -50,7 +51,9 @@ class Method {
     // storms), on top of the round trip.
     virtual double answer_delay_s() const { return 0; }
     // Why this method cannot run against `peer` (e.g. no MAC, no IPv6 address), or nullopt when it can.
-    virtual std::optional<std::string> unavailable(const Segment&, const Peer&) const { return std::nullopt; }
+    virtual std::optional<model::Sentence> unavailable(const Segment&, const Peer&) const {
+        return std::nullopt;
+    }
     // The frames to send; every frame must carry `marker` somewhere in its bytes.
     virtual std::vector<Outgoing> frames(const Segment& seg, const Peer& peer,
                                          const std::string& marker) const = 0;
@@ -59,7 +62,9 @@ class Method {
     virtual bool is_answer(const Segment& seg, const Peer& peer, const decode::Packet& p) const = 0;
     // Work after a peer answered (SMB: negotiate a dialect over a real TCP connection); a sentence for the
     // report.
-    virtual std::optional<std::string> follow_up(const Segment&, const Peer&) const { return std::nullopt; }
+    virtual std::optional<model::Sentence> follow_up(const Segment&, const Peer&) const {
+        return std::nullopt;
+    }
     // Frames that undo what the method changed on the segment (port stealing), sent at the end and on
     // interrupt.
     virtual std::vector<Outgoing> restore(const Segment&, const Peer&, const std::string&) const {

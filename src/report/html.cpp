@@ -175,7 +175,7 @@ void verdict_and_requirements(std::string& out, const Report& r, const Strings& 
         const auto* info = find_requirement(req.id);
         std::string reasons = "<ul class=\"reasons\">";
         for (const auto& why : req.reasons)
-            reasons += "<li>" + html_escape(why) + "</li>";
+            reasons += "<li>" + sentence_html(s, why) + "</li>";
         reasons += "</ul>";
         row(out, {mono(req.id), info ? html_escape(info->clause) : "",
                   info ? html_escape(info->title_ja) + "<br><span class=\"small\">" +
@@ -200,7 +200,7 @@ void conversation_rows(std::string& out, const Strings& s, const std::vector<Con
         const std::string protocols = html_escape(model::protocols_text(c.protocols, ", "));
         row(out, {endpoint_html(s, c.a), endpoint_html(s, c.b), kind, protocols,
                   frames_html(s, c.frames, c.frame_count), time_span_html(c.first_ns, c.last_ns),
-                  html_escape(c.evidence)});
+                  sentence_html(s, c.evidence)});
     }
     table_close(out);
     if (list.size() > max)
@@ -271,7 +271,7 @@ void probes(std::string& out, const Report& r, const Strings& s) {
             if (p->frames.empty() && p->notes.empty()) continue;
             std::string notes = p->frames.empty() ? "" : frames_html(s, p->frames, p->frames.size());
             for (const auto& n : p->notes)
-                notes += (notes.empty() ? "" : "<br>") + html_escape(n);
+                notes += (notes.empty() ? "" : "<br>") + sentence_html(s, n);
             rows.push_back("<td>" + mono(p->method) + "</td><td>" + outcome_badge(s, p->result) +
                            "</td><td>" + notes + "</td></tr>");
         }
@@ -296,7 +296,7 @@ void controls(std::string& out, const Report& r, const Strings& s) {
     table_open(out, {s.col_control, s.col_result, s.col_detail});
     for (const auto& c : r.controls)
         row(out, {mono(c.name), badge(c.ok ? "pass" : "fail", c.ok ? s.control_ok : s.control_failed),
-                  html_escape(c.detail)});
+                  sentence_html(s, c.detail)});
     table_close(out);
     section_close(out);
 }
@@ -305,7 +305,7 @@ void observations(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "observations", s.observations, s.observations_intro);
     out += "<ul>";
     for (const auto& o : r.observations)
-        out += "<li>" + html_escape(o) + "</li>";
+        out += "<li>" + sentence_html(s, o) + "</li>";
     out += "</ul>";
     section_close(out);
 }
@@ -318,7 +318,7 @@ void stations(std::string& out, const Report& r, const Strings& s) {
         for (const auto& ip : st.ips)
             ips += (ips.empty() ? "" : "<br>") + mono(ip.str());
         row(out, {mono(st.mac.str()), ips, std::string(s.role[static_cast<std::size_t>(st.role)]),
-                  html_escape(st.why)});
+                  sentence_html(s, st.why)});
     }
     table_close(out);
     section_close(out);

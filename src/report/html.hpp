@@ -11,7 +11,7 @@
 
 namespace isoprobe::report {
 
-// A pure renderer over the model: every label in `lang`; the engine's reasons and evidence stay English.
+// A pure renderer over the model: every label and every sentence (model::render) in `lang`.
 std::string to_html(const model::Report& r, Lang lang);
 
 // Rows the page shows of each list before "N more" (the JSON report keeps every one), so that its size stays

@@ -13,6 +13,7 @@ namespace isoprobe::report::html {
 
 // Every label, heading and explanation of the page in one language. Arrays follow their enum's order.
 struct Strings {
+    Lang lang; // of the sentences too (model::render)
     std::string_view title, guideline, engine_note, escape_note;
     // header
     std::string_view command, tool, host, started, finished, duration, capture_span, interface, sentinel,
@@ -54,6 +55,8 @@ struct Strings {
 };
 
 const Strings& strings(Lang lang);
+// A sentence of the engine in the page's language, escaped.
+std::string sentence_html(const Strings& s, const model::Sentence& x);
 // The engine's phase name in the page's language (unknown names as they are, escaped).
 std::string phase_label(const Strings& s, std::string_view name);
 // "ほか 12 件", "12 more": the items a list leaves out.

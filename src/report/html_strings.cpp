@@ -10,9 +10,11 @@ namespace isoprobe::report::html {
 namespace {
 
 constexpr Strings k_ja{
+    .lang = Lang::ja,
     .title = "端末間通信・無線LANセキュリティ監査報告書",
     .guideline = "総務省「地方公共団体における情報セキュリティポリシーに関するガイドライン」（令和7年3月版）",
-    .engine_note = "理由・根拠の文は解析エンジンが英語で出力したものを、そのまま記載しています。",
+    .engine_note =
+        "理由・根拠の各文の英語原文と文コードは JSON 報告書（reasons_coded など）に記録しています。",
     .escape_note =
         "ネットワークから取得した文字列（SSID、ID、証明書の主体者名など）は、制御文字と UTF-8 として不正な"
         "バイトを \\xNN の形で表示しています（\\ 自体は \\\\）。",
@@ -174,6 +176,7 @@ constexpr Strings k_ja{
 };
 
 constexpr Strings k_en{
+    .lang = Lang::en,
     .title = "Terminal isolation and Wi-Fi security audit report",
     .guideline = "MIC, Information security policy guideline for local governments (March 2025 revision)",
     .engine_note = "",
@@ -343,6 +346,10 @@ constexpr Strings k_en{
 
 const Strings& strings(Lang lang) {
     return lang == Lang::ja ? k_ja : k_en;
+}
+
+std::string sentence_html(const Strings& s, const model::Sentence& x) {
+    return html_escape(model::render(x, s.lang));
 }
 
 std::string phase_label(const Strings& s, std::string_view name) {

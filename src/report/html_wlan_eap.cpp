@@ -75,8 +75,9 @@ void eap(std::string& out, const Report& r, const Strings& s) {
             if (!r.eap[i].tls) continue;
             const auto& t = *r.eap[i].tls;
             std::string client(s.client_cert[static_cast<std::size_t>(t.client_certificate)]);
-            if (!t.client_certificate_why.empty())
-                client += "<br><span class=\"small\">" + html_escape(t.client_certificate_why) + "</span>";
+            if (!t.client_certificate_why.code.empty())
+                client +=
+                    "<br><span class=\"small\">" + sentence_html(s, t.client_certificate_why) + "</span>";
             row(out, {std::to_string(i + 1), t.version ? mono(parse::tls_version_name(*t.version)) : "",
                       t.cipher_suite ? mono(parse::tls_cipher_suite_name(*t.cipher_suite)) : "", client});
         }
@@ -107,8 +108,8 @@ void enumeration(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "enumeration", s.enumeration);
     table_open(out, {s.col_method, s.col_eap_type, s.col_result, s.col_detail});
     for (const auto& e : r.enumeration)
-        row(out,
-            {mono(e.name), std::to_string(e.type), enumeration_word(s, e.result), html_escape(e.detail)});
+        row(out, {mono(e.name), std::to_string(e.type), enumeration_word(s, e.result),
+                  sentence_html(s, e.detail)});
     table_close(out);
     section_close(out);
 }
@@ -152,7 +153,7 @@ void inventory(std::string& out, const Report& r, const Strings& s) {
                              : f.kind == "ok" ? status_badge(s, Status::pass)
                                               : badge("inconclusive", s.needs_review);
         row(out, {mono(f.kind), status, f.bssid.empty() ? "–" : mono(f.bssid), raw(f.ssid),
-                  html_escape(f.detail)});
+                  sentence_html(s, f.detail)});
     }
     table_close(out);
     section_close(out);

@@ -2,6 +2,7 @@
 
 #include "report/catalogue.hpp"
 #include "report/json_wlan_eap.hpp"
+#include "report/lang.hpp"
 #include "util/json_text.hpp"
 #include "util/time.hpp"
 
@@ -28,7 +29,45 @@ ordered_json to_json(const Endpoint& e) {
     return j;
 }
 
-ordered_json to_json(const Conversation& c) {
+ordered_json to_json(const model::Sentence& s, Also also) {
+    ordered_json params = ordered_json::object();
+    for (const auto& p : s.params) {
+        switch (p.kind) {
+        case model::Param::Kind::text:
+            params[p.name] = p.text;
+            break;
+        case model::Param::Kind::list:
+            params[p.name] = p.list;
+            break;
+        case model::Param::Kind::sentence:
+            params[p.name] = to_json(p.sentences.front(), also);
+            break;
+        case model::Param::Kind::sentences:
+            params[p.name] = to_json(p.sentences, also);
+            break;
+        }
+    }
+    ordered_json j{{"code", s.code}, {"params", std::move(params)}, {"text", model::english(s)}};
+    if (also && *also != model::Lang::en)
+        j["text_" + std::string(lang_name(*also))] = model::render(s, *also);
+    return j;
+}
+
+ordered_json to_json(const std::vector<model::Sentence>& s, Also also) {
+    ordered_json a = ordered_json::array();
+    for (const auto& x : s)
+        a.push_back(to_json(x, also));
+    return a;
+}
+
+std::vector<std::string> english(const std::vector<model::Sentence>& s) {
+    std::vector<std::string> out;
+    for (const auto& x : s)
+        out.push_back(model::english(x));
+    return out;
+}
+
+ordered_json to_json(const Conversation& c, Also also) {
     ordered_json j;
     j["a"] = to_json(c.a);
     j["b"] = to_json(c.b);
@@ -39,11 +78,12 @@ ordered_json to_json(const Conversation& c) {
     j["last_seen"] = rfc3339(c.last_ns);
     j["frames"] = c.frames;
     j["frame_count"] = c.frame_count;
-    j["evidence"] = c.evidence;
+    j["evidence"] = model::english(c.evidence);
+    j["evidence_coded"] = to_json(c.evidence, also);
     return j;
 }
 
-ordered_json to_json(const Requirement& req) {
+ordered_json to_json(const Requirement& req, Also also) {
     ordered_json q;
     q["id"] = req.id;
     q["status"] = status_name(req.status);
@@ -51,33 +91,39 @@ ordered_json to_json(const Requirement& req) {
         q["clause"] = info->clause;
         q["title"] = {{"ja", info->title_ja}, {"en", info->title_en}};
     }
-    q["reasons"] = req.reasons;
+    q["reasons"] = english(req.reasons);
+    q["reasons_coded"] = to_json(req.reasons, also);
     return q;
 }
 
-ordered_json to_json(const ProbeResult& p) {
-    ordered_json evidence = ordered_json::array();
-    for (auto n : p.frames)
+ordered_json to_json(const ProbeResult& p, Also also) {
+    ordered_json evidence = ordered_json::array(), coded = ordered_json::array();
+    for (auto n : p.frames) {
         evidence.push_back(n);
-    for (const auto& note : p.notes)
-        evidence.push_back(note);
-    return {{"peer", to_json(p.peer)},
-            {"sentinel", p.sentinel},
-            {"method", p.method},
-            {"result", outcome_name(p.result)},
-            {"evidence", evidence}};
+        coded.push_back(n);
+    }
+    for (const auto& note : p.notes) {
+        evidence.push_back(model::english(note));
+        coded.push_back(to_json(note, also));
+    }
+    return {{"peer", to_json(p.peer)},          {"sentinel", p.sentinel}, {"method", p.method},
+            {"result", outcome_name(p.result)}, {"evidence", evidence},   {"evidence_coded", coded}};
 }
 
-ordered_json to_json(const Control& c) {
-    return {{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}};
+ordered_json to_json(const Control& c, Also also) {
+    return {{"name", c.name},
+            {"ok", c.ok},
+            {"detail", model::english(c.detail)},
+            {"detail_coded", to_json(c.detail, also)}};
 }
 
-ordered_json to_json(const InventoryFinding& f) {
+ordered_json to_json(const InventoryFinding& f, Also also) {
     return {{"kind", f.kind},
             {"bssid", f.bssid.empty() ? ordered_json(nullptr) : ordered_json(f.bssid)},
             {"ssid", f.ssid},
             {"failing", f.failing},
-            {"detail", f.detail}};
+            {"detail", model::english(f.detail)},
+            {"detail_coded", to_json(f.detail, also)}};
 }
 
 ordered_json to_json(const Report& r) {
@@ -98,7 +144,11 @@ ordered_json to_json(const Report& r) {
         ordered_json ips = ordered_json::array();
         for (const auto& ip : s.ips)
             ips.push_back(ip.str());
-        stations.push_back({{"mac", s.mac.str()}, {"ips", ips}, {"role", role_name(s.role)}, {"why", s.why}});
+        stations.push_back({{"mac", s.mac.str()},
+                            {"ips", ips},
+                            {"role", role_name(s.role)},
+                            {"why", model::english(s.why)},
+                            {"why_coded", to_json(s.why)}});
     }
     j["stations"] = std::move(stations);
     j["conversations"] = ordered_json::array();
@@ -140,13 +190,20 @@ ordered_json to_json(const Report& r) {
             controls.push_back(to_json(c));
         j["controls"] = std::move(controls);
     }
-    if (!r.observations.empty()) j["observations"] = r.observations;
+    if (!r.observations.empty()) {
+        j["observations"] = english(r.observations);
+        j["observations_coded"] = to_json(r.observations);
+    }
     j["eap"] = eap_section(r.eap, r.eap_stats);
     j["wlan"] = wlan_section(r.wlan, r.wlan_malformed, r.wlan_dropped);
     if (!r.enumeration.empty()) {
         ordered_json e = ordered_json::array();
         for (const auto& x : r.enumeration)
-            e.push_back({{"type", x.type}, {"name", x.name}, {"result", x.result}, {"detail", x.detail}});
+            e.push_back({{"type", x.type},
+                         {"name", x.name},
+                         {"result", x.result},
+                         {"detail", model::english(x.detail)},
+                         {"detail_coded", to_json(x.detail)}});
         j["enumeration"] = std::move(e);
     }
     if (r.inventory) {

@@ -5,6 +5,7 @@
 
 #include "parse/eap.hpp"
 #include "parse/tls_handshake.hpp"
+#include "report/json.hpp"
 #include "util/escape.hpp"
 
 namespace isoprobe::report {
@@ -57,7 +58,7 @@ ordered_json to_json(const model::CertInfo& c) {
     return j;
 }
 
-ordered_json to_json(const model::TlsSummary& t) {
+ordered_json to_json(const model::TlsSummary& t, std::optional<model::Lang> also) {
     ordered_json j;
     j["eap_type"] = t.eap_type;
     j["version"] = t.version ? ordered_json(parse::tls_version_name(*t.version)) : ordered_json();
@@ -66,7 +67,8 @@ ordered_json to_json(const model::TlsSummary& t) {
     j["certificate_requested"] = t.certificate_requested;
     j["resumed"] = t.resumed;
     j["client_certificate"] = model::client_certificate_name(t.client_certificate);
-    j["client_certificate_why"] = t.client_certificate_why;
+    j["client_certificate_why"] = model::english(t.client_certificate_why);
+    j["client_certificate_why_coded"] = to_json(t.client_certificate_why, also);
     for (const auto* chain : {&t.server_chain, &t.client_chain}) {
         ordered_json a = ordered_json::array();
         for (const auto& c : *chain)
@@ -88,7 +90,7 @@ ordered_json to_json(const model::TlsSummary& t) {
     return j;
 }
 
-ordered_json to_json(const model::EapSession& s) {
+ordered_json to_json(const model::EapSession& s, std::optional<model::Lang> also) {
     ordered_json j;
     j["supplicant"] = mac_or_null(s.supplicant);
     j["authenticator"] = mac_or_null(s.authenticator);
@@ -120,7 +122,7 @@ ordered_json to_json(const model::EapSession& s) {
     j["malformed"] = s.malformed;
     j["started_by_supplicant"] = s.started_by_supplicant;
     j["logoff"] = s.logoff;
-    j["tls"] = s.tls ? to_json(*s.tls) : ordered_json();
+    j["tls"] = s.tls ? to_json(*s.tls, also) : ordered_json();
     return j;
 }
 

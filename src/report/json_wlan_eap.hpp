@@ -1,6 +1,7 @@
 // The EAP and Wi-Fi sections of the JSON report (docs/report.md); their verdicts are
 // analyze/security_verdicts.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,8 @@ namespace isoprobe::report {
 // SSIDs and EAP identities are written with json_safe (util/escape.hpp): valid UTF-8 kept, backslashes
 // doubled, other bytes as \xNN; "ssid_hex" and "identity_hex" carry the exact bytes.
 nlohmann::ordered_json to_json(const model::CertInfo& c);
-nlohmann::ordered_json to_json(const model::TlsSummary& t);
-nlohmann::ordered_json to_json(const model::EapSession& s);
+nlohmann::ordered_json to_json(const model::TlsSummary& t, std::optional<model::Lang> also = std::nullopt);
+nlohmann::ordered_json to_json(const model::EapSession& s, std::optional<model::Lang> also = std::nullopt);
 nlohmann::ordered_json to_json(const model::BssEntry& e);
 
 // {"sessions": [...], "stats": {...}}

@@ -16,7 +16,7 @@ using model::status_name;
 
 using nlohmann::ordered_json;
 
-std::string to_jsonl(const Report& r, const std::optional<model::Recorded>& recorded) {
+std::string to_jsonl(const Report& r, const std::optional<model::Recorded>& recorded, model::Lang lang) {
     ordered_json common;
     common["time"] = r.run ? ordered_json(rfc3339(r.run->started_ns)) : ordered_json(nullptr);
     if (r.run)
@@ -37,22 +37,22 @@ std::string to_jsonl(const Report& r, const std::optional<model::Recorded>& reco
         out += '\n';
     };
     for (const auto& req : r.requirements)
-        line("requirement", to_json(req));
+        line("requirement", to_json(req, lang));
     for (const auto& c : r.conversations)
-        line("conversation", to_json(c));
+        line("conversation", to_json(c, lang));
     for (const auto& c : r.attempts)
-        line("attempt", to_json(c));
+        line("attempt", to_json(c, lang));
     for (const auto& p : r.probes)
-        if (p.result == ProbeOutcome::reached) line("probe", to_json(p));
+        if (p.result == ProbeOutcome::reached) line("probe", to_json(p, lang));
     for (const auto& c : r.controls)
-        if (!c.ok) line("control", to_json(c));
+        if (!c.ok) line("control", to_json(c, lang));
     for (const auto& s : r.eap)
-        line("eap-session", to_json(s));
+        line("eap-session", to_json(s, lang));
     for (const auto& b : r.wlan)
         line("bss", to_json(b));
     if (r.inventory)
         for (const auto& f : *r.inventory)
-            line("inventory", to_json(f));
+            line("inventory", to_json(f, lang));
     if (recorded)
         for (const auto& g : recorded->regressions)
             line("regression", {{"kind", g.kind},

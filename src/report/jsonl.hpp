@@ -11,7 +11,9 @@
 namespace isoprobe::report {
 
 // Kinds, in this order: requirement, conversation, attempt, probe (reached only), control (failed only),
-// eap-session, bss, inventory, regression (from `recorded`).
-std::string to_jsonl(const model::Report& r, const std::optional<model::Recorded>& recorded);
+// eap-session, bss, inventory, regression (from `recorded`). Sentences carry their text in `lang` too
+// ("text_ja") when it is not English.
+std::string to_jsonl(const model::Report& r, const std::optional<model::Recorded>& recorded,
+                     model::Lang lang = model::Lang::en);
 
 } // namespace isoprobe::report

@@ -1,12 +1,13 @@
-// The language of a report's prose (the HTML report): Japanese for the local governments the guideline
-// addresses, English for everyone else.
+// How the report's language is chosen: --lang values and the locale.
 #pragma once
 #include <optional>
 #include <string_view>
 
+#include "model/lang.hpp"
+
 namespace isoprobe::report {
 
-enum class Lang { ja, en };
+using model::Lang;
 
 std::string_view lang_name(Lang l); // "ja", "en"
 std::optional<Lang> parse_lang(std::string_view text);

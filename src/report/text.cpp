@@ -48,7 +48,8 @@ std::string frames_text(const Conversation& c) {
 
 } // namespace
 
-std::string to_text(const Report& r, bool colour) {
+std::string to_text(const Report& r, bool colour, model::Lang lang) {
+    const auto say = [lang](const model::Sentence& s) { return terminal_safe(model::render(s, lang)); };
     std::ostringstream o;
     o << "isoprobe " << r.command << ": "
       << paint(std::string(status_name(r.verdict)) + (r.interrupted ? " (interrupted)" : ""), r.verdict,
@@ -60,7 +61,7 @@ std::string to_text(const Report& r, bool colour) {
         if (info) o << "  " << info->title_en << " / " << info->title_ja;
         o << "\n";
         for (const auto& why : req.reasons)
-            o << "      " << terminal_safe(why) << "\n";
+            o << "      " << say(why) << "\n";
     }
     if (r.segment) {
         const auto& sg = *r.segment;
@@ -72,10 +73,10 @@ std::string to_text(const Report& r, bool colour) {
         o << "\nControls:\n";
         for (const auto& c : r.controls)
             o << "  " << paint(c.ok ? "ok  " : "FAIL", c.ok ? Status::pass : Status::fail, colour) << "  "
-              << c.name << ": " << terminal_safe(c.detail) << "\n";
+              << c.name << ": " << say(c.detail) << "\n";
         if (!r.observations.empty()) o << "\nObservations (not proof of contact):\n";
         for (const auto& obs : r.observations)
-            o << "  " << terminal_safe(obs) << "\n";
+            o << "  " << say(obs) << "\n";
         o << "\nProbes (peer, method, result):\n";
         for (const auto& p : r.probes) {
             Status s = p.result == ProbeOutcome::reached       ? Status::fail
@@ -87,7 +88,7 @@ std::string to_text(const Report& r, bool colour) {
             for (auto n : p.frames)
                 ev += (ev.empty() ? "frames " : ",") + std::to_string(n);
             for (const auto& note : p.notes)
-                ev += (ev.empty() ? "" : "; ") + note;
+                ev += (ev.empty() ? "" : "; ") + model::render(note, lang);
             if (!ev.empty()) o << "  (" << terminal_safe(ev) << ")";
             o << "\n";
         }
@@ -101,7 +102,7 @@ std::string to_text(const Report& r, bool colour) {
               << (c.kind == ConversationKind::broadcast ? " broadcast" : "") << "\n";
             o << "      frames " << frames_text(c) << ", " << rfc3339(c.first_ns) << " .. "
               << rfc3339(c.last_ns) << "\n";
-            o << "      " << terminal_safe(c.evidence) << "\n";
+            o << "      " << say(c.evidence) << "\n";
         }
     }
     if (!r.attempts.empty()) {
@@ -117,9 +118,9 @@ std::string to_text(const Report& r, bool colour) {
         }
     }
     eap_text(o, r);
-    enumeration_text(o, r);
+    enumeration_text(o, r, lang);
     wlan_text(o, r);
-    inventory_text(o, r);
+    inventory_text(o, r, lang);
     o << "\nStations (" << r.stations.size()
       << "), capturing host: " << (r.self.mac ? r.self.mac->str() : std::string("unknown")) << " ("
       << r.self.how << ")\n";
@@ -127,7 +128,7 @@ std::string to_text(const Report& r, bool colour) {
         o << "  " << s.mac.str() << "  " << role_name(s.role);
         for (const auto& ip : s.ips)
             o << " " << ip.str();
-        o << "\n      " << terminal_safe(s.why) << "\n";
+        o << "\n      " << say(s.why) << "\n";
     }
     const auto& cap = r.capture;
     o << "\nCapture: " << cap.frames << " frames";

@@ -7,6 +7,7 @@
 
 namespace isoprobe::report {
 
-std::string to_text(const model::Report& r, bool colour);
+// Labels in English; the sentences (reasons, evidence, notes, details, observations) in `lang`.
+std::string to_text(const model::Report& r, bool colour, model::Lang lang = model::Lang::en);
 
 } // namespace isoprobe::report

@@ -70,20 +70,21 @@ void wlan_text(std::ostream& o, const Report& r) {
     }
 }
 
-void enumeration_text(std::ostream& o, const Report& r) {
+void enumeration_text(std::ostream& o, const Report& r, model::Lang lang) {
     if (r.enumeration.empty()) return;
     o << "\nEAP methods proposed to the authenticator:\n";
     for (const auto& e : r.enumeration)
         o << "  " << e.name << " (" << e.type << "): " << e.result
-          << (e.detail.empty() ? "" : " - " + terminal_safe(e.detail)) << "\n";
+          << (e.detail.code.empty() ? "" : " - " + terminal_safe(model::render(e.detail, lang))) << "\n";
 }
 
-void inventory_text(std::ostream& o, const Report& r) {
+void inventory_text(std::ostream& o, const Report& r, model::Lang lang) {
     if (!r.inventory) return;
     o << "\nAccess-point survey (" << r.inventory->size() << " findings):\n";
     for (const auto& f : *r.inventory)
         o << "  " << (f.failing ? "FAIL " : "     ") << f.kind << "  " << (f.bssid.empty() ? "-" : f.bssid)
-          << "  \"" << terminal_safe(f.ssid) << "\"  " << terminal_safe(f.detail) << "\n";
+          << "  \"" << terminal_safe(f.ssid) << "\"  " << terminal_safe(model::render(f.detail, lang))
+          << "\n";
 }
 
 } // namespace isoprobe::report

@@ -8,7 +8,7 @@ namespace isoprobe::report {
 
 void eap_text(std::ostream& o, const model::Report& r);
 void wlan_text(std::ostream& o, const model::Report& r);
-void enumeration_text(std::ostream& o, const model::Report& r);
-void inventory_text(std::ostream& o, const model::Report& r);
+void enumeration_text(std::ostream& o, const model::Report& r, model::Lang lang);
+void inventory_text(std::ostream& o, const model::Report& r, model::Lang lang);
 
 } // namespace isoprobe::report

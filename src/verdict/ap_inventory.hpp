@@ -15,7 +15,7 @@ struct SurveyEvidence {
                 unknown = 0;      // of them: of an authorised SSID, of an SSID the inventory does not know
     std::vector<MacAddr> ignored; // BSSIDs of SSIDs the inventory ignores (neighbours'): out of every verdict
     std::size_t missing = 0;      // authorised BSSIDs or prefixes never seen
-    std::vector<std::string> failing; // one sentence per failing finding
+    std::vector<model::Sentence> failing; // one per failing finding
 };
 
 // Fail: any failing finding (unknown-bssid, weaker-security, open-network). Inconclusive: SSIDs neither

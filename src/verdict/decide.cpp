@@ -7,7 +7,9 @@
 
 namespace isoprobe::verdict {
 
+using model::arg;
 using model::Requirement;
+using model::say;
 using model::Status;
 
 namespace {
@@ -33,12 +35,10 @@ std::vector<Requirement> security(const Evidence& e, const model::Report& rep) {
     const std::size_t left_out = rep.wlan.size() - in_scope.size();
     std::vector<Requirement> out{decide_wlan_encryption(in_scope), decide_8021x_eap_tls(rep.eap, in_scope)};
     for (auto& req : out) {
-        const std::string ignored =
-            std::to_string(left_out) + " BSS(es) of SSIDs the inventory ignores (ignore_ssids)";
         if (left_out > 0 && req.status == Status::not_tested && in_scope.empty())
-            req.reasons = {"Only " + ignored + " were captured: none of the site's own networks to judge."};
+            req.reasons = {say("scope.only-ignored", {arg("count", left_out)})};
         else if (left_out > 0)
-            req.reasons.push_back(ignored + " left out.");
+            req.reasons.push_back(say("scope.ignored", {arg("count", left_out)}));
         mark_full_tables(rep.capture.full_tables, req);
     }
     return out;
@@ -46,10 +46,10 @@ std::vector<Requirement> security(const Evidence& e, const model::Report& rep) {
 
 Requirement enumeration(const EnumerationEvidence& e, const model::Report& rep) {
     Requirement req = decide_eap_methods(rep.enumeration, e.complete);
-    if (!e.first_failure.empty()) req.reasons.push_back(e.first_failure);
+    if (e.first_failure) req.reasons.push_back(*e.first_failure);
     if (rep.interrupted) {
         if (req.status != Status::fail) req.status = Status::inconclusive;
-        req.reasons.push_back("the run was interrupted");
+        req.reasons.push_back(say("run.interrupted"));
     }
     return req;
 }
@@ -58,7 +58,7 @@ Requirement enumeration(const EnumerationEvidence& e, const model::Report& rep) 
 
 void decide(const Evidence& e, model::Report& rep) {
     auto sec = security(e, rep);
-    Requirement inventory{"ap-inventory", Status::not_tested, {"no inventory given (--inventory FILE)"}};
+    Requirement inventory{"ap-inventory", Status::not_tested, {say("survey.no-inventory")}};
     if (e.survey) {
         inventory = decide_ap_inventory(*e.survey);
         mark_full_tables(rep.capture.full_tables, inventory);
@@ -69,10 +69,7 @@ void decide(const Evidence& e, model::Report& rep) {
         for (auto& req : rep.requirements)
             req = req.id == "8021x-eap-tls"
                       ? enumeration(*e.enumeration, rep)
-                      : Requirement{req.id,
-                                    Status::not_tested,
-                                    {"not tested by `isoprobe eap`: it only talks to the port's 802.1X "
-                                     "authenticator"}};
+                      : Requirement{req.id, Status::not_tested, {say("enum.not-tested")}};
     }
     std::vector<Status> statuses;
     for (const auto& r : rep.requirements)

@@ -15,7 +15,8 @@ namespace isoprobe::verdict {
 struct LiveRunEvidence {
     std::string sentinel; // its interface name; empty without paired mode
     bool gateway_resolved = false;
-    std::string interruption; // what stopped the run (a link down, a capture error), if known
+    std::optional<model::Sentence>
+        interruption; // what stopped the run (a link down, a capture error), if known
     int rounds = 1;
     std::optional<std::uint64_t> sentinel_heard_gateway;
 };
@@ -23,7 +24,7 @@ struct LiveRunEvidence {
 // `isoprobe eap`: whether every method of the table was proposed, and why the first conversation failed.
 struct EnumerationEvidence {
     bool complete = false;
-    std::string first_failure;
+    std::optional<model::Sentence> first_failure;
 };
 
 struct Evidence {

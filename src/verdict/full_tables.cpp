@@ -22,22 +22,23 @@ constexpr std::array<Reads, 6> k_reads{{
     {"ap-inventory", "bss"},
 }};
 
+// Sentence codes: the table's name and its entries.
 struct Words {
     std::string_view table, name, entries;
 };
 
 constexpr std::array<Words, 4> k_words{{
-    {"stations", "station table", "station(s)"},
-    {"flows", "flow table", "flow(s)"},
-    {"bss", "BSS table", "BSS(es)"},
-    {"eap-sessions", "EAP session table", "EAP session(s)"},
+    {"stations", "table.stations", "entries.stations"},
+    {"flows", "table.flows", "entries.flows"},
+    {"bss", "table.bss", "entries.bss"},
+    {"eap-sessions", "table.eap-sessions", "entries.eap-sessions"},
 }};
 
 } // namespace
 
 void mark_full_tables(const std::vector<model::FullTable>& full, model::Requirement& req) {
     if (req.status == model::Status::fail) return;
-    std::vector<std::string> why;
+    std::vector<model::Sentence> why;
     for (const auto& t : full) {
         bool read = std::any_of(k_reads.begin(), k_reads.end(), [&](const Reads& r) {
             return r.requirement == req.id && r.table == t.table;
@@ -45,10 +46,13 @@ void mark_full_tables(const std::vector<model::FullTable>& full, model::Requirem
         if (!read || t.dropped == 0) continue;
         const auto& w =
             *std::find_if(k_words.begin(), k_words.end(), [&](const Words& x) { return x.table == t.table; });
-        why.push_back("The " + std::string(w.name) + " was full (" + std::to_string(t.capacity) +
-                      "): " + (t.at_least ? "at least " : "") + std::to_string(t.dropped) + " " +
-                      std::string(w.entries) +
-                      " were not analysed, and any of them could fail this requirement.");
+        std::vector<model::Sentence> at_least;
+        if (t.at_least) at_least.push_back(model::say("full-table.at-least"));
+        why.push_back(model::say(
+            "full-table",
+            {model::arg("table", model::say(std::string(w.name))), model::arg("capacity", t.capacity),
+             model::arg("at_least", std::move(at_least), model::Param::Join::none),
+             model::arg("dropped", t.dropped), model::arg("entries", model::say(std::string(w.entries)))}));
     }
     if (why.empty()) return;
     req.status = model::Status::inconclusive;

@@ -7,6 +7,7 @@
 
 namespace isoprobe::verdict {
 
+using model::arg;
 using model::BssClass;
 using model::BssEntry;
 using model::BssSecurity;
@@ -14,6 +15,7 @@ using model::ClientCertificate;
 using model::EapOutcome;
 using model::EapSession;
 using model::Requirement;
+using model::say;
 using model::Status;
 
 namespace {
@@ -23,29 +25,34 @@ std::string text(Bytes b) {
     return utf8_safe({reinterpret_cast<const char*>(b.data()), b.size()});
 }
 
-std::string bss_label(const BssEntry& e) {
-    std::string name = e.ssid_known ? "\"" + text(e.ssid) + "\"" : "hidden SSID";
-    return "BSS " + e.bssid.str() + " (" + name + ")";
+model::Sentence bss_label(const BssEntry& e) {
+    return e.ssid_known ? say("bss.named", {arg("bssid", e.bssid.str()), arg("ssid", text(e.ssid))})
+                        : say("bss.hidden", {arg("bssid", e.bssid.str())});
 }
 
-std::string session_label(const EapSession& s) {
-    std::string who = s.supplicant ? s.supplicant->str() : "unknown supplicant";
-    if (s.identity) who += " (identity \"" + terminal_safe(*s.identity) + "\")";
-    if (s.radius) who += " via RADIUS (NAS " + s.radius->nas.str() + ")";
-    return "Supplicant " + who + ", frames " + std::to_string(s.first_frame) + "-" +
-           std::to_string(s.last_frame);
+model::Sentence session_label(const EapSession& s) {
+    std::vector<model::Sentence> via;
+    if (s.identity) via.push_back(say("eap.via-identity", {arg("identity", terminal_safe(*s.identity))}));
+    if (s.radius) via.push_back(say("eap.via-radius", {arg("nas", s.radius->nas.str())}));
+    return say("eap.supplicant",
+               {s.supplicant ? arg("who", s.supplicant->str()) : arg("who", say("eap.unknown-supplicant")),
+                arg("via", std::move(via), model::Param::Join::none), arg("first", s.first_frame),
+                arg("last", s.last_frame)});
 }
 
-std::string method_words(std::uint8_t t) {
-    std::string name = "EAP type " + std::to_string(t) + " (" + parse::eap_type_name(t) + ")";
+model::Sentence method_words(std::uint8_t t) {
+    const char* code = "eap.method";
     switch (parse::eap_credential(t)) {
     case parse::EapCredential::password:
-        return name + ", a password method";
+        code = "eap.method.password";
+        break;
     case parse::EapCredential::tunnel:
-        return name + ", a tunnel that may carry a password inside";
+        code = "eap.method.tunnel";
+        break;
     default:
-        return name;
+        break;
     }
+    return say(code, {arg("type", t), arg("name", parse::eap_type_name(t))});
 }
 
 bool enterprise(BssClass c) {
@@ -55,65 +62,63 @@ bool enterprise(BssClass c) {
 
 } // namespace
 
-std::pair<Status, std::string> encryption_verdict(const BssSecurity& sec) {
+std::pair<Status, model::Sentence> encryption_verdict(const BssSecurity& sec) {
     switch (sec.cls) {
     case BssClass::open:
-        return {Status::fail, ": no encryption."};
+        return {Status::fail, say("wlan.open")};
     case BssClass::owe:
-        return {Status::fail, ": OWE encrypts but authenticates no one and is neither WPA2 nor WPA3."};
+        return {Status::fail, say("wlan.owe")};
     case BssClass::wep:
-        return {Status::fail, ": WEP is broken."};
+        return {Status::fail, say("wlan.wep")};
     case BssClass::wpa:
-        return {Status::fail, ": WPA(1)/TKIP is deprecated."};
+        return {Status::fail, say("wlan.wpa1")};
     case BssClass::unknown:
-        return {Status::inconclusive, ": it advertises no AKM we recognise."};
+        return {Status::inconclusive, say("wlan.unknown-akm")};
     default:
         break;
     }
-    if (sec.wpa1) return {Status::fail, ", but it also accepts WPA(1) stations (WPA/WPA2 mixed mode)."};
-    if (sec.legacy_cipher) return {Status::fail, ", but it allows TKIP or WEP ciphers."};
-    return {Status::pass, " (PMF " + std::string(pmf_name(sec.pmf)) + ")."};
+    if (sec.wpa1) return {Status::fail, say("wlan.mixed-wpa1")};
+    if (sec.legacy_cipher) return {Status::fail, say("wlan.legacy-cipher")};
+    return {Status::pass, say("wlan.ok", {arg("pmf", std::string(pmf_name(sec.pmf)))})};
 }
 
-std::optional<std::pair<Status, std::string>> eap_success_verdict(const EapSession& s) {
-    using Verdict = std::pair<Status, std::string>;
+std::optional<std::pair<Status, model::Sentence>> eap_success_verdict(const EapSession& s) {
+    using Verdict = std::pair<Status, model::Sentence>;
     if (s.outcome != EapOutcome::success) return std::nullopt;
-    std::string who = session_label(s);
-    if (!s.method)
-        return Verdict{Status::inconclusive,
-                       who + ": EAP-Success without an observed method exchange (the capture may "
-                             "have begun mid-exchange)."};
+    auto who = arg("who", session_label(s));
+    if (!s.method) return Verdict{Status::inconclusive, say("eap.success-no-method", {who})};
     if (*s.method != parse::k_eap_tls)
         return Verdict{Status::fail,
-                       who + ": authentication completed with " + method_words(*s.method) + ", not EAP-TLS."};
-    if (!s.tls)
-        return Verdict{Status::inconclusive,
-                       who + ": EAP-TLS completed but its TLS handshake was not captured."};
-    std::string tls =
-        who + ": EAP-TLS" + (s.tls->version ? " (TLS " + parse::tls_version_name(*s.tls->version) + ")" : "");
+                       say("eap.success-not-tls", {who, arg("method", method_words(*s.method))})};
+    if (!s.tls) return Verdict{Status::inconclusive, say("eap.tls-unseen", {who})};
+    auto version = arg(
+        "version",
+        s.tls->version ? std::vector<model::Sentence>{say(
+                             "eap.tls-version", {arg("version", parse::tls_version_name(*s.tls->version))})}
+                       : std::vector<model::Sentence>{},
+        model::Param::Join::none);
+    auto why = arg("why", s.tls->client_certificate_why);
     switch (s.tls->client_certificate) {
     case ClientCertificate::present:
-        return Verdict{Status::pass, tls + " completed with a client certificate" +
-                                         (s.tls->client_chain.empty() || !s.tls->client_chain[0].parsed
-                                              ? std::string(".")
-                                              : " (" + terminal_safe(s.tls->client_chain[0].subject) + ").")};
+        if (s.tls->client_chain.empty() || !s.tls->client_chain[0].parsed)
+            return Verdict{Status::pass, say("eap.tls-client-cert", {who, version})};
+        return Verdict{Status::pass,
+                       say("eap.tls-client-cert-subject",
+                           {who, version, arg("subject", terminal_safe(s.tls->client_chain[0].subject))})};
     case ClientCertificate::not_observable:
-        return Verdict{Status::pass, tls + " completed; the client certificate is not observable: " +
-                                         s.tls->client_certificate_why +
-                                         " EAP-TLS servers require one to succeed."};
+        return Verdict{Status::pass, say("eap.tls-client-cert-hidden", {who, version, why})};
     case ClientCertificate::absent:
-        return Verdict{Status::fail,
-                       tls + " completed without a client certificate: " + s.tls->client_certificate_why};
+        return Verdict{Status::fail, say("eap.tls-no-client-cert", {who, version, why})};
     case ClientCertificate::unknown:
         break;
     }
-    return Verdict{Status::inconclusive, tls + " completed, but " + s.tls->client_certificate_why};
+    return Verdict{Status::inconclusive, say("eap.tls-client-cert-unknown", {who, version, why})};
 }
 
 Requirement decide_8021x_eap_tls(const std::vector<EapSession>& sessions, const std::vector<BssEntry>& bss) {
     Requirement r{.id = "8021x-eap-tls", .status = Status::not_tested, .reasons = {}};
     std::vector<Status> statuses;
-    auto add = [&](Status s, std::string why) {
+    auto add = [&](Status s, model::Sentence why) {
         statuses.push_back(s);
         r.reasons.push_back(std::move(why));
     };
@@ -123,8 +128,9 @@ Requirement decide_8021x_eap_tls(const std::vector<EapSession>& sessions, const 
             ++enterprise_bss;
             continue;
         }
-        add(Status::fail, bss_label(e) + " is " + std::string(bss_class_name(e.security.cls)) +
-                              ": stations join it without IEEE 802.1X authentication.");
+        add(Status::fail,
+            say("eap.bss-not-enterprise",
+                {arg("bss", bss_label(e)), arg("class", std::string(bss_class_name(e.security.cls)))}));
     }
     std::size_t failed = 0, incomplete = 0;
     for (const auto& s : sessions) {
@@ -133,18 +139,16 @@ Requirement decide_8021x_eap_tls(const std::vector<EapSession>& sessions, const 
         if (auto v = eap_success_verdict(s)) add(v->first, std::move(v->second));
     }
     if (failed + incomplete > 0)
-        r.reasons.push_back(std::to_string(failed) + " attempt(s) ended in EAP-Failure and " +
-                            std::to_string(incomplete) + " did not finish; they prove no accepted method.");
+        r.reasons.push_back(say("eap.unsuccessful", {arg("failed", failed), arg("incomplete", incomplete)}));
     if (sessions.empty() && enterprise_bss > 0)
-        r.reasons.push_back(std::to_string(enterprise_bss) +
-                            " BSS(es) advertise an IEEE 802.1X AKM, but no EAP exchange was captured.");
+        r.reasons.push_back(say("eap.no-exchange", {arg("count", enterprise_bss)}));
     if (statuses.empty()) {
         // Attempts that never succeeded show a server at work but no method it accepts.
         if (!sessions.empty()) {
             r.status = Status::inconclusive;
-            r.reasons.push_back("No authentication completed with EAP-Success.");
+            r.reasons.push_back(say("eap.no-success"));
         } else if (bss.empty()) {
-            r.reasons.push_back("No EAP exchange and no access point were captured.");
+            r.reasons.push_back(say("eap.nothing"));
         }
         return r;
     }
@@ -155,19 +159,20 @@ Requirement decide_8021x_eap_tls(const std::vector<EapSession>& sessions, const 
 Requirement decide_wlan_encryption(const std::vector<BssEntry>& bss) {
     Requirement r{.id = "wlan-encryption", .status = Status::not_tested, .reasons = {}};
     if (bss.empty()) {
-        r.reasons.push_back("No beacon, probe response or association request was captured.");
+        r.reasons.push_back(say("wlan.nothing"));
         return r;
     }
     std::vector<Status> statuses;
     for (const auto& e : bss) {
         auto [status, why] = encryption_verdict(e.security);
-        std::string what = bss_label(e) + " is " + std::string(bss_class_name(e.security.cls));
-        if (!e.from_ap) what += " (from a station's association request)";
-        if (e.malformed_source) what += " (only frames with malformed elements were heard)";
-        if (e.malformed_source && e.security.cls == BssClass::unknown)
-            why = ": its elements are cut short, which proves no class.";
+        std::vector<model::Sentence> how;
+        if (!e.from_ap) how.push_back(say("wlan.from-station"));
+        if (e.malformed_source) how.push_back(say("wlan.malformed-only"));
+        if (e.malformed_source && e.security.cls == BssClass::unknown) why = say("wlan.cut-short");
         statuses.push_back(status);
-        r.reasons.push_back(what + why);
+        r.reasons.push_back(say(
+            "wlan.bss", {arg("bss", bss_label(e)), arg("class", std::string(bss_class_name(e.security.cls))),
+                         arg("how", std::move(how), model::Param::Join::none), arg("why", std::move(why))}));
     }
     r.status = combine(statuses);
     return r;
@@ -175,26 +180,23 @@ Requirement decide_wlan_encryption(const std::vector<BssEntry>& bss) {
 
 model::Requirement decide_eap_methods(const std::vector<model::EnumerationResult>& results, bool complete) {
     model::Requirement req{"8021x-eap-tls", model::Status::inconclusive, {}};
-    std::string others, tls;
+    std::vector<std::string> others, tls;
     for (const auto& r : results) {
         if (r.result != "accepted") continue;
-        std::string& list = parse::eap_credential(r.type) == parse::EapCredential::certificate ? tls : others;
-        list += (list.empty() ? "" : ", ") + r.name;
+        (parse::eap_credential(r.type) == parse::EapCredential::certificate ? tls : others).push_back(r.name);
     }
     if (!others.empty()) {
         req.status = model::Status::fail;
-        req.reasons.push_back("the authenticator accepts EAP methods other than certificate-only EAP-TLS: " +
-                              others);
+        req.reasons.push_back(say("enum.accepts-others", {arg("methods", std::move(others))}));
     } else if (!tls.empty() && complete) {
         req.status = model::Status::pass;
-        req.reasons.push_back("the authenticator accepts EAP-TLS and refused every other method proposed");
+        req.reasons.push_back(say("enum.tls-only"));
     } else if (!tls.empty()) {
-        req.reasons.push_back("the authenticator proposes EAP-TLS first; run with --enumerate to learn "
-                              "whether it accepts other methods");
+        req.reasons.push_back(say("enum.tls-first"));
     } else if (results.empty()) {
-        req.reasons.push_back("the authenticator proposed no method");
+        req.reasons.push_back(say("enum.no-method"));
     } else {
-        req.reasons.push_back("no method was accepted (no answer, or everything refused)");
+        req.reasons.push_back(say("enum.none-accepted"));
     }
     return req;
 }

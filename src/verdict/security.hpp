@@ -19,9 +19,9 @@ model::Requirement decide_8021x_eap_tls(const std::vector<model::EapSession>& se
 model::Requirement decide_wlan_encryption(const std::vector<model::BssEntry>& bss);
 
 // One BSS's share of wlan-encryption: its status and the words that follow its label in the reason.
-std::pair<model::Status, std::string> encryption_verdict(const model::BssSecurity& sec);
+std::pair<model::Status, model::Sentence> encryption_verdict(const model::BssSecurity& sec);
 // One attempt's share of 8021x-eap-tls: its status and reason when it ended in EAP-Success, else nothing.
-std::optional<std::pair<model::Status, std::string>> eap_success_verdict(const model::EapSession& s);
+std::optional<std::pair<model::Status, model::Sentence>> eap_success_verdict(const model::EapSession& s);
 
 // 8021x-eap-tls from `isoprobe eap`: fail when the authenticator accepted a method other than
 // certificate-only EAP-TLS, pass when it accepted EAP-TLS and `complete` (every method of the table was

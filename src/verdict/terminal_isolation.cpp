@@ -7,8 +7,11 @@
 
 namespace isoprobe::verdict {
 
+using model::arg;
 using model::ConversationKind;
 using model::ProbeOutcome;
+using model::say;
+using model::Sentence;
 using model::Status;
 
 model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
@@ -22,25 +25,22 @@ model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
             bcast += c.kind == ConversationKind::broadcast;
         }
         req.status = Status::fail;
-        req.reasons.push_back(
-            std::to_string(conversations.size()) + " terminal-to-terminal conversation(s): " +
-            std::to_string(conversations.size() - bcast) + " unicast (" + std::to_string(via) +
-            " via the gateway), " + std::to_string(bcast) + " broadcast/multicast");
-        req.reasons.push_back("first: " + conversations.front().evidence);
+        req.reasons.push_back(say("iso.conversations", {arg("total", conversations.size()),
+                                                        arg("unicast", conversations.size() - bcast),
+                                                        arg("via", via), arg("broadcast", bcast)}));
+        req.reasons.push_back(say("iso.first", {arg("evidence", conversations.front().evidence)}));
         return req;
     }
-    if (!e.link_limit.empty()) {
-        req.reasons.push_back(e.link_limit);
+    if (e.link_limit) {
+        req.reasons.push_back(*e.link_limit);
         return req;
     }
     if (e.decoded_frames == 0) {
-        req.reasons.push_back("no decodable frames in the capture");
+        req.reasons.push_back(say("iso.no-frames"));
         return req;
     }
     if (attempts.empty()) {
-        req.reasons.push_back(
-            "no terminal tried to reach another terminal: nothing on the capture shows the segment "
-            "could have carried terminal-to-terminal traffic");
+        req.reasons.push_back(say("iso.no-attempts"));
         return req;
     }
     std::uint64_t frames = 0;
@@ -53,58 +53,48 @@ model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
         cited.insert(cited.end(), a.frames.begin(), a.frames.end());
     }
     if (!e.self && !e.over_the_air) {
-        req.reasons.push_back(
-            "no capturing host is known, and a mirror or span port may not carry what terminals "
-            "send each other (an uplink mirror never does): give --self when the capture was taken on "
-            "a terminal");
+        req.reasons.push_back(say("iso.no-self"));
         return req;
     }
     if (e.proving_attempts.empty()) {
+        std::vector<Sentence> by;
+        if (e.self) by.push_back(say("iso.by-self", {arg("self", e.self->str())}));
         req.reasons.push_back(
-            std::to_string(attempts.size()) + " attempt(s) to reach other terminals, but none " +
-            (e.self ? "by the capturing host " + e.self->str() + " " : std::string()) +
-            "toward a station seen transmitting on this segment: nothing shows the target was there to "
-            "answer, or that its answer would have been captured");
+            say("iso.no-proving-attempt",
+                {arg("count", attempts.size()), arg("by", std::move(by), model::Param::Join::none)}));
         return req;
     }
     if (frames < k_min_attempt_frames) {
-        req.reasons.push_back("only " + std::to_string(frames) +
-                              " frame(s) of attempts toward terminals seen on this "
-                              "segment: too few to rest a pass on (at least " +
-                              std::to_string(k_min_attempt_frames) +
-                              ", so that one stray or lost frame cannot decide)");
+        req.reasons.push_back(say("iso.too-few", {arg("frames", frames), arg("min", k_min_attempt_frames)}));
         return req;
     }
-    if (e.answers_recorded.empty()) {
-        req.reasons.push_back(
-            e.self ? "the capturing host " + e.self->str() +
-                         " received fewer than 2 unicast frames: answers might not have been captured"
-                   : "no station was heard exchanging frames in both directions with infrastructure: "
-                     "the capture may hold one direction only, so answers might be missing");
+    if (!e.answers_recorded) {
+        req.reasons.push_back(e.self ? say("iso.self-few-unicast", {arg("self", e.self->str())})
+                                     : say("iso.one-direction"));
         return req;
     }
     std::sort(cited.begin(), cited.end());
     if (cited.size() > 10) cited.resize(10);
-    std::string list;
+    std::vector<std::string> list;
     for (auto f : cited)
-        list += (list.empty() ? "" : ", ") + std::to_string(f);
+        list.push_back(std::to_string(f));
     req.status = Status::pass;
     req.reasons.push_back(
-        std::to_string(frames) + " frame(s) of " + std::to_string(e.proving_attempts.size()) +
-        " attempt(s) toward " + std::to_string(targets.size()) +
-        " terminal(s) seen transmitting on this segment got no answer (frames " + list + ")");
-    req.reasons.push_back("the capture records answers: " + e.answers_recorded);
+        say("iso.unanswered", {arg("frames", frames), arg("attempts", e.proving_attempts.size()),
+                               arg("targets", targets.size()), arg("list", std::move(list))}));
+    req.reasons.push_back(say("iso.answers-recorded", {arg("how", *e.answers_recorded)}));
     return req;
 }
 
 model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
     model::Requirement req{e.passive.id, Status::inconclusive, {}};
     std::size_t sentinel_runs = 0, sentinel_silent = 0;
-    std::string at_sentinel, at_peers;
-    auto add = [](std::string& list, const model::ProbeResult& r) {
-        list += (list.empty() ? "" : ", ") + r.method + "->" +
-                (r.peer.ip.empty() ? r.peer.mac->str() : r.peer.ip.str());
-        if (!r.frames.empty()) list += " (frame " + std::to_string(r.frames.front()) + ")";
+    std::vector<Sentence> at_sentinel, at_peers;
+    auto add = [](std::vector<Sentence>& list, const model::ProbeResult& r) {
+        auto peer = arg("peer", r.peer.ip.empty() ? r.peer.mac->str() : r.peer.ip.str());
+        list.push_back(r.frames.empty() ? say("iso.hit", {arg("method", r.method), peer})
+                                        : say("iso.hit-frame", {arg("method", r.method), peer,
+                                                                arg("frame", r.frames.front())}));
     };
     for (const auto& r : e.probes) {
         if (r.result == ProbeOutcome::reached) add(r.sentinel ? at_sentinel : at_peers, r);
@@ -115,50 +105,46 @@ model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
     }
     auto passive_reasons = [&] {
         for (const auto& why : e.passive.reasons)
-            req.reasons.push_back("passive watch: " + why);
+            req.reasons.push_back(say("iso.passive", {arg("why", why)}));
     };
     // A peer's answer proves terminal-to-terminal contact only when the peer is known not to be the router:
     // with no gateway resolved, the host that answered may be the router itself. The sentinel is always a
     // terminal: ours.
     const bool peers_prove = !at_peers.empty() && e.gateway_resolved;
     const bool watch_proves = e.passive.status == Status::fail && e.gateway_resolved;
-    std::vector<std::string> failed_controls;
+    std::vector<Sentence> failed_controls;
     for (const auto& c : e.controls)
-        if (!c.ok) failed_controls.push_back(c.name + ": " + c.detail);
+        if (!c.ok)
+            failed_controls.push_back(
+                say("iso.control-failed", {arg("control", c.name), arg("detail", c.detail)}));
 
     if (!at_sentinel.empty() || peers_prove || watch_proves) {
         req.status = Status::fail;
         if (!at_sentinel.empty())
-            req.reasons.push_back("the sentinel " + e.sentinel + " received our probes: " + at_sentinel);
-        if (peers_prove) req.reasons.push_back("peers answered from their own addresses: " + at_peers);
+            req.reasons.push_back(
+                say("iso.sentinel-received", {arg("sentinel", e.sentinel), arg("hits", at_sentinel)}));
+        if (peers_prove) req.reasons.push_back(say("iso.peers-answered", {arg("hits", at_peers)}));
         if (watch_proves) passive_reasons();
         return req;
     }
     if (e.interrupted) {
-        req.reasons.push_back("the run was interrupted" +
-                              (e.interruption.empty() ? std::string() : ": " + e.interruption));
+        req.reasons.push_back(e.interruption ? say("run.interrupted-by", {arg("why", *e.interruption)})
+                                             : say("run.interrupted"));
     } else if (!at_peers.empty() || e.passive.status == Status::fail) {
-        req.reasons.push_back(
-            "hosts answered" + (at_peers.empty() ? std::string() : " (" + at_peers + ")") +
-            ", but no gateway was resolved, so any of them may be the router rather than a terminal");
+        req.reasons.push_back(at_peers.empty() ? say("iso.hosts-answered")
+                                               : say("iso.hosts-answered-list", {arg("hits", at_peers)}));
         passive_reasons();
     } else if (e.sentinel.empty()) {
-        req.reasons.push_back(
-            "no probe reached a peer, but without --sentinel silence is not proof of isolation (a peer may "
-            "simply not answer)");
+        req.reasons.push_back(say("iso.no-sentinel"));
     } else if (!failed_controls.empty()) {
-        for (const auto& f : failed_controls)
-            req.reasons.push_back("control failed: " + f);
+        req.reasons.insert(req.reasons.end(), failed_controls.begin(), failed_controls.end());
     } else if (sentinel_runs == 0 || sentinel_silent != sentinel_runs || !e.sentinel_heard_gateway) {
-        req.reasons.push_back("not every method could be run against the sentinel");
+        req.reasons.push_back(say("iso.sentinel-incomplete"));
     } else {
         req.status = Status::pass;
-        req.reasons.push_back("all " + std::to_string(sentinel_runs) + " methods sent toward the sentinel " +
-                              e.sentinel + " were not received there (each sent up to " +
-                              std::to_string(e.rounds) +
-                              " times), no peer answered, and every control passed: the sentinel heard the "
-                              "same gateway (frame " +
-                              std::to_string(*e.sentinel_heard_gateway) + ")");
+        req.reasons.push_back(
+            say("iso.live-pass", {arg("runs", sentinel_runs), arg("sentinel", e.sentinel),
+                                  arg("rounds", e.rounds), arg("frame", *e.sentinel_heard_gateway)}));
         passive_reasons();
     }
     // What a full station or flow table hid could have been contact: no pass rests on it.

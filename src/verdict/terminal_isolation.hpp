@@ -22,8 +22,9 @@ struct CaptureIsolationEvidence {
     std::vector<std::size_t> proving_attempts;
     // What shows the capture records answers, with its frames ("the capturing host ... received 40 unicast
     // frames (first: frames 3, 5, 9)"); empty when nothing does.
-    std::string answers_recorded;
-    std::string link_limit; // why its link types cannot show terminals (unread, or no MAC addresses)
+    std::optional<model::Sentence> answers_recorded;
+    std::optional<model::Sentence>
+        link_limit; // why its link types cannot show terminals (unread, or no MAC addresses)
 };
 
 // Frames of attempts a pass needs at least: one stray or lost frame never decides.
@@ -44,8 +45,9 @@ struct LiveIsolationEvidence {
     std::string sentinel; // its interface name; empty without paired mode
     bool gateway_resolved = false;
     bool interrupted = false;
-    std::string interruption; // what stopped the run (a link down, a capture error), if known
-    int rounds = 1;           // how often an unanswered method was sent
+    std::optional<model::Sentence>
+        interruption; // what stopped the run (a link down, a capture error), if known
+    int rounds = 1;   // how often an unanswered method was sent
     std::optional<std::uint64_t> sentinel_heard_gateway; // frame: the sentinel heard the probe's gateway
 };
 

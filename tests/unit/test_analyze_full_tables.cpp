@@ -162,7 +162,7 @@ const FullTable* full(const model::Report& rep, const std::string& table) {
 
 bool mentions(const model::Requirement& r, const std::string& words) {
     for (const auto& why : r.reasons)
-        if (why.find(words) != std::string::npos) return true;
+        if (model::english(why).find(words) != std::string::npos) return true;
     return false;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyze/inventory.hpp"
+#include "report/json.hpp"
 #include "verdict/decide.hpp"
 
 using namespace isoprobe;
@@ -236,7 +237,7 @@ TEST_CASE("assess_inventory: each kind of finding") {
         CHECK(a.findings[0].ssid == "LGWAN-Office");
         CHECK_FALSE(a.findings[2].failing);
         CHECK(a.findings[2].ssid == "LGWAN-Office");
-        CHECK(a.findings[3].detail == "no BSS seen under the authorised prefix 02:11:22:*.");
+        CHECK(model::english(a.findings[3].detail) == "no BSS seen under the authorised prefix 02:11:22:*.");
         CHECK(a.requirement.id == "ap-inventory");
         CHECK(a.requirement.status == model::Status::pass);
     }
@@ -253,7 +254,7 @@ TEST_CASE("assess_inventory: each kind of finding") {
         REQUIRE(a.findings.size() >= 1);
         CHECK(a.findings[0].kind == "weaker-security");
         CHECK(a.findings[0].failing);
-        CHECK(a.findings[0].detail ==
+        CHECK(model::english(a.findings[0].detail) ==
               "advertises wpa2-enterprise, below the inventory's minimum wpa3-enterprise.");
         CHECK(a.requirement.status == model::Status::fail);
     }
@@ -273,7 +274,7 @@ TEST_CASE("assess_inventory: each kind of finding") {
     SUBCASE("an authorised BSSID on another SSID is an unknown SSID that says so") {
         auto a = assess_inventory(inv, {bss("aa:bb:cc:dd:ee:01", "Other", BssClass::wpa2_personal)});
         CHECK(a.findings[0].kind == "unknown-ssid");
-        CHECK(a.findings[0].detail ==
+        CHECK(model::english(a.findings[0].detail) ==
               "an SSID in neither networks nor ignore_ssids; its BSSID is listed for \"LGWAN-Office\".");
     }
     SUBCASE("open-network: open and WEP fail whatever their SSID, ignored ones aside") {
@@ -288,7 +289,7 @@ TEST_CASE("assess_inventory: each kind of finding") {
         CHECK(a.findings[1].failing);
         CHECK(a.findings[3].failing);
         CHECK(a.requirement.status == model::Status::fail);
-        const auto& reasons = a.requirement.reasons;
+        const auto reasons = report::english(a.requirement.reasons);
         CHECK(
             std::find(reasons.begin(), reasons.end(),
                       "3 BSS(es) seen: 0 of authorised SSIDs, 1 of ignored SSIDs, 2 not in the inventory.") !=
@@ -326,11 +327,11 @@ TEST_CASE("assess_inventory: hidden SSIDs are matched by BSSID") {
     REQUIRE(a.findings.size() >= 3);
     CHECK(a.findings[0].kind == "ok");
     CHECK(a.findings[0].ssid == "LGWAN-Office");
-    CHECK(a.findings[0].detail.rfind("hidden SSID matched by BSSID; ", 0) == 0);
+    CHECK(model::english(a.findings[0].detail).rfind("hidden SSID matched by BSSID; ", 0) == 0);
     CHECK(a.findings[1].kind == "weaker-security"); // matched through the OUI prefix
     CHECK(a.findings[2].kind == "unknown-ssid");
     CHECK(a.findings[2].ssid.empty());
-    CHECK(a.findings[2].detail == "a hidden SSID from a BSSID not in the inventory.");
+    CHECK(model::english(a.findings[2].detail) == "a hidden SSID from a BSSID not in the inventory.");
     CHECK(a.requirement.status == model::Status::fail);
 }
 
@@ -339,7 +340,8 @@ TEST_CASE("assess_inventory without 802.11 management frames is not tested") {
     CHECK(a.findings.empty());
     CHECK(a.requirement.status == model::Status::not_tested);
     REQUIRE(a.requirement.reasons.size() == 1);
-    CHECK(a.requirement.reasons[0].find("No beacon, probe response or association request") == 0);
+    CHECK(model::english(a.requirement.reasons[0]).find("No beacon, probe response or association request") ==
+          0);
 }
 
 const model::Requirement& requirement(const model::Report& rep, const std::string& id) {
@@ -368,7 +370,8 @@ TEST_CASE("apply_inventory: a neighbour's open network does not fail the site's 
     apply_inventory(parse_ok(k_office), rep);
     const auto& enc = requirement(rep, "wlan-encryption");
     CHECK(enc.status == model::Status::pass);
-    CHECK(enc.reasons.back() == "1 BSS(es) of SSIDs the inventory ignores (ignore_ssids) left out.");
+    CHECK(model::english(enc.reasons.back()) ==
+          "1 BSS(es) of SSIDs the inventory ignores (ignore_ssids) left out.");
     // Enterprise Wi-Fi without an EAP exchange on the capture is not proof of EAP-TLS, but no longer a
     // failure.
     CHECK(requirement(rep, "8021x-eap-tls").status == model::Status::not_tested);
@@ -377,8 +380,8 @@ TEST_CASE("apply_inventory: a neighbour's open network does not fail the site's 
         rep.wlan.erase(rep.wlan.begin());
         apply_inventory(parse_ok(k_office), rep);
         CHECK(requirement(rep, "wlan-encryption").status == model::Status::not_tested);
-        CHECK(requirement(rep, "wlan-encryption").reasons.front().find("none of the site's own networks") !=
-              std::string::npos);
+        CHECK(model::english(requirement(rep, "wlan-encryption").reasons.front())
+                  .find("none of the site's own networks") != std::string::npos);
     }
     SUBCASE("without the ignore, the open network fails") {
         rep.wlan[1] = bss("77:77:77:77:77:77", "other-cafe", BssClass::open);

@@ -91,7 +91,7 @@ TEST_CASE("Linux cooked capture: direction instead of a destination, never an in
         const auto rep = judge_cooked({request, reply});
         CHECK(rep.self.mac == self);
         REQUIRE(rep.conversations.size() == 1);
-        CHECK(rep.conversations[0].evidence ==
+        CHECK(model::english(rep.conversations[0].evidence) ==
               "the capturing host 02:c0:00:00:00:01 received unicast frames from terminal 02:c0:00:00:00:02");
         CHECK(rep.requirements.front().status == model::Status::fail);
     }

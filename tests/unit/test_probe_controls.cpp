@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "probe/controls.hpp"
+#include "tests/unit/test_model_util.hpp"
 
 using namespace isoprobe;
+using test::plain;
 
 namespace {
 
@@ -15,8 +17,8 @@ const MacAddr k_gateway = *MacAddr::parse("02:b1:00:00:00:01");
 const MacAddr k_other_gateway = *MacAddr::parse("02:b2:00:00:00:01");
 
 probe::ControlInputs paired(const probe::MatchFacts& facts) {
-    return {facts, 40, "probe0", "sentinel0", IpAddr::parse("198.51.100.1"), k_gateway, "",
-            3,     0,  "",       std::nullopt};
+    return {facts, 40, "probe0", "sentinel0", IpAddr::parse("198.51.100.1"), k_gateway, false,
+            3,     0,  {},       std::nullopt};
 }
 
 const model::Control& control(const std::vector<model::Control>& all, const std::string& name) {
@@ -37,11 +39,11 @@ TEST_CASE("every control holds on a live segment shared with the sentinel") {
     std::vector<std::string> names;
     for (const auto& c : all) {
         names.push_back(c.name);
-        CHECK_MESSAGE(c.ok, c.name << ": " << c.detail);
+        CHECK_MESSAGE(c.ok, c.name << ": " << model::english(c.detail));
     }
     CHECK(names == std::vector<std::string>{"own-frames-captured", "gateway-arp", "gateway-icmp",
                                             "sentinel-receives", "sentinel-same-segment", "no-drops"});
-    CHECK(control(all, "sentinel-same-segment").detail ==
+    CHECK(model::english(control(all, "sentinel-same-segment").detail) ==
           "the sentinel heard the gateway 198.51.100.1 answer from 02:b1:00:00:00:01, the MAC the probe "
           "resolved "
           "(frame 263): both interfaces are on one segment");
@@ -56,7 +58,7 @@ TEST_CASE(
     CHECK(control(all, "sentinel-receives").ok);
     const auto& same = control(all, "sentinel-same-segment");
     CHECK_FALSE(same.ok);
-    CHECK(same.detail ==
+    CHECK(model::english(same.detail) ==
           "the sentinel's gateway 198.51.100.1 answered from 02:b2:00:00:00:01, the probe's from "
           "02:b1:00:00:00:01: the sentinel is on another segment numbered alike");
 }
@@ -74,13 +76,14 @@ TEST_CASE("no default route, or a gateway that never answered: gateway-arp fails
     probe::MatchFacts facts;
     auto in = paired(facts);
     in.gateway_mac.reset();
-    CHECK(control(probe::positive_controls(in), "gateway-arp").detail ==
+    CHECK(model::english(control(probe::positive_controls(in), "gateway-arp").detail) ==
           "gateway 198.51.100.1 did not answer ARP (asked 3 times)");
     in.gateway_ip.reset();
     const auto all = probe::positive_controls(in);
     const auto& arp = control(all, "gateway-arp");
     CHECK_FALSE(arp.ok);
-    CHECK(arp.detail == "no default route through probe0: nothing tells the router from a terminal");
+    CHECK(model::english(arp.detail) ==
+          "no default route through probe0: nothing tells the router from a terminal");
 }
 
 TEST_CASE("frames we sent missing from the capture, drops, a send error: each a failed control") {
@@ -88,11 +91,12 @@ TEST_CASE("frames we sent missing from the capture, drops, a send error: each a 
     facts.own_seen = 39;
     auto in = paired(facts);
     in.dropped = 2;
-    in.send_error = "probe0: cannot send: Network is down";
+    in.send_error = plain("probe0: cannot send: Network is down");
     in.sentinel.clear();
     const auto all = probe::positive_controls(in);
     CHECK_FALSE(control(all, "own-frames-captured").ok);
-    CHECK(control(all, "own-frames-captured").detail == "the capture holds 39 of the 40 frames we sent");
+    CHECK(model::english(control(all, "own-frames-captured").detail) ==
+          "the capture holds 39 of the 40 frames we sent");
     CHECK_FALSE(control(all, "no-drops").ok);
     CHECK_FALSE(control(all, "sending").ok);
     for (const auto& c : all)

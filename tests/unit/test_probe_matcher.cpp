@@ -145,7 +145,7 @@ const ProbeRecord& record(const MatchResult& m, std::uint32_t id) {
 }
 bool has_note(const ProbeRecord& r, const std::string& part) {
     for (const auto& n : r.notes)
-        if (n.find(part) != std::string::npos) return true;
+        if (model::english(n).find(part) != std::string::npos) return true;
     return false;
 }
 } // namespace
@@ -199,7 +199,7 @@ TEST_CASE("ICMP redirect: an observation with its frame number, never contact") 
     auto m = s.match();
     CHECK(record(m, id).outcome == ProbeOutcome::not_reached);
     REQUIRE(m.facts.observations.size() == 1);
-    CHECK(m.facts.observations[0] ==
+    CHECK(model::english(m.facts.observations[0]) ==
           "the gateway would route terminal-to-terminal traffic to 198.51.100.11 (ICMP redirect, frame 2); "
           "nothing shows it was delivered");
     CHECK(has_note(record(m, id), "ICMP redirect, frame 2"));

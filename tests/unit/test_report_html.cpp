@@ -12,9 +12,11 @@
 #include "analyze/inspect.hpp"
 #include "report/html.hpp"
 #include "report/lang.hpp"
+#include "tests/unit/test_model_util.hpp"
 
 using namespace isoprobe;
 using report::Lang;
+using test::plain;
 
 namespace {
 
@@ -51,7 +53,7 @@ std::vector<model::Conversation> conversations(std::size_t n) {
         c.b = {std::nullopt, *IpAddr::parse("203.0.113." + std::to_string(1 + i / 200 % 200))};
         c.frames = {i + 1};
         c.frame_count = 1;
-        c.evidence = "row " + std::to_string(i);
+        c.evidence = plain("row " + std::to_string(i));
     }
     return out;
 }
@@ -138,10 +140,12 @@ TEST_CASE("the hostile capture renders inert in both languages") {
     for (const char* word : {"Verdict", "Fail", "Terminal-to-terminal conversations", "Clause", "Timeline"})
         CHECK(has(en, word));
     CHECK(!has(en, "総合判定"));
-    // Both titles of each requirement are in either language; the engine's English reasons too.
+    // Both titles of each requirement are in either language; the engine's reasons in the page's.
     CHECK(has(en, "端末間通信の防止（有線・無線）"));
     CHECK(has(ja, "No communication between terminals (wired and wireless)"));
-    CHECK(has(ja, "terminal-to-terminal conversation(s)"));
+    CHECK(has(en, "terminal-to-terminal conversation(s)"));
+    CHECK(!has(ja, "terminal-to-terminal conversation(s)"));
+    CHECK(has(ja, "端末間通信 "));
 }
 
 TEST_CASE("an empty capture renders every fixed part and no evidence section") {
@@ -164,7 +168,8 @@ TEST_CASE("a live run: result matrix, controls, phases on the timeline") {
     model::Report r;
     r.command = "probe";
     r.verdict = model::Status::pass;
-    r.requirements.push_back({"terminal-isolation", model::Status::pass, {"every method not-reached"}});
+    r.requirements.push_back(
+        {"terminal-isolation", model::Status::pass, {plain("every method not-reached")}});
     auto peer = [](const char* mac, const char* ip) {
         return model::Endpoint{MacAddr::parse(mac), *IpAddr::parse(ip)};
     };
@@ -173,11 +178,16 @@ TEST_CASE("a live run: result matrix, controls, phases on the timeline") {
     const auto sentinel = peer("02:00:00:00:00:02", "198.51.100.2"),
                other = peer("02:00:00:00:00:03", "198.51.100.3");
     r.probes.push_back({sentinel, true, "arp", model::ProbeOutcome::not_reached, {7, 9}, {}});
-    r.probes.push_back({sentinel, true, "smb", model::ProbeOutcome::reached, {12}, {"dialect <0x0302>"}});
     r.probes.push_back(
-        {other, false, "arp", model::ProbeOutcome::no_reply, {}, {"no sentinel: silence is not proof"}});
-    r.controls.push_back({"gateway-arp", true, "the gateway answered"});
-    r.controls.push_back({"sentinel-capture", false, "nothing \"received\""});
+        {sentinel, true, "smb", model::ProbeOutcome::reached, {12}, {plain("dialect <0x0302>")}});
+    r.probes.push_back({other,
+                        false,
+                        "arp",
+                        model::ProbeOutcome::no_reply,
+                        {},
+                        {plain("no sentinel: silence is not proof")}});
+    r.controls.push_back({"gateway-arp", true, plain("the gateway answered")});
+    r.controls.push_back({"sentinel-capture", false, plain("nothing \"received\"")});
     const std::int64_t t0 = 1'700'000'000'000'000'000;
     r.run = model::RunInfo{t0,
                            t0 + 5'000'000'000,

@@ -33,8 +33,9 @@ Fed feed(const std::string& capture) {
 }
 
 bool mentions(const model::Requirement& r, const std::string& words) {
-    return std::any_of(r.reasons.begin(), r.reasons.end(),
-                       [&](const std::string& s) { return s.find(words) != std::string::npos; });
+    return std::any_of(r.reasons.begin(), r.reasons.end(), [&](const model::Sentence& s) {
+        return model::english(s).find(words) != std::string::npos;
+    });
 }
 
 EapSession tls_session(ClientCertificate cert, std::uint16_t version = 0x0303) {

@@ -9,9 +9,11 @@
 #include "report/json.hpp"
 #include "report/json_wlan_eap.hpp"
 #include "report/jsonl.hpp"
+#include "tests/unit/test_model_util.hpp"
 
 using namespace isoprobe;
 using nlohmann::json;
+using test::plain;
 
 namespace {
 
@@ -19,7 +21,7 @@ model::Report full_report() {
     model::Report r;
     r.command = "audit";
     r.verdict = model::Status::fail;
-    r.requirements = {{"terminal-isolation", model::Status::fail, {"2 probe(s) reached"}},
+    r.requirements = {{"terminal-isolation", model::Status::fail, {plain("2 probe(s) reached")}},
                       {"wlan-encryption", model::Status::pass, {}}};
     r.segment.emplace().interface = "eth0";
     const model::Endpoint p{MacAddr::parse("02:00:00:00:00:0b"), *IpAddr::parse("198.51.100.11")};
@@ -28,13 +30,13 @@ model::Report full_report() {
     c.b = {MacAddr::parse("02:00:00:00:00:0c"), *IpAddr::parse("198.51.100.12")};
     r.conversations = {c};
     r.attempts = {c};
-    r.probes = {{p, true, "icmp", model::ProbeOutcome::reached, {3, 4}, {"echo reply"}},
+    r.probes = {{p, true, "icmp", model::ProbeOutcome::reached, {3, 4}, {plain("echo reply")}},
                 {p, true, "smb", model::ProbeOutcome::reached, {}, {}},
                 {p, true, "arp", model::ProbeOutcome::not_reached, {}, {}}};
-    r.controls = {{"gateway-arp", true, ""}, {"no-drops", false, "3 frames dropped"}};
+    r.controls = {{"gateway-arp", true, {}}, {"no-drops", false, plain("3 frames dropped")}};
     r.eap.emplace_back();
     r.wlan.emplace_back().bssid = *MacAddr::parse("02:00:00:00:01:01");
-    r.inventory.emplace().push_back({"not-seen", "", "office", false, "never seen"});
+    r.inventory.emplace().push_back({"not-seen", "", "office", false, plain("never seen")});
     r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000,
                                  .finished_ns = 1'700'000'001'000'000'000,
                                  .host = "lab",

@@ -5,8 +5,10 @@
 #include <string>
 
 #include "report/prometheus.hpp"
+#include "tests/unit/test_model_util.hpp"
 
 using namespace isoprobe;
+using test::plain;
 
 namespace {
 
@@ -23,7 +25,7 @@ model::Report probe_report() {
     r.probes = {{p, true, "icmp", model::ProbeOutcome::reached, {}, {}},
                 {p, true, "arp", model::ProbeOutcome::not_reached, {}, {}},
                 {{}, false, "icmp", model::ProbeOutcome::reached, {}, {}}};
-    r.controls = {{"gateway-arp", true, ""}, {"no-drops", false, "3 frames dropped"}};
+    r.controls = {{"gateway-arp", true, {}}, {"no-drops", false, plain("3 frames dropped")}};
     r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000,
                                  .finished_ns = 1'700'000'002'250'000'000,
                                  .host = "lab",

@@ -9,11 +9,13 @@
 #include "report/jsonl.hpp"
 #include "report/prometheus.hpp"
 #include "report/text.hpp"
+#include "tests/unit/test_model_util.hpp"
 #include "util/escape.hpp"
 #include "util/json_text.hpp"
 
 using namespace isoprobe;
 using nlohmann::json;
+using test::plain;
 
 namespace {
 
@@ -25,9 +27,9 @@ model::Report live_report(const std::string& interface) {
     model::Report r;
     r.command = "probe";
     r.verdict = model::Status::pass;
-    r.requirements = {{"terminal-isolation", model::Status::pass, {"no probe reached " + interface}}};
+    r.requirements = {{"terminal-isolation", model::Status::pass, {plain("no probe reached " + interface)}}};
     r.segment = model::SegmentInfo{interface, "", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
-    r.controls = {{"link", false, interface + " lost its carrier"}};
+    r.controls = {{"link", false, plain(interface + " lost its carrier")}};
     r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000,
                                  .finished_ns = 1'700'000'001'000'000'000,
                                  .host = "lab",

@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/test_model_util.hpp"
 #include "verdict/decide.hpp"
 
 using namespace isoprobe;
 using model::ProbeOutcome;
 using model::Status;
+using test::plain;
 
 namespace {
 
@@ -51,8 +53,8 @@ Situation isolated_live() {
         k_self_mac,
         false,
         {0},
-        "the capturing host 02:b1:00:00:00:0a received 40 unicast frames (first: frames 3, 5, 9)",
-        ""};
+        plain("the capturing host 02:b1:00:00:00:0a received 40 unicast frames (first: frames 3, 5, 9)"),
+        std::nullopt};
     model::Conversation attempt;
     attempt.a = {k_self_mac, *IpAddr::parse("198.51.100.10")};
     attempt.b = {k_h2_mac, *IpAddr::parse("198.51.100.20")};
@@ -63,10 +65,10 @@ Situation isolated_live() {
         s.report.probes.push_back(at_sentinel(m, ProbeOutcome::not_reached));
         s.report.probes.push_back(at_h2(m, ProbeOutcome::no_reply));
     }
-    s.report.controls = {{"own-frames-captured", true, ""},   {"gateway-arp", true, ""},
-                         {"gateway-icmp", true, ""},          {"sentinel-receives", true, ""},
-                         {"sentinel-same-segment", true, ""}, {"no-drops", true, ""}};
-    s.evidence.live = verdict::LiveRunEvidence{"sentinel0", true, "", 3, 263};
+    s.report.controls = {{"own-frames-captured", true, {}},   {"gateway-arp", true, {}},
+                         {"gateway-icmp", true, {}},          {"sentinel-receives", true, {}},
+                         {"sentinel-same-segment", true, {}}, {"no-drops", true, {}}};
+    s.evidence.live = verdict::LiveRunEvidence{"sentinel0", true, std::nullopt, 3, 263};
     return s;
 }
 
@@ -83,7 +85,7 @@ void fail_control(Situation& s, const std::string& name, const std::string& deta
     for (auto& c : s.report.controls)
         if (c.name == name) {
             c.ok = false;
-            c.detail = detail;
+            c.detail = plain(detail);
         }
 }
 
@@ -178,14 +180,14 @@ const std::vector<Row> k_rows{
     {"proxy-arp-isolated: the gateway's ARP replies are observations, not contact",
      [] {
          auto s = isolated_live();
-         s.report.observations.push_back("proxy ARP: gateway ...");
+         s.report.observations.push_back(plain("proxy ARP: gateway ..."));
          return s;
      },
      P, N, N, N, P, "terminal-isolation", "were not received there"},
     {"redirect-no-forward: a redirect is an observation",
      [] {
          auto s = isolated_live();
-         s.report.observations.push_back("gateway would route ... (ICMP redirect, frame 33)");
+         s.report.observations.push_back(plain("gateway would route ... (ICMP redirect, frame 33)"));
          return s;
      },
      P, N, N, N, P, "terminal-isolation", "were not received there"},
@@ -245,7 +247,7 @@ const std::vector<Row> k_rows{
      [] {
          auto s = isolated_live();
          s.report.interrupted = true;
-         s.evidence.live->interruption = "probe0 went down";
+         s.evidence.live->interruption = plain("probe0 went down");
          return s;
      },
      I, N, N, N, I, "terminal-isolation", "the run was interrupted: probe0 went down"},
@@ -261,9 +263,10 @@ const std::vector<Row> k_rows{
     {"capture: a terminal-to-terminal conversation",
      [] {
          Situation s;
-         s.evidence.capture = {100, std::nullopt, false, {}, "", ""};
+         s.evidence.capture = {100, std::nullopt, false, {}, std::nullopt, std::nullopt};
          model::Conversation c;
-         c.evidence = "unicast frames in both directions between 02:00:00:00:00:01 and 02:00:00:00:00:02";
+         c.evidence =
+             plain("unicast frames in both directions between 02:00:00:00:00:01 and 02:00:00:00:00:02");
          s.report.conversations.push_back(c);
          return s;
      },
@@ -285,7 +288,7 @@ const std::vector<Row> k_rows{
      [] {
          auto s = isolated_live();
          s.evidence.live.reset();
-         s.evidence.capture.answers_recorded.clear();
+         s.evidence.capture.answers_recorded.reset();
          return s;
      },
      I, N, N, N, I, "terminal-isolation",
@@ -306,7 +309,7 @@ const std::vector<Row> k_rows{
          s.evidence.live.reset();
          s.evidence.capture.self.reset();
          s.evidence.capture.over_the_air = true;
-         s.evidence.capture.answers_recorded.clear();
+         s.evidence.capture.answers_recorded.reset();
          return s;
      },
      I, N, N, N, I, "terminal-isolation",
@@ -317,8 +320,9 @@ const std::vector<Row> k_rows{
          s.evidence.live.reset();
          s.evidence.capture.self.reset();
          s.evidence.capture.over_the_air = true;
-         s.evidence.capture.answers_recorded = "ap 02:aa:00:00:00:01 and terminal 02:b1:00:00:00:14 were "
-                                               "heard exchanging frames in both directions (frames 4, 6)";
+         s.evidence.capture.answers_recorded =
+             plain("ap 02:aa:00:00:00:01 and terminal 02:b1:00:00:00:14 were "
+                   "heard exchanging frames in both directions (frames 4, 6)");
          return s;
      },
      P, N, N, N, P, "terminal-isolation", "the capture records answers: ap 02:aa:00:00:00:01 and terminal"},
@@ -346,7 +350,7 @@ const std::vector<Row> k_rows{
     {"capture: nobody tried to reach anybody",
      [] {
          Situation s;
-         s.evidence.capture = {100, std::nullopt, false, {}, "", ""};
+         s.evidence.capture = {100, std::nullopt, false, {}, std::nullopt, std::nullopt};
          return s;
      },
      I, N, N, N, I, "terminal-isolation", "no terminal tried to reach another terminal"},
@@ -369,7 +373,8 @@ const std::vector<Row> k_rows{
          v.seen = 2;
          v.authorised = 1;
          v.ignored = {*MacAddr::parse("02:cc:00:00:00:09")};
-         v.failing = {"BSS 02:aa:00:00:00:01 (\"corp\"): an authorised SSID from a BSSID not in its list"};
+         v.failing = {
+             plain("BSS 02:aa:00:00:00:01 (\"corp\"): an authorised SSID from a BSSID not in its list")};
          s.evidence.survey = v;
          return s;
      },
@@ -381,8 +386,8 @@ const std::vector<Row> k_rows{
          Situation s;
          s.report.command = "eap";
          s.report.enumeration = {
-             {13, "tls", "accepted", ""}, {25, "peap", "refused", ""}, {21, "ttls", "refused", ""}};
-         s.evidence.enumeration = verdict::EnumerationEvidence{true, ""};
+             {13, "tls", "accepted", {}}, {25, "peap", "refused", {}}, {21, "ttls", "refused", {}}};
+         s.evidence.enumeration = verdict::EnumerationEvidence{true, std::nullopt};
          return s;
      },
      N, N, P, N, P, "8021x-eap-tls",
@@ -390,17 +395,17 @@ const std::vector<Row> k_rows{
     {"dot1x-tls-peap: PEAP accepted too",
      [] {
          Situation s;
-         s.report.enumeration = {{13, "tls", "accepted", ""}, {25, "peap", "accepted", ""}};
-         s.evidence.enumeration = verdict::EnumerationEvidence{true, ""};
+         s.report.enumeration = {{13, "tls", "accepted", {}}, {25, "peap", "accepted", {}}};
+         s.evidence.enumeration = verdict::EnumerationEvidence{true, std::nullopt};
          return s;
      },
      N, N, F, N, F, "8021x-eap-tls", "accepts EAP methods other than certificate-only EAP-TLS: peap"},
     {"dot1x: interrupted before the other methods were tried",
      [] {
          Situation s;
-         s.report.enumeration = {{13, "tls", "accepted", ""}};
+         s.report.enumeration = {{13, "tls", "accepted", {}}};
          s.report.interrupted = true;
-         s.evidence.enumeration = verdict::EnumerationEvidence{false, ""};
+         s.evidence.enumeration = verdict::EnumerationEvidence{false, std::nullopt};
          return s;
      },
      N, N, I, N, I, "8021x-eap-tls", "the authenticator proposes EAP-TLS first"},
@@ -427,7 +432,7 @@ TEST_CASE("verdict::decide: every situation, evidence in, statuses and reasons o
         const auto& req = find(s.report, row.requirement);
         std::string all;
         for (const auto& r : req.reasons)
-            all += r + "\n";
+            all += model::english(r) + "\n";
         CHECK_MESSAGE(all.find(row.reason) != std::string::npos, all);
     }
 }

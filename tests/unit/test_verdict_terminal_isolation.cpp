@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/test_model_util.hpp"
 #include "verdict/terminal_isolation.hpp"
 
 using namespace isoprobe;
 using model::ProbeOutcome;
 using model::Status;
+using test::plain;
 
 namespace {
 const MacAddr k_sentinel_mac = *MacAddr::parse("02:b1:00:00:00:0b");
@@ -24,15 +26,16 @@ model::ProbeResult h2_probe(const std::string& method, ProbeOutcome result,
     return {{k_h2_mac, *IpAddr::parse("198.51.100.20")}, false, method, result, std::move(frames), {}};
 }
 std::vector<model::Control> good_controls() {
-    return {{"own-frames-captured", true, ""},   {"gateway-arp", true, ""},
-            {"gateway-icmp", true, ""},          {"sentinel-receives", true, ""},
-            {"sentinel-same-segment", true, ""}, {"no-drops", true, ""}};
+    return {{"own-frames-captured", true, {}},   {"gateway-arp", true, {}},
+            {"gateway-icmp", true, {}},          {"sentinel-receives", true, {}},
+            {"sentinel-same-segment", true, {}}, {"no-drops", true, {}}};
 }
 
 // An isolated segment: every method toward the sentinel not received, every control good.
 verdict::LiveIsolationEvidence isolated() {
     verdict::LiveIsolationEvidence e;
-    e.passive = {"terminal-isolation", Status::pass, {"3 attempt(s) to reach other terminals got no answer"}};
+    e.passive = {
+        "terminal-isolation", Status::pass, {plain("3 attempt(s) to reach other terminals got no answer")}};
     for (const char* m : {"arp", "icmp", "l2-unicast", "gateway-bounce", "ipv6"})
         e.probes.push_back(sentinel_probe(m, ProbeOutcome::not_reached));
     e.controls = good_controls();
@@ -48,7 +51,7 @@ void set_control(verdict::LiveIsolationEvidence& e, const std::string& name, boo
     for (auto& c : e.controls)
         if (c.name == name) {
             c.ok = ok;
-            c.detail = detail;
+            c.detail = plain(detail);
         }
 }
 } // namespace
@@ -57,11 +60,12 @@ TEST_CASE("isolated: every method not received at the sentinel, every control go
           "rests on") {
     auto r = verdict::decide_live_isolation(isolated());
     CHECK(r.status == Status::pass);
-    CHECK(r.reasons.front() ==
+    CHECK(model::english(r.reasons.front()) ==
           "all 5 methods sent toward the sentinel sentinel0 were not received there (each sent up to 3 "
           "times), no peer answered, and every control passed: the sentinel heard the same gateway "
           "(frame 263)");
-    CHECK(r.reasons.back() == "passive watch: 3 attempt(s) to reach other terminals got no answer");
+    CHECK(model::english(r.reasons.back()) ==
+          "passive watch: 3 attempt(s) to reach other terminals got no answer");
 }
 
 TEST_CASE("open / l3-hairpin-no-icmp / port-steal: a probe received by the sentinel fails, with its frame") {
@@ -69,7 +73,7 @@ TEST_CASE("open / l3-hairpin-no-icmp / port-steal: a probe received by the senti
     e.probes[3] = sentinel_probe("gateway-bounce", ProbeOutcome::reached, {412, 415});
     auto r = verdict::decide_live_isolation(e);
     CHECK(r.status == Status::fail);
-    CHECK(r.reasons.front() ==
+    CHECK(model::english(r.reasons.front()) ==
           "the sentinel sentinel0 received our probes: gateway-bounce->198.51.100.11 (frame 412)");
 }
 
@@ -81,17 +85,17 @@ TEST_CASE("a peer answering from its own MAC fails only when the gateway is reso
     set_control(e, "gateway-arp", false, "no default route through probe0");
     auto r = verdict::decide_live_isolation(e);
     CHECK(r.status == Status::inconclusive);
-    CHECK(r.reasons.front() ==
+    CHECK(model::english(r.reasons.front()) ==
           "hosts answered (icmp->198.51.100.20 (frame 77)), but no gateway was resolved, so any of them may "
           "be the router rather than a terminal");
 }
 
 TEST_CASE("the passive watch's contact fails the run; without a resolved gateway it cannot") {
     auto e = isolated();
-    e.passive = {"terminal-isolation", Status::fail, {"1 terminal-to-terminal conversation(s)"}};
+    e.passive = {"terminal-isolation", Status::fail, {plain("1 terminal-to-terminal conversation(s)")}};
     auto r = verdict::decide_live_isolation(e);
     CHECK(r.status == Status::fail);
-    CHECK(r.reasons.front() == "passive watch: 1 terminal-to-terminal conversation(s)");
+    CHECK(model::english(r.reasons.front()) == "passive watch: 1 terminal-to-terminal conversation(s)");
     e.gateway_resolved = false;
     CHECK(verdict::decide_live_isolation(e).status == Status::inconclusive);
 }
@@ -101,7 +105,7 @@ TEST_CASE("wrong-segment-sentinel: a failed sentinel-same-segment control leaves
     set_control(e, "sentinel-same-segment", false, "the sentinel's gateway answered from another MAC");
     auto r = verdict::decide_live_isolation(e);
     CHECK(r.status == Status::inconclusive);
-    CHECK(r.reasons.front() ==
+    CHECK(model::english(r.reasons.front()) ==
           "control failed: sentinel-same-segment: the sentinel's gateway answered from another MAC");
 }
 
@@ -112,16 +116,17 @@ TEST_CASE("no sentinel: silence is no proof") {
         p = h2_probe(p.method, ProbeOutcome::no_reply);
     auto r = verdict::decide_live_isolation(e);
     CHECK(r.status == Status::inconclusive);
-    CHECK(r.reasons.front().find("without --sentinel silence is not proof") != std::string::npos);
+    CHECK(model::english(r.reasons.front()).find("without --sentinel silence is not proof") !=
+          std::string::npos);
 }
 
 TEST_CASE("interrupted, or a method that could not run against the sentinel: inconclusive") {
     auto e = isolated();
     e.interrupted = true;
-    e.interruption = "probe0 went down during the run";
+    e.interruption = plain("probe0 went down during the run");
     auto r = verdict::decide_live_isolation(e);
     CHECK(r.status == Status::inconclusive);
-    CHECK(r.reasons.front() == "the run was interrupted: probe0 went down during the run");
+    CHECK(model::english(r.reasons.front()) == "the run was interrupted: probe0 went down during the run");
 
     auto f = isolated();
     f.probes[0] = sentinel_probe("arp", ProbeOutcome::no_reply);
@@ -136,7 +141,7 @@ TEST_CASE("a full station or flow table makes a would-be pass inconclusive, neve
     e.full_tables.push_back({"flows", 65536, 12, false});
     auto r = verdict::decide_live_isolation(e);
     CHECK(r.status == Status::inconclusive);
-    CHECK(r.reasons.front().find("was full (65536)") != std::string::npos);
+    CHECK(model::english(r.reasons.front()).find("was full (65536)") != std::string::npos);
     e.probes[0] = sentinel_probe("arp", ProbeOutcome::reached, {9});
     CHECK(verdict::decide_live_isolation(e).status == Status::fail);
 }
