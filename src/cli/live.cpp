@@ -46,7 +46,8 @@ void add_live_options(CLI::App& cmd, LiveOptions& o) {
         ->check(finite_number())
         ->check(CLI::Range(0.2, 60.0));
     cmd.add_flag("--intrusive", o.probe.intrusive,
-                 "Allow intrusive methods (port-steal: claims peers' MAC addresses briefly, then restores)");
+                 "Allow intrusive methods (port-steal, port-steal-uplink: claim peers' or the gateway's MAC "
+                 "addresses briefly, then restore)");
     cmd.add_flag("--allow-large", o.probe.allow_large, "Allow sweeping subnets larger than /22");
     cmd.add_option("--peer", o.peers, "Also probe this IPv4 address of the connected subnet (repeatable)")
         ->type_name("IP");

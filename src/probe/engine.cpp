@@ -456,19 +456,31 @@ class Run {
             }
             if (r.method->intrusive() && !m_sent.first_sent_ns.count(r.id))
                 m_sent.first_sent_ns[r.id] = wall_ns();
+            // A frame that could not go out leaves the record without proof either way.
+            auto failed = [&] {
+                if (!m_interrupted) {
+                    r.outcome = ProbeOutcome::error;
+                    r.notes.push_back(m_send_errors.back());
+                }
+            };
+            bool sent_all = true;
             for (const auto& out : r.method->frames(m_seg, m_seg.peers[r.peer], m_marker.text(r.id))) {
                 if (out.group && !group_sent.insert(r.method).second) continue;
                 if (!send(*m_tx, out.frame)) {
-                    if (!m_interrupted) {
-                        r.outcome = ProbeOutcome::error;
-                        r.notes.push_back(m_send_errors.back());
-                    }
+                    failed();
+                    sent_all = false;
                     break;
                 }
                 if (out.group) m_sent.group_method[r.id] = r.method;
                 m_sent_ids.insert(r.id);
                 m_sent_at[i] = m_last_send;
             }
+            if (sent_all && m_stx && m_seg.peers[r.peer].sentinel)
+                for (const auto& out : r.method->sentinel_frames(m_seg, m_marker.text(r.id)))
+                    if (!send(*m_stx, out.frame)) {
+                        failed();
+                        break;
+                    }
         }
     }
 

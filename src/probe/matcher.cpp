@@ -99,11 +99,18 @@ class Matching {
             ProbeRecord& r = m_out.records[i];
             if (r.outcome == ProbeOutcome::not_run || r.outcome == ProbeOutcome::error) continue;
             const Peer& peer = m_seg.peers[r.peer];
-            // Traffic for the peer's address that comes to us after we stole it: the switch moved the
-            // address.
+            // Traffic for the peer's address, or from the peer to the gateway's, that comes to us after we
+            // claimed that address: the switch moved it.
             auto first = m_sent.first_sent_ns.find(r.id);
-            if (first != m_sent.first_sent_ns.end() && f.ts_ns >= first->second &&
-                r.method->is_answer(m_seg, peer, p))
+            if (first == m_sent.first_sent_ns.end() || f.ts_ns < first->second ||
+                !r.method->is_answer(m_seg, peer, p))
+                continue;
+            if (r.method->claims() == Method::Claims::gateway)
+                reached(r, f.number,
+                        "traffic from " + peer_name(peer) + " to the gateway (" + describe(p) +
+                            ") reached the probe after it claimed the gateway's address: the switch handed "
+                            "another terminal's uplink traffic to us");
+            else
                 reached(r, f.number,
                         "traffic for " + peer_name(peer) + " (" + describe(p) +
                             ") reached the probe after the steal: the switch accepted the stolen address");
@@ -201,11 +208,19 @@ class Matching {
         if (auto g = m_sent.group_method.find(*id); g != m_sent.group_method.end()) method = g->second;
         if (!method) return;
         if (method->intrusive()) {
-            // A frame we spoofed proves nothing; the answer to it arriving at the sentinel shows the switch
-            // kept the sentinel's address on the sentinel's own port.
+            // A frame we spoofed proves nothing; the gateway's answer arriving at the sentinel shows the
+            // switch kept the claimed address on its own port: the sentinel's, or the gateway's (the
+            // sentinel's echo request reached the gateway instead of us).
             ProbeRecord* r = record(*id);
-            if (r && m_seg.peers[r->peer].sentinel && r->outcome != ProbeOutcome::reached &&
-                m_kept_port.insert(r->id).second)
+            if (!r || !m_seg.peers[r->peer].sentinel || !is_gateway(p) ||
+                r->outcome == ProbeOutcome::reached || !m_kept_port.insert(r->id).second)
+                return;
+            if (r->method->claims() == Method::Claims::gateway)
+                note(*r,
+                     "the switch kept the gateway's address on the gateway's port: the sentinel's traffic "
+                     "reached the gateway, whose answer reached the sentinel (frame " +
+                         std::to_string(f.number) + ")");
+            else
                 note(*r, "the switch did not accept the stolen address: traffic for it still reached the "
                          "sentinel (frame " +
                              std::to_string(f.number) + ")");

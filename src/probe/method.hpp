@@ -65,6 +65,13 @@ class Method {
     virtual std::vector<Outgoing> restore(const Segment&, const Peer&, const std::string&) const {
         return {};
     }
+    // Intrusive methods: whose MAC address they claim for a moment, the peer's (traffic for the peer comes to
+    // us) or the gateway's (the peer's traffic toward the gateway does).
+    enum class Claims { peer, gateway };
+    virtual Claims claims() const { return Claims::peer; }
+    // Frames the sentinel sends right after this method's own toward it, in paired mode: the traffic the
+    // method watches for, sent by a terminal we control instead of waiting for one to speak.
+    virtual std::vector<Outgoing> sentinel_frames(const Segment&, const std::string&) const { return {}; }
 };
 
 } // namespace isoprobe::probe

@@ -340,3 +340,79 @@ TEST_CASE("a port unreachable from the peer itself is no contact, but marks the 
     CHECK(record(n, to_sentinel).outcome == ProbeOutcome::not_reached);
     CHECK_FALSE(record(n, to_sentinel).refused);
 }
+
+TEST_CASE("unicast-in-broadcast: the sentinel receiving the group frame, or the peer's echo reply with our "
+          "marker, is contact; an echo reply without it is not this method's") {
+    Scenario s;
+    auto to_sentinel = s.probe("unicast-in-broadcast", 0);
+    auto to_h2 = s.probe("unicast-in-broadcast", 1);
+    auto for_h2 =
+        frames::icmp_echo(k_broadcast, k_probe_mac, k_probe_ip, k_h2_ip, 0x1513, 1, s.marker(to_h2));
+    s.sent(for_h2);
+    s.heard(0, for_h2); // our own frame on our own interface
+    // h2's reply to icmp's unicast echo (no marker of this method) answers icmp, not this method.
+    s.heard(0, frames::icmp_echo(k_probe_mac, k_h2_mac, k_h2_ip, k_probe_ip, 0x1501, 1, "no marker"));
+    auto m = s.match();
+    CHECK(record(m, to_sentinel).outcome == ProbeOutcome::not_reached);
+    CHECK(record(m, to_h2).outcome == ProbeOutcome::no_reply);
+    // The segment flooded the broadcast frame for h2's address to the sentinel's port.
+    s.heard(1, for_h2);
+    s.heard(0, frames::icmp_echo(k_probe_mac, k_h2_mac, k_h2_ip, k_probe_ip, 0x1513, 1, s.marker(to_h2)));
+    auto n = s.match();
+    CHECK(record(n, to_sentinel).outcome == ProbeOutcome::reached);
+    CHECK(record(n, to_sentinel).frames == std::vector<std::uint64_t>{3});
+    CHECK(has_note(record(n, to_sentinel), "the sentinel received an ICMP message (type 8)"));
+    CHECK(record(n, to_h2).outcome == ProbeOutcome::reached);
+    CHECK(record(n, to_h2).frames == std::vector<std::uint64_t>{4});
+    CHECK(has_note(record(n, to_h2), "answered with our marker"));
+}
+
+TEST_CASE(
+    "port-steal-uplink: the sentinel's frame for the gateway reaching us after the claim is contact; our "
+    "claim never is; the gateway answering the sentinel says the switch kept its port") {
+    const auto claim_of = [](const std::string& marker) {
+        return frames::raw_l2(k_probe_mac, k_gw_mac, marker);
+    };
+    const auto uplink = [](const std::string& marker) {
+        return frames::icmp_echo(k_gw_mac, k_sentinel_mac, k_sentinel_ip, k_gw_ip, 0x1514, 1, marker);
+    };
+    Scenario s;
+    auto id = s.probe("port-steal-uplink", 0);
+    s.stolen_at(id, 100);
+    auto claim = claim_of(s.marker(id));
+    s.sent(claim);
+    s.heard(0, claim, 100);
+    s.heard(1, uplink(s.marker(id)), 101); // the sentinel's own frame, on its own interface
+    // The switch kept the gateway's port: the gateway answered the sentinel.
+    s.heard(1, frames::icmp_echo(k_sentinel_mac, k_gw_mac, k_gw_ip, k_sentinel_ip, 0x1514, 1, s.marker(id)),
+            102);
+    // Our restore, flooded to the sentinel, is no word from the gateway.
+    s.heard(1, frames::arp_request(k_broadcast, k_probe_mac, k_probe_ip, k_gw_ip, s.marker(id)), 103);
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::not_reached);
+    CHECK(record(m, id).frames.empty());
+    CHECK(has_note(record(m, id), "the switch kept the gateway's address on the gateway's port"));
+    CHECK(has_note(record(m, id), "(frame 3)"));
+    CHECK(record(m, id).notes.size() == 1);
+
+    Scenario t;
+    auto stolen = t.probe("port-steal-uplink", 0);
+    auto from_h2 = t.probe("port-steal-uplink", 1);
+    t.stolen_at(stolen, 100);
+    t.stolen_at(from_h2, 100);
+    // Before the claim, the sentinel's frame for the gateway reaching us is not the claim's doing.
+    t.heard(0, uplink(t.marker(stolen)), 99);
+    CHECK(record(t.match(), stolen).outcome == ProbeOutcome::not_reached);
+    t.heard(0, uplink(t.marker(stolen)), 101);
+    // h2 speaking to the gateway on its own, handed to us too.
+    t.heard(0, frames::udp(k_gw_mac, k_h2_mac, k_h2_ip, k_gw_ip, 5000, 53, {1, 2, 3}), 102);
+    // A frame from h2 to someone else is not traffic for the gateway.
+    t.heard(0, frames::udp(k_probe_mac, k_h2_mac, k_h2_ip, k_probe_ip, 5000, 53, {1, 2, 3}), 103);
+    auto n = t.match();
+    CHECK(record(n, stolen).outcome == ProbeOutcome::reached);
+    CHECK(record(n, stolen).frames == std::vector<std::uint64_t>{2});
+    CHECK(has_note(record(n, stolen), "traffic from the sentinel to the gateway (an ICMP message (type 8)) "
+                                      "reached the probe after it claimed the gateway's address"));
+    CHECK(record(n, from_h2).outcome == ProbeOutcome::reached);
+    CHECK(record(n, from_h2).frames == std::vector<std::uint64_t>{3});
+}
