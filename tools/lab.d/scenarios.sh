@@ -3,7 +3,7 @@
 
 readonly k_scenarios="open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal \
 proxy-arp-isolated proxy-arp-hairpin redirect-no-forward wrong-segment-sentinel no-default-route port-security \
-l3-hairpin-no-icmp loss-isolated loss-open"
+l3-hairpin-no-icmp loss-isolated loss-open group-flood mac-forced"
 
 scenario_known() {
     case " $k_scenarios " in *" $1 "*) return 0 ;; esac
@@ -22,6 +22,8 @@ scenario_expect() {
 scenario_why() {
     case $1 in
         open) echo "plain bridge: every terminal reaches every other at L2 and L3" ;;
+        group-flood) echo "unicast dropped between terminals, broadcast/multicast flooded: unicast IP in group frames passes" ;;
+        mac-forced) echo "terminals may send only to the gateway's MAC (RFC 4562 style), learning bridge: claiming it steals uplink traffic (--intrusive)" ;;
         isolated) echo "terminal ports isolated, gateway drops same-interface forwarding: only the gateway is reachable" ;;
         flood-off) echo "broadcast/multicast not flooded between terminals but known unicast passes" ;;
         gateway-hairpin) echo "L2 isolated, but the gateway answers ARP for peers (proxy_arp_pvlan) and routes back to them" ;;
@@ -88,6 +90,17 @@ scenario_apply() {
             sw_loss 20
             ;;
         loss-open) sw_loss 20 ;;
+        group-flood)
+            # The group bit (I/G, the first octet's lowest bit) clear: a unicast destination.
+            sw_filter "ether daddr & 01:00:00:00:00:00 == 00:00:00:00:00:00 counter drop"
+            gw_no_hairpin
+            ;;
+        mac-forced)
+            # Between terminal ports only frames for the gateway's MAC pass: none, unless a terminal port has
+            # learnt it. Terminals reach the gateway's own port unfiltered.
+            sw_filter "ether daddr != $k_gw_mac counter drop"
+            gw_no_hairpin
+            ;;
         flood-off) sw_flood_off ;;
         gateway-hairpin)
             sw_isolate_terminals
