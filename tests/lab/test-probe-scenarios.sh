@@ -255,7 +255,7 @@ if [ "$(sqlite3 "$db" 'SELECT count(*) FROM runs')" = "$live_runs" ] && [ "$(sql
 else
     echo "FAIL history: $(sqlite3 "$db" 'SELECT count(*) FROM runs' 2>&1) runs recorded, $live_runs run"; failed=$((failed + 1))
 fi
-leftover=$(ip netns list | grep -cE "^ipb-$prefix[0-9]+-" || true)
+leftover=$(ip netns list | grep -cE "^ipb-${prefix}[0-9]+-" || true)
 if [ "$leftover" = 0 ]; then echo "ok   teardown: no namespace left"; passed=$((passed + 1)); else echo "FAIL teardown: $leftover namespaces left"; failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
