@@ -10,6 +10,9 @@ namespace {
 class Arp final : public probe::Method {
   public:
     std::string_view name() const override { return "arp"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string("ARP (RFC 826) stays on its broadcast domain: a router never forwards it");
+    }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
                                         const std::string& marker) const override {
         MacAddr broadcast;

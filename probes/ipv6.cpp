@@ -9,6 +9,10 @@ namespace {
 class Ipv6 final : public probe::Method {
   public:
     std::string_view name() const override { return "ipv6"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string(
+            "IPv6 is probed through ff02::1 and neighbour solicitations, which never cross a router");
+    }
     bool needs_ipv4() const override { return false; }
     std::optional<std::string> unavailable(const probe::Segment& seg, const probe::Peer&) const override {
         if (seg.iface.ipv6.empty()) return seg.iface.name + " has no IPv6 address";

@@ -9,6 +9,9 @@ namespace {
 class L2Unicast final : public probe::Method {
   public:
     std::string_view name() const override { return "l2-unicast"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string("an Ethernet frame to the sentinel's MAC: bridges forward it, routers never do");
+    }
     std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
         return needs_mac(peer);
     }

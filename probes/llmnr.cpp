@@ -19,6 +19,10 @@ std::string reverse_name(const IpAddr& ip) {
 class Llmnr final : public probe::Method {
   public:
     std::string_view name() const override { return "llmnr"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string(
+            "LLMNR (RFC 4795) uses the link-local group 224.0.0.252: a router never forwards it");
+    }
     std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
         return needs_mac(peer);
     }

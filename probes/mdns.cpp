@@ -16,6 +16,10 @@ std::vector<std::uint8_t> query(const std::string& marker) {
 class Mdns final : public probe::Method {
   public:
     std::string_view name() const override { return "mdns"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string(
+            "mDNS (RFC 6762) uses the link-local group 224.0.0.251: a router never forwards it");
+    }
     std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
         return needs_mac(peer);
     }

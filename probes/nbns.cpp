@@ -37,6 +37,10 @@ std::vector<std::uint8_t> nbns_request(std::uint16_t id, std::uint16_t flags, co
 class Nbns final : public probe::Method {
   public:
     std::string_view name() const override { return "nbns"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string(
+            "the NetBIOS name service (RFC 1002) is a subnet broadcast protocol: a router never forwards it");
+    }
     std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
         return needs_mac(peer);
     }

@@ -13,6 +13,10 @@ namespace {
 class PortSteal final : public probe::Method {
   public:
     std::string_view name() const override { return "port-steal"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string(
+            "port stealing claims the sentinel's MAC on the probe's switch, where the sentinel is not");
+    }
     bool intrusive() const override { return true; }
     std::optional<std::string> unavailable(const probe::Segment& seg,
                                            const probe::Peer& peer) const override {

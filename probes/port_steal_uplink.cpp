@@ -15,6 +15,10 @@ namespace {
 class PortStealUplink final : public probe::Method {
   public:
     std::string_view name() const override { return "port-steal-uplink"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string("claiming the gateway's MAC takes the probe's switch's uplink traffic, not the "
+                           "sentinel segment's");
+    }
     bool intrusive() const override { return true; }
     Claims claims() const override { return Claims::gateway; }
     std::optional<std::string> unavailable(const probe::Segment& seg,

@@ -19,6 +19,10 @@ std::vector<std::uint8_t> msearch(const std::string& host, const std::string& ma
 class Ssdp final : public probe::Method {
   public:
     std::string_view name() const override { return "ssdp"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string(
+            "SSDP discovery (239.255.255.250) belongs to one local network: routers do not forward it");
+    }
     std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
         return needs_mac(peer);
     }

@@ -18,6 +18,9 @@ constexpr std::uint16_t k_echo_id = 0x1513, k_source_port = 44447, k_port = 5044
 class UnicastInBroadcast final : public probe::Method {
   public:
     std::string_view name() const override { return "unicast-in-broadcast"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string("group-addressed frames stay on their broadcast domain: a router never forwards them");
+    }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
                                         const std::string& marker) const override {
         namespace f = probe::frames;

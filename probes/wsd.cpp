@@ -25,6 +25,10 @@ std::vector<std::uint8_t> probe_message(const std::string& marker) {
 class Wsd final : public probe::Method {
   public:
     std::string_view name() const override { return "wsd"; }
+    std::optional<std::string> segment_bound() const override {
+        return std::string("WS-Discovery (239.255.255.250, ff02::c) belongs to one local network: routers do "
+                           "not forward it");
+    }
     std::optional<std::string> unavailable(const probe::Segment&, const probe::Peer& peer) const override {
         return needs_mac(peer);
     }

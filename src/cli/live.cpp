@@ -30,6 +30,10 @@ void add_live_options(CLI::App& cmd, LiveOptions& o) {
     cmd.add_option("--sentinel", o.probe.sentinel,
                    "Second interface of ours on the same segment, playing the victim (paired mode)")
         ->type_name("IF2");
+    cmd.add_flag("--cross-segment", o.probe.cross_segment,
+                 "The sentinel is on another subnet (wired vs wireless, another VLAN): test that the two "
+                 "segments are separated, with routed methods only, through the probe's gateway to the "
+                 "sentinel's address");
     cmd.add_option("--methods", o.probe.methods,
                    "Comma-separated contact methods (default: all non-intrusive)")
         ->delimiter(',')

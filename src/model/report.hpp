@@ -112,6 +112,13 @@ struct PeerInfo {
     std::string found_by;
 };
 
+// The sentinel's own segment, in a cross-segment run (--cross-segment).
+struct SentinelSegment {
+    IpAddr address;
+    std::string subnet; // "203.0.113.0/24"
+    std::optional<Endpoint> gateway;
+};
+
 struct SegmentInfo {
     std::string interface;
     std::string sentinel; // empty without paired mode
@@ -119,6 +126,7 @@ struct SegmentInfo {
     std::string subnet; // "198.51.100.0/24"
     std::optional<Endpoint> gateway;
     std::vector<PeerInfo> peers;
+    std::optional<SentinelSegment> sentinel_segment; // only across segments
 };
 
 // One EAP method proposed to a wired 802.1X authenticator by `isoprobe eap --enumerate`.

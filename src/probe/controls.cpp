@@ -23,7 +23,27 @@ std::vector<model::Control> positive_controls(const ControlInputs& in) {
     c.push_back({"gateway-icmp", facts.gateway_echo.has_value(),
                  facts.gateway_echo ? "the gateway answered our echo request" + frame(facts.gateway_echo)
                                     : "no echo reply from the gateway"});
-    if (!in.sentinel.empty()) {
+    if (!in.sentinel.empty() && in.cross_segment) {
+        // Each side live: the probe's gateway answered above, the sentinel's own gateway answers here.
+        c.push_back({"sentinel-receives", facts.sentinel_gateway.has_value(),
+                     !in.sentinel_gateway_ip
+                         ? "no default route through " + in.sentinel +
+                               " on its own subnet: nothing shows the sentinel's segment is live"
+                     : facts.sentinel_gateway
+                         ? "the sentinel " + in.sentinel + " received its own gateway " +
+                               in.sentinel_gateway_ip->str() + "'s ARP reply from " +
+                               (facts.sentinel_gateway_mac ? facts.sentinel_gateway_mac->str() : "?") +
+                               frame(facts.sentinel_gateway) + ": its segment is live and its capture works"
+                         : "the sentinel " + in.sentinel + "'s gateway " + in.sentinel_gateway_ip->str() +
+                               " did not answer its ARP: silence there proves nothing"});
+        c.push_back(
+            {"sentinel-other-segment", !facts.sentinel_heard_probe,
+             facts.sentinel_heard_probe
+                 ? "the sentinel received a broadcast of the probe" + frame(facts.sentinel_heard_probe) +
+                       ": both interfaces share one broadcast domain, which routed probes do not test"
+                 : "no broadcast of the probe reached the sentinel: the two interfaces are on separate "
+                   "broadcast domains"});
+    } else if (!in.sentinel.empty()) {
         const bool heard = facts.sentinel_gateway || facts.sentinel_other_gateway;
         c.push_back({"sentinel-receives", heard,
                      heard ? "the sentinel " + in.sentinel +

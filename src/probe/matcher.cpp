@@ -192,7 +192,19 @@ class Matching {
 
     void sentinel_frame(const SeenFrame& f, const decode::Packet& p, std::optional<std::uint32_t> id) {
         auto& facts = m_out.facts;
-        if (p.arp && p.arp->op == 2 && m_seg.gateway_ip && p.arp->sender_ip == *m_seg.gateway_ip) {
+        if (m_seg.cross_segment) {
+            // Across segments the sentinel's side answers for itself: its own gateway, whatever its MAC (one
+            // router's interfaces often share one). The probe's broadcasts must never arrive there: a shared
+            // broadcast domain is one segment, whatever the numbering.
+            if (p.arp && p.arp->op == 2 && m_seg.sentinel_gateway_ip &&
+                p.arp->sender_ip == *m_seg.sentinel_gateway_ip && p.has_l2 && p.arp->sender_mac == p.src &&
+                !facts.sentinel_gateway) {
+                facts.sentinel_gateway = f.number;
+                facts.sentinel_gateway_mac = p.src;
+            }
+            if (p.has_l2 && p.src == m_seg.iface.mac && p.dst.is_group() && !facts.sentinel_heard_probe)
+                facts.sentinel_heard_probe = f.number;
+        } else if (p.arp && p.arp->op == 2 && m_seg.gateway_ip && p.arp->sender_ip == *m_seg.gateway_ip) {
             // Same IP is not the same segment: sites number every floor alike, so the gateway must be the
             // same MAC.
             if (is_gateway(p) && p.arp->sender_mac == p.src) {

@@ -27,7 +27,17 @@ struct Segment {
     std::optional<IpAddr> gateway_ip;
     std::optional<MacAddr> gateway_mac;
     std::vector<Peer> peers;
+    // --cross-segment: the sentinel sits on another subnet, reached only through the probe's gateway; its own
+    // side has its own gateway (its default route).
+    bool cross_segment = false;
+    std::optional<IpAddr> sentinel_gateway_ip;
 };
+
+// Where a frame for `peer` goes on the wire: its own MAC, or in cross-segment mode the probe's gateway, which
+// routes it toward the sentinel's segment.
+inline const MacAddr& next_hop(const Segment& seg, const Peer& peer) {
+    return seg.cross_segment && peer.sentinel ? *seg.gateway_mac : *peer.mac;
+}
 
 struct Outgoing {
     std::vector<std::uint8_t> frame;
@@ -49,6 +59,12 @@ class Method {
     // How long the protocol lets a responder hold its answer back on purpose (random delays against answer
     // storms), on top of the round trip.
     virtual double answer_delay_s() const { return 0; }
+    // Why the method cannot reach a sentinel on another segment (--cross-segment), or nullopt for the routed
+    // methods, which then send through the probe's gateway to the sentinel's address (probe::next_hop). A
+    // method that does not say otherwise stays on its segment.
+    virtual std::optional<std::string> segment_bound() const {
+        return std::string("it does not cross a router");
+    }
     // Why this method cannot run against `peer` (e.g. no MAC, no IPv6 address), or nullopt when it can.
     virtual std::optional<std::string> unavailable(const Segment&, const Peer&) const { return std::nullopt; }
     // The frames to send; every frame must carry `marker` somewhere in its bytes.

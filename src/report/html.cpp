@@ -153,7 +153,11 @@ void header(std::string& out, const Report& r, const Strings& s) {
                               (sg.sentinel.empty() ? ""
                                                    : " &nbsp;" + std::string(s.sentinel) + ": " +
                                                          mono(sg.sentinel) + hex_note(sg.sentinel)));
-        item(s.segment, mono(sg.subnet) + " (" + mono(sg.address.str()) + ")");
+        item(s.segment, mono(sg.subnet) + " (" + mono(sg.address.str()) + ")" +
+                            (sg.sentinel_segment ? " &nbsp;" + std::string(s.sentinel) + ": " +
+                                                       mono(sg.sentinel_segment->subnet) + " (" +
+                                                       mono(sg.sentinel_segment->address.str()) + ")"
+                                                 : std::string()));
         if (sg.gateway) item(s.gateway, endpoint_html(s, *sg.gateway));
         item(s.peers, std::to_string(sg.peers.size()));
     }

@@ -130,6 +130,11 @@ ordered_json to_json(const Report& r) {
         segment["subnet"] = sg.subnet;
         segment["gateway"] = sg.gateway ? to_json(*sg.gateway) : ordered_json(nullptr);
         segment["peers"] = std::move(peers);
+        if (const auto& other = sg.sentinel_segment)
+            segment["sentinel_segment"] = {
+                {"address", other->address.str()},
+                {"subnet", other->subnet},
+                {"gateway", other->gateway ? to_json(*other->gateway) : ordered_json(nullptr)}};
         j["segment"] = std::move(segment);
         ordered_json probes = ordered_json::array();
         for (const auto& p : r.probes)

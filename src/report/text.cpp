@@ -69,6 +69,11 @@ std::string to_text(const Report& r, bool colour) {
         if (!sg.sentinel.empty()) o << ", sentinel " << terminal_safe(sg.sentinel) << hex_note(sg.sentinel);
         if (sg.gateway) o << ", gateway " << endpoint_text(*sg.gateway);
         o << "; " << sg.peers.size() << " peer(s)\n";
+        if (const auto& other = sg.sentinel_segment) {
+            o << "Sentinel's segment " << other->subnet << " (" << other->address.str() << ")";
+            if (other->gateway) o << ", gateway " << endpoint_text(*other->gateway);
+            o << ": cross-segment run, the two segments' separation is tested\n";
+        }
         o << "\nControls:\n";
         for (const auto& c : r.controls)
             o << "  " << paint(c.ok ? "ok  " : "FAIL", c.ok ? Status::pass : Status::fail, colour) << "  "

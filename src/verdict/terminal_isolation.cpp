@@ -97,8 +97,11 @@ model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
     return req;
 }
 
-model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
+namespace {
+
+model::Requirement decide_live(const LiveIsolationEvidence& e) {
     model::Requirement req{e.passive.id, Status::inconclusive, {}};
+    const bool cross = !e.sentinel_segment.empty();
     std::size_t sentinel_runs = 0, sentinel_silent = 0;
     std::string at_sentinel, at_peers;
     auto add = [](std::string& list, const model::ProbeResult& r) {
@@ -129,7 +132,10 @@ model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
     if (!at_sentinel.empty() || peers_prove || watch_proves) {
         req.status = Status::fail;
         if (!at_sentinel.empty())
-            req.reasons.push_back("the sentinel " + e.sentinel + " received our probes: " + at_sentinel);
+            req.reasons.push_back(
+                cross ? "the sentinel " + e.sentinel + " on " + e.sentinel_segment +
+                            " received our probes routed from " + e.probe_segment + ": " + at_sentinel
+                      : "the sentinel " + e.sentinel + " received our probes: " + at_sentinel);
         if (peers_prove) req.reasons.push_back("peers answered from their own addresses: " + at_peers);
         if (watch_proves) passive_reasons();
         return req;
@@ -151,6 +157,15 @@ model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
             req.reasons.push_back("control failed: " + f);
     } else if (sentinel_runs == 0 || sentinel_silent != sentinel_runs || !e.sentinel_heard_gateway) {
         req.reasons.push_back("not every method could be run against the sentinel");
+    } else if (cross) {
+        req.status = Status::pass;
+        req.reasons.push_back("all " + std::to_string(sentinel_runs) + " routed methods sent from " +
+                              e.probe_segment + " through its gateway to the sentinel " + e.sentinel +
+                              " were not received there (each sent up to " + std::to_string(e.rounds) +
+                              " times), and every control passed: each side's own gateway answered, the "
+                              "sentinel's in frame " +
+                              std::to_string(*e.sentinel_heard_gateway));
+        passive_reasons();
     } else {
         req.status = Status::pass;
         req.reasons.push_back("all " + std::to_string(sentinel_runs) + " methods sent toward the sentinel " +
@@ -163,6 +178,18 @@ model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
     }
     // What a full station or flow table hid could have been contact: no pass rests on it.
     mark_full_tables(e.full_tables, req);
+    return req;
+}
+
+} // namespace
+
+model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
+    auto req = decide_live(e);
+    if (!e.sentinel_segment.empty())
+        req.reasons.push_back("cross-segment run: the verdict is about the separation of segment " +
+                              e.probe_segment + " from segment " + e.sentinel_segment +
+                              ", probed with routed methods only; terminals within either segment were not "
+                              "probed, only the passive watch saw the probe's own segment");
     return req;
 }
 

@@ -3,7 +3,8 @@
 # probed in paired mode (probe0 + sentinel0), and the verdict and per-method results are asserted; then torn down.
 # Every run records into one history database (--db) and writes Prometheus metrics (--prom), both checked too.
 # Needs root (network namespaces). Usage: test-probe-scenarios.sh ISOPROBE_BINARY [SCENARIO...]
-# Lab ids are LAB_ID_PREFIX (default pt) and a number, so that runs side by side do not collide.
+# Labs get the ids PREFIX1, PREFIX2, ... with PREFIX from LAB_ID_PREFIX (default pt, [a-z]{1,8}), so that two runs on one
+# machine never share namespaces.
 # Ends with 'N passed, M failed'; exit status 0 only when nothing failed.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -12,9 +13,9 @@ shift
 scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal
     proxy-arp-isolated proxy-arp-hairpin redirect-no-forward wrong-segment-sentinel no-default-route port-security
-    l3-hairpin-no-icmp group-flood mac-forced faults)
+    l3-hairpin-no-icmp group-flood mac-forced cross-routed cross-filtered faults)
 prefix=${LAB_ID_PREFIX:-pt}
-[[ $prefix =~ ^[a-z][a-z0-9]{0,8}$ ]] || { echo "LAB_ID_PREFIX '$prefix': 1-9 characters [a-z0-9], a letter first" >&2; exit 2; }
+[[ $prefix =~ ^[a-z]{1,8}$ ]] || { echo "LAB_ID_PREFIX: '$prefix' is not 1-8 letters a-z" >&2; exit 2; }
 work=$(mktemp -d /tmp/isoprobe-probetest.XXXXXX)
 passed=0 failed=0 live_runs=0
 db=$work/history.db
@@ -79,6 +80,8 @@ run_scenario() {
     # Port security: the switch keeps the sentinel's MAC on its own port; stealing it must fail, and say so.
     # MAC-forced forwarding: only claiming the gateway's MAC gets another terminal's frames to us.
     case $scenario in port-security | mac-forced) extra=(--intrusive) ;; esac
+    # Two subnets behind one router: the sentinel on the other one, on purpose.
+    case $scenario in cross-*) extra=(--cross-segment) ;; esac
     local report=$work/$scenario.json rc=0
     ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 2000 --timeout 1.5 \
         "${extra[@]}" --json "$report" -w "$work/$scenario.pcapng" --db "$db" --prom "$work/$scenario.prom" >"$work/$id.out" 2>&1 || rc=$?
@@ -141,6 +144,24 @@ run_scenario() {
         l3-hairpin-no-icmp) assert "$scenario" "$report" "r['verdict'] == 'fail'" "$rc == 1" \
             "probe('sentinel', 'gateway-bounce') == 'reached'" \
             "any('TCP SYN' in n or 'UDP' in n for p in r['probes'] if p['method'] == 'gateway-bounce' and p['sentinel'] for n in p['evidence'] if isinstance(n, str))" ;;
+        # Issue 12: across segments only the routed methods run, the sentinel's capture is the proof, each side's
+        # gateway answers, and the reasons say the verdict is about the two segments' separation.
+        cross-routed) assert "$scenario" "$report" "r['verdict'] == 'fail'" "$rc == 1" \
+            "all(probe('sentinel', m) == 'reached' for m in ['icmp', 'smb', 'gateway-bounce'])" \
+            "any('the sentinel received' in n for p in r['probes'] if p['method'] == 'icmp' and p['sentinel'] for n in p['evidence'] if isinstance(n, str))" \
+            "all(c['ok'] for c in r['controls'])" ;;
+        cross-filtered) assert "$scenario" "$report" "r['verdict'] == 'pass'" "$rc == 0" \
+            "all(probe('sentinel', m) == 'not-reached' for m in ['icmp', 'smb', 'gateway-bounce'])" \
+            "all(c['ok'] for c in r['controls'])" \
+            "r['segment']['sentinel_segment']['gateway'] == {'mac': '02:b1:00:00:0c:01', 'ip': '203.0.113.1'}" ;;
+    esac
+    case $scenario in
+        cross-*) assert "$scenario" "$report" "[p['ip'] for p in r['segment']['peers']] == ['203.0.113.11']" \
+            "all(probe('sentinel', m) == 'not-run' for m in ['arp', 'l2-unicast', 'mdns', 'llmnr', 'nbns', 'ssdp', 'wsd', 'ipv6'])" \
+            "all(n.startswith('cross-segment mode: ') for p in r['probes'] if p['result'] == 'not-run' for n in p['evidence'] if isinstance(n, str))" \
+            "[c['name'] for c in r['controls']] == ['own-frames-captured', 'gateway-arp', 'gateway-icmp', 'sentinel-receives', 'sentinel-other-segment', 'no-drops']" \
+            "r['segment']['sentinel_segment']['subnet'] == '203.0.113.0/24' and r['segment']['sentinel_segment']['address'] == '203.0.113.11'" \
+            "any('separation of segment 198.51.100.0/24 (probe0) from segment 203.0.113.0/24 (sentinel0)' in w for w in r['requirements'][0]['reasons'])" ;;
     esac
     assert "$scenario" "$report" "r['schema'] == 'isoprobe.report/1' and r['segment']['subnet'] == '198.51.100.0/24'"
     if /usr/bin/python3 "$root/tests/golden/validate_schema.py" "$report" >/dev/null; then

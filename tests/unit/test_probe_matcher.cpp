@@ -57,10 +57,23 @@ Segment segment() {
     return seg;
 }
 
+// --cross-segment: the sentinel on 203.0.113.0/24 behind the router's other interface, the only peer.
+const IpAddr k_far_sentinel_ip = *IpAddr::parse("203.0.113.11");
+const IpAddr k_far_gw_ip = *IpAddr::parse("203.0.113.1");
+const MacAddr k_far_gw_mac = *MacAddr::parse("02:1b:00:00:0c:fe");
+Segment cross_segment() {
+    Segment seg = segment();
+    seg.cross_segment = true;
+    seg.sentinel->ipv4 = k_far_sentinel_ip;
+    seg.sentinel_gateway_ip = k_far_gw_ip;
+    seg.peers = {Peer{k_sentinel_mac, k_far_sentinel_ip, {}, true, "sentinel"}};
+    return seg;
+}
+
 // A run's probes and the frames its capture holds, decoded as the engine decodes them.
 class Scenario {
   public:
-    Scenario() : m_seg(segment()), m_marker(0x1234) {}
+    explicit Scenario(Segment seg = segment()) : m_seg(std::move(seg)), m_marker(0x1234) {}
 
     // A record for `name` toward peer 0 (the sentinel), 1 (h2) or 2 (h3, a --peer with no MAC); returns its
     // id.
@@ -415,4 +428,29 @@ TEST_CASE(
                                       "reached the probe after it claimed the gateway's address"));
     CHECK(record(n, from_h2).outcome == ProbeOutcome::reached);
     CHECK(record(n, from_h2).frames == std::vector<std::uint64_t>{3});
+TEST_CASE("--cross-segment: a routed probe arriving at the sentinel from its own gateway is contact; its "
+          "gateway's ARP reply and the probe's broadcasts are facts") {
+    Scenario s(cross_segment());
+    auto id = s.probe("icmp", 0);
+    // The probe's own side: its gateway's ARP reply never counts for the sentinel's side.
+    s.heard(1, arp_reply(k_gw_mac, k_gw_ip, k_sentinel_mac, k_far_sentinel_ip));
+    s.heard(1, arp_reply(k_far_gw_mac, k_far_gw_ip, k_sentinel_mac, k_far_sentinel_ip));
+    s.heard(1, frames::icmp_echo(k_sentinel_mac, k_far_gw_mac, k_probe_ip, k_far_sentinel_ip, 0x1501, 1,
+                                 s.marker(id)));
+    auto m = s.match();
+    CHECK(m.facts.sentinel_gateway == std::optional<std::uint64_t>(2));
+    CHECK(m.facts.sentinel_gateway_mac == std::optional<MacAddr>(k_far_gw_mac));
+    CHECK_FALSE(m.facts.sentinel_other_gateway);
+    CHECK_FALSE(m.facts.sentinel_heard_probe);
+    CHECK(record(m, id).outcome == ProbeOutcome::reached);
+    CHECK(record(m, id).frames == std::vector<std::uint64_t>{3});
+    CHECK(has_note(record(m, id), "the sentinel received an ICMP message (type 8)"));
+
+    // One broadcast domain numbered as two subnets: the probe's ARP broadcast arrives at the sentinel.
+    Scenario t(cross_segment());
+    auto silent = t.probe("icmp", 0);
+    t.heard(1, frames::arp_request(k_broadcast, k_probe_mac, k_probe_ip, k_gw_ip, t.marker(0xd0000000u)));
+    auto n = t.match();
+    CHECK(n.facts.sentinel_heard_probe == std::optional<std::uint64_t>(1));
+    CHECK(record(n, silent).outcome == ProbeOutcome::not_reached);
 }

@@ -168,8 +168,8 @@ TEST_CASE("a live run: result matrix, controls, phases on the timeline") {
     auto peer = [](const char* mac, const char* ip) {
         return model::Endpoint{MacAddr::parse(mac), *IpAddr::parse(ip)};
     };
-    r.segment =
-        model::SegmentInfo{"probe0", "sentinel0", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
+    r.segment = model::SegmentInfo{
+        "probe0", "sentinel0", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}, std::nullopt};
     const auto sentinel = peer("02:00:00:00:00:02", "198.51.100.2"),
                other = peer("02:00:00:00:00:03", "198.51.100.3");
     r.probes.push_back({sentinel, true, "arp", model::ProbeOutcome::not_reached, {7, 9}, {}});
