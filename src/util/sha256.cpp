@@ -41,7 +41,10 @@ std::string sha256_hex(std::string_view data) {
 }
 
 Expected<std::string, std::string> sha256_file(const std::string& path) {
-    std::unique_ptr<FILE, decltype(&std::fclose)> f(std::fopen(path.c_str(), "rbe"), &std::fclose);
+    struct Close {
+        void operator()(FILE* f) const { std::fclose(f); }
+    };
+    std::unique_ptr<FILE, Close> f(std::fopen(path.c_str(), "rbe"));
     if (!f) return unexpected(path + ": cannot read: " + std::strerror(errno));
     Digest d;
     char buf[1 << 16];
