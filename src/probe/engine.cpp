@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "analyze/analysis.hpp"
+#include "analyze/replay.hpp"
 #include "capture/pcapng_writer.hpp"
 #include "probe/controls.hpp"
 #include "probe/discovery.hpp"
@@ -592,7 +593,9 @@ Expected<ProbeRun, std::string> Run::analyse() {
                !std::equal(m_seg.iface.mac.b.begin(), m_seg.iface.mac.b.end(), fr.bytes.begin() + 6) &&
                m_sent.frames.count(std::vector<std::uint8_t>(fr.bytes.begin(), fr.bytes.end())) > 0;
     };
+    model::AnalysisInputs::Live replay; // what `isoprobe verify` needs to run this analysis again
     auto decoded = decode_frames(stored, [&](const capture::Frame& fr) {
+        if (fr.interface == 0 && forged(fr)) replay.forged_frames.push_back(fr.number);
         return fr.interface == 0 && !forged(fr) ? analysis.feed(fr) : decode::classify(fr);
     });
     for (const auto& f : stored)
@@ -651,14 +654,23 @@ Expected<ProbeRun, std::string> Run::analyse() {
          dropped, capture_errors,
          m_send_errors.empty() ? std::nullopt : std::optional<std::string>(m_send_errors.front())});
 
-    verdict::decide(
-        {watched, std::nullopt,
-         verdict::LiveRunEvidence{m_o.sentinel, m_seg.gateway_mac.has_value(), capture_errors, k_rounds,
-                                  matched.facts.sentinel_gateway, probe_segment, sentinel_segment},
-         std::nullopt},
-        rep);
+    const verdict::LiveRunEvidence live{m_o.sentinel,    m_seg.gateway_mac.has_value(),  capture_errors,
+                                        k_rounds,        matched.facts.sentinel_gateway, probe_segment,
+                                        sentinel_segment};
+    verdict::decide({watched, std::nullopt, live, std::nullopt}, rep);
     if (!m_phases.empty()) m_phases.back().end_ns = wall_ns();
-    rep.run.emplace().phases = std::move(m_phases);
+    auto& run = rep.run.emplace();
+    run.phases = std::move(m_phases);
+    replay.marker_prefix = m_marker.prefix();
+    replay.sentinel = live.sentinel;
+    replay.gateway_resolved = live.gateway_resolved;
+    replay.interruption = live.interruption;
+    replay.rounds = live.rounds;
+    replay.sentinel_heard_gateway = live.sentinel_heard_gateway;
+    replay.probe_segment = live.probe_segment;
+    replay.sentinel_segment = live.sentinel_segment;
+    run.analysis = analyze::analysis_inputs(hints);
+    run.analysis->live = std::move(replay);
     return out;
 }
 

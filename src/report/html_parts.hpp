@@ -17,6 +17,10 @@ struct Strings {
     // header
     std::string_view command, tool, host, started, finished, duration, capture_span, interface, sentinel,
         segment, gateway, peers, capturing_host, interrupted, none, unknown;
+    // provenance (header)
+    std::string_view operator_name, note, revision, build_type, command_line, config, capture_sha256,
+        clock_start, clock_end, estimated_error, maximum_error, not_given;
+    std::array<std::string_view, 3> clock_sync; // synchronised, not synchronised, unknown
     // verdict and requirements
     std::string_view verdict, verdict_rule, requirements, col_requirement, col_clause, col_title, col_status,
         col_reasons;

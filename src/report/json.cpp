@@ -80,6 +80,79 @@ ordered_json to_json(const InventoryFinding& f) {
             {"detail", f.detail}};
 }
 
+namespace {
+ordered_json to_json(const model::ClockState& c) {
+    auto seconds = [](const std::optional<double>& v) {
+        return v ? ordered_json(*v) : ordered_json(nullptr);
+    };
+    return {{"sync", c.sync},
+            {"estimated_error_s", seconds(c.estimated_error_s)},
+            {"maximum_error_s", seconds(c.maximum_error_s)}};
+}
+
+ordered_json to_json(const model::Provenance& p) {
+    auto or_null = [](const std::string& v) { return v.empty() ? ordered_json(nullptr) : ordered_json(v); };
+    ordered_json j;
+    j["version"] = p.version;
+    j["revision"] = p.revision;
+    j["build_type"] = p.build_type;
+    put_name(j, "command_line", p.command_line);
+    if (p.config_path.empty())
+        j["config"] = nullptr;
+    else
+        put_name(j, "config", p.config_path);
+    j["config_sha256"] = p.config_sha256;
+    j["capture_sha256"] = or_null(p.capture_sha256);
+    if (p.operator_name.empty())
+        j["operator"] = nullptr;
+    else
+        put_name(j, "operator", p.operator_name);
+    if (p.note.empty())
+        j["note"] = nullptr;
+    else
+        put_name(j, "note", p.note);
+    j["clock"] = {{"start", to_json(p.clock_start)}, {"end", to_json(p.clock_end)}};
+    return j;
+}
+
+ordered_json to_json(const model::AnalysisInputs& a) {
+    auto macs = [](const std::vector<MacAddr>& v) {
+        ordered_json out = ordered_json::array();
+        for (const auto& m : v)
+            out.push_back(m.str());
+        return out;
+    };
+    ordered_json j;
+    j["self"] = a.self ? ordered_json(a.self->str()) : ordered_json(nullptr);
+    j["self_how"] = a.self_how;
+    j["infra"] = macs(a.infra);
+    j["gateways"] = macs(a.gateways);
+    j["gateway_ip"] = a.gateway_ip ? ordered_json(a.gateway_ip->str()) : ordered_json(nullptr);
+    j["subnet"] = a.subnet.empty() ? ordered_json(nullptr) : ordered_json(a.subnet);
+    if (a.live) {
+        const auto& l = *a.live;
+        ordered_json live;
+        live["forged_frames"] = l.forged_frames;
+        live["marker_prefix"] = l.marker_prefix;
+        if (l.sentinel.empty())
+            live["sentinel"] = nullptr;
+        else
+            put_name(live, "sentinel", l.sentinel);
+        live["gateway_resolved"] = l.gateway_resolved;
+        live["interruption"] = l.interruption;
+        live["rounds"] = l.rounds;
+        live["sentinel_heard_gateway"] =
+            l.sentinel_heard_gateway ? ordered_json(*l.sentinel_heard_gateway) : ordered_json(nullptr);
+        live["probe_segment"] = l.probe_segment;
+        live["sentinel_segment"] = l.sentinel_segment;
+        j["live"] = std::move(live);
+    } else {
+        j["live"] = nullptr;
+    }
+    return j;
+}
+} // namespace
+
 ordered_json to_json(const Report& r) {
     ordered_json j;
     j["schema"] = "isoprobe.report/1";
@@ -208,6 +281,8 @@ ordered_json to_json(const Report& r) {
         put_name(info, "host", run.host);
         info["phases"] = std::move(phases);
         put_names(info, "files", run.files);
+        info["provenance"] = to_json(run.provenance);
+        if (run.analysis) info["analysis"] = to_json(*run.analysis);
         j["run"] = std::move(info);
     }
     return j;

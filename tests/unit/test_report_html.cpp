@@ -185,7 +185,9 @@ TEST_CASE("a live run: result matrix, controls, phases on the timeline") {
                            {{"discovery", t0, t0 + 1'000'000'000},
                             {"probing", t0 + 1'000'000'000, t0 + 4'000'000'000},
                             {"odd<phase>", t0 + 4'000'000'000, t0 + 5'000'000'000}},
-                           {}};
+                           {},
+                           {},
+                           std::nullopt};
     r.capture.frames = 20;
     r.capture.first_ns = t0 + 100'000'000;
     r.capture.last_ns = t0 + 4'900'000'000;

@@ -33,7 +33,11 @@ model::Report live_report(const std::string& interface) {
                                  .finished_ns = 1'700'000'001'000'000'000,
                                  .host = "lab",
                                  .phases = {},
-                                 .files = {"/tmp/report.json"}});
+                                 .files = {"/tmp/report.json"},
+
+                                 .provenance = {},
+
+                                 .analysis = std::nullopt});
     return r;
 }
 
