@@ -220,6 +220,7 @@ struct Report {
     CaptureSummary capture;
     std::vector<EapSession> eap;
     EapStats eap_stats;
+    std::vector<EapFinding> eap_findings; // rendered under 8021x-eap-tls; they never change its status
     std::vector<BssEntry> wlan;
     std::uint64_t wlan_malformed = 0, wlan_dropped = 0;
     std::vector<EnumerationResult> enumeration;             // `eap --enumerate` only

@@ -44,6 +44,8 @@ struct Strings {
         col_expiry, self_signed, not_decodable, bytes_unit, days_unit, via_radius;
     std::array<std::string_view, 3> eap_outcome; // model::EapOutcome
     std::array<std::string_view, 4> client_cert; // model::ClientCertificate
+    std::string_view eap_findings, eap_findings_intro, col_session, col_about, findings_note;
+    std::array<std::string_view, model::k_eap_finding_kinds> eap_finding; // model::EapFindingKind
     std::string_view enumeration, col_eap_type, accepted, refused, no_answer;
     // Wi-Fi and the survey
     std::string_view wlan, wlan_intro, col_bssid, col_ssid, col_channel, col_security, col_akm, col_ciphers,

@@ -161,8 +161,15 @@ ordered_json to_json(const Report& r) {
     j["verdict"] = status_name(r.verdict);
     if (r.interrupted) j["interrupted"] = true;
     ordered_json reqs = ordered_json::array();
-    for (const auto& req : r.requirements)
+    for (const auto& req : r.requirements) {
         reqs.push_back(to_json(req));
+        // Findings inform the auditor without changing the status: listed only when there are any.
+        if (req.id != "8021x-eap-tls" || r.eap_findings.empty()) continue;
+        ordered_json findings = ordered_json::array();
+        for (const auto& f : r.eap_findings)
+            findings.push_back(to_json(f, r.eap));
+        reqs.back()["findings"] = std::move(findings);
+    }
     j["requirements"] = std::move(reqs);
     j["self"] = {{"mac", r.self.mac ? ordered_json(r.self.mac->str()) : ordered_json(nullptr)},
                  {"how", r.self.how}};

@@ -18,6 +18,8 @@ nlohmann::ordered_json to_json(const model::CertInfo& c);
 nlohmann::ordered_json to_json(const model::TlsSummary& t);
 nlohmann::ordered_json to_json(const model::EapSession& s);
 nlohmann::ordered_json to_json(const model::BssEntry& e);
+// One finding under 8021x-eap-tls; `sessions` names the certificate's subject.
+nlohmann::ordered_json to_json(const model::EapFinding& f, const std::vector<model::EapSession>& sessions);
 
 // {"sessions": [...], "stats": {...}}
 nlohmann::ordered_json eap_section(const std::vector<model::EapSession>& sessions,

@@ -85,6 +85,7 @@ std::string to_text(const Report& r, bool colour) {
         o << "\n";
         for (const auto& why : req.reasons)
             o << "      " << terminal_safe(why) << "\n";
+        if (req.id == "8021x-eap-tls") eap_findings_text(o, r);
     }
     if (r.segment) {
         const auto& sg = *r.segment;
