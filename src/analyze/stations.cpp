@@ -18,8 +18,9 @@ constexpr std::size_t k_off_link_threshold =
 constexpr double k_self_share = 0.9; // share of unicast frames a capturing host is an endpoint of
 
 void add_capped(std::vector<IpAddr>& v, const IpAddr& ip, std::size_t cap) {
+    if (v.size() >= cap) return; // a gateway's list fills at once, and then every frame stops here
     if (ip.empty() || ip.is_unspecified() || ip.is_multicast() || ip.is_broadcast_v4()) return;
-    if (v.size() >= cap || std::find(v.begin(), v.end(), ip) != v.end()) return;
+    if (std::find(v.begin(), v.end(), ip) != v.end()) return;
     v.push_back(ip);
 }
 
@@ -71,15 +72,20 @@ bool in_subnet(const IpAddr& ip, const std::pair<IpAddr, int>& subnet) {
 
 StationEvidence* StationTable::station(const MacAddr& mac, std::uint64_t frame) {
     if (mac.is_group() || mac.is_zero()) return nullptr;
+    const std::uint64_t word = mac.word();
+    auto& recent = m_recent[(word * 0x9e3779b97f4a7c15ULL) >> (64 - k_recent_bits)];
+    if (recent.first == word) return recent.second;
     auto it = m_stations.find(mac);
-    if (it != m_stations.end()) return &it->second;
-    if (m_stations.size() >= k_max_stations) {
-        m_dropped.add(std::hash<MacAddr>{}(mac));
-        return nullptr;
+    if (it == m_stations.end()) {
+        if (m_stations.size() >= k_max_stations) {
+            m_dropped.add(std::hash<MacAddr>{}(mac));
+            return nullptr;
+        }
+        it = m_stations.emplace(mac, StationEvidence{}).first;
+        it->second.first_frame = frame;
     }
-    auto& s = m_stations[mac];
-    s.first_frame = frame;
-    return &s;
+    recent = {word, &it->second};
+    return &it->second;
 }
 
 void StationTable::feed(const decode::Packet& p) {
