@@ -19,7 +19,8 @@ class UnicastInBroadcast final : public probe::Method {
   public:
     std::string_view name() const override { return "unicast-in-broadcast"; }
     std::optional<std::string> segment_bound() const override {
-        return std::string("group-addressed frames stay on their broadcast domain: a router never forwards them");
+        return std::string(
+            "group-addressed frames stay on their broadcast domain: a router never forwards them");
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
                                         const std::string& marker) const override {

@@ -428,6 +428,8 @@ TEST_CASE(
                                       "reached the probe after it claimed the gateway's address"));
     CHECK(record(n, from_h2).outcome == ProbeOutcome::reached);
     CHECK(record(n, from_h2).frames == std::vector<std::uint64_t>{3});
+}
+
 TEST_CASE("--cross-segment: a routed probe arriving at the sentinel from its own gateway is contact; its "
           "gateway's ARP reply and the probe's broadcasts are facts") {
     Scenario s(cross_segment());
