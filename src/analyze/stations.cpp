@@ -239,9 +239,12 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         for (const auto& [mac, ev] : m_stations) {
             double share = static_cast<double>(ev.sent_unicast + ev.received_unicast) /
                            static_cast<double>(m_unicast_frames);
+            // A virtual router MAC is a gateway even where it is an endpoint of every unicast frame (a mirror
+            // of a segment whose terminals only talk to it).
             bool infra = ev.dhcp_server || ev.dhcp_addressed || ev.router_advertiser || ev.switch_protocol ||
                          ev.eap_authenticator || ev.sign || ev.routed_frame || ev.router_icmp_frame ||
-                         ev.na_router_frame || ev.v4_behind.size() >= k_off_link_threshold;
+                         ev.na_router_frame || ev.v4_behind.size() >= k_off_link_threshold ||
+                         virtual_router_mac(mac);
             if (share >= k_self_share && !infra &&
                 std::find(hints.infra.begin(), hints.infra.end(), mac) == hints.infra.end())
                 candidates.push_back(mac);
