@@ -10,6 +10,7 @@ namespace {
 class Arp final : public probe::Method {
   public:
     std::string_view name() const override { return "arp"; }
+    std::optional<model::Sentence> segment_bound() const override { return model::say("bound.arp"); }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
                                         const std::string& marker) const override {
         MacAddr broadcast;

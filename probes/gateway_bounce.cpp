@@ -15,6 +15,7 @@ constexpr std::uint16_t k_smb = 445, k_high_port = 50445, k_source_port = 44446;
 class GatewayBounce final : public probe::Method {
   public:
     std::string_view name() const override { return "gateway-bounce"; }
+    std::optional<model::Sentence> segment_bound() const override { return std::nullopt; }
     bool via_gateway() const override { return true; }
     std::optional<model::Sentence> unavailable(const probe::Segment& seg, const probe::Peer&) const override {
         if (!seg.gateway_mac) return model::say("probe.no-gateway");

@@ -9,6 +9,7 @@ namespace {
 class Ipv6 final : public probe::Method {
   public:
     std::string_view name() const override { return "ipv6"; }
+    std::optional<model::Sentence> segment_bound() const override { return model::say("bound.ipv6"); }
     bool needs_ipv4() const override { return false; }
     std::optional<model::Sentence> unavailable(const probe::Segment& seg, const probe::Peer&) const override {
         if (seg.iface.ipv6.empty())

@@ -9,6 +9,7 @@ namespace {
 class L2Unicast final : public probe::Method {
   public:
     std::string_view name() const override { return "l2-unicast"; }
+    std::optional<model::Sentence> segment_bound() const override { return model::say("bound.l2-unicast"); }
     std::optional<model::Sentence> unavailable(const probe::Segment&,
                                                const probe::Peer& peer) const override {
         return needs_mac(peer);

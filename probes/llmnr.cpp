@@ -19,6 +19,7 @@ std::string reverse_name(const IpAddr& ip) {
 class Llmnr final : public probe::Method {
   public:
     std::string_view name() const override { return "llmnr"; }
+    std::optional<model::Sentence> segment_bound() const override { return model::say("bound.llmnr"); }
     std::optional<model::Sentence> unavailable(const probe::Segment&,
                                                const probe::Peer& peer) const override {
         return needs_mac(peer);

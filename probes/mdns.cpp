@@ -16,6 +16,7 @@ std::vector<std::uint8_t> query(const std::string& marker) {
 class Mdns final : public probe::Method {
   public:
     std::string_view name() const override { return "mdns"; }
+    std::optional<model::Sentence> segment_bound() const override { return model::say("bound.mdns"); }
     std::optional<model::Sentence> unavailable(const probe::Segment&,
                                                const probe::Peer& peer) const override {
         return needs_mac(peer);

@@ -37,6 +37,7 @@ std::vector<std::uint8_t> nbns_request(std::uint16_t id, std::uint16_t flags, co
 class Nbns final : public probe::Method {
   public:
     std::string_view name() const override { return "nbns"; }
+    std::optional<model::Sentence> segment_bound() const override { return model::say("bound.nbns"); }
     std::optional<model::Sentence> unavailable(const probe::Segment&,
                                                const probe::Peer& peer) const override {
         return needs_mac(peer);

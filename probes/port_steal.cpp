@@ -13,6 +13,7 @@ namespace {
 class PortSteal final : public probe::Method {
   public:
     std::string_view name() const override { return "port-steal"; }
+    std::optional<model::Sentence> segment_bound() const override { return model::say("bound.port-steal"); }
     bool intrusive() const override { return true; }
     std::optional<model::Sentence> unavailable(const probe::Segment& seg,
                                                const probe::Peer& peer) const override {

@@ -1,5 +1,6 @@
-// smb: a TCP SYN to port 445 (any TCP answer, SYN-ACK or RST, proves the peer got it); when the port is open,
-// a real TCP connection bound to the probe interface negotiates SMB2 (MS-SMB2 2.2.3) and reports the dialect.
+// smb: a TCP SYN to port 445 (any TCP answer, SYN-ACK or RST, proves the peer got it; in cross-segment mode
+// it goes through the probe's gateway to the sentinel's address); when the port is open, a real TCP
+// connection bound to the probe interface negotiates SMB2 (MS-SMB2 2.2.3) and reports the dialect.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <net/if.h>
@@ -70,14 +71,15 @@ model::Sentence negotiate(const probe::Segment& seg, const IpAddr& peer) {
 class Smb final : public probe::Method {
   public:
     std::string_view name() const override { return "smb"; }
-    std::optional<model::Sentence> unavailable(const probe::Segment&,
+    std::optional<model::Sentence> segment_bound() const override { return std::nullopt; }
+    std::optional<model::Sentence> unavailable(const probe::Segment& seg,
                                                const probe::Peer& peer) const override {
-        return needs_mac(peer);
+        return needs_next_hop(seg, peer);
     }
     std::vector<probe::Outgoing> frames(const probe::Segment& seg, const probe::Peer& peer,
                                         const std::string& marker) const override {
-        return {{probe::frames::tcp_syn(*peer.mac, seg.iface.mac, seg.iface.ipv4, peer.ipv4, k_source_port,
-                                        k_smb, 0x15050000u, marker),
+        return {{probe::frames::tcp_syn(probe::next_hop(seg, peer), seg.iface.mac, seg.iface.ipv4, peer.ipv4,
+                                        k_source_port, k_smb, 0x15050000u, marker),
                  false}};
     }
     bool is_answer(const probe::Segment&, const probe::Peer& peer, const decode::Packet& p) const override {

@@ -19,6 +19,7 @@ std::vector<std::uint8_t> msearch(const std::string& host, const std::string& ma
 class Ssdp final : public probe::Method {
   public:
     std::string_view name() const override { return "ssdp"; }
+    std::optional<model::Sentence> segment_bound() const override { return model::say("bound.ssdp"); }
     std::optional<model::Sentence> unavailable(const probe::Segment&,
                                                const probe::Peer& peer) const override {
         return needs_mac(peer);

@@ -25,6 +25,7 @@ std::vector<std::uint8_t> probe_message(const std::string& marker) {
 class Wsd final : public probe::Method {
   public:
     std::string_view name() const override { return "wsd"; }
+    std::optional<model::Sentence> segment_bound() const override { return model::say("bound.wsd"); }
     std::optional<model::Sentence> unavailable(const probe::Segment&,
                                                const probe::Peer& peer) const override {
         return needs_mac(peer);

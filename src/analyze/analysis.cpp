@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analyze/eap_findings.hpp"
 #include "analyze/isolation.hpp"
 #include "verdict/security.hpp"
 
@@ -100,6 +101,8 @@ verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) const {
 
     out.eap = m_eap.sessions();
     out.eap_stats = m_eap.stats();
+    // The capture's own end, not the wall clock: a report made again from the same file says the same.
+    out.eap_findings = eap_findings(out.eap, m_last_ns);
     out.wlan = m_bss.entries();
     out.wlan_malformed = m_bss.malformed();
     out.wlan_dropped = m_bss.dropped();

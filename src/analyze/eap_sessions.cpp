@@ -351,7 +351,7 @@ void EapSessions::on_request(Attempt& a, const parse::EapMessage& m) {
         a.tls_type = m.type;
         a.finalized = false;
     }
-    a.server.feed(m.id, *frag);
+    a.server.feed(m.id, *frag, a.s.last_frame);
 }
 
 void EapSessions::on_response(Attempt& a, const parse::EapMessage& m) {
@@ -360,6 +360,7 @@ void EapSessions::on_response(Attempt& a, const parse::EapMessage& m) {
     a.responded = true;
     if (m.type == parse::k_eap_identity) {
         a.s.identity = m.identity;
+        a.s.identity_frame = a.s.last_frame;
         return;
     }
     if (m.type == parse::k_eap_nak ||
@@ -376,7 +377,7 @@ void EapSessions::on_response(Attempt& a, const parse::EapMessage& m) {
         ++a.s.malformed;
         return;
     }
-    a.client.feed(m.id, *frag);
+    a.client.feed(m.id, *frag, a.s.last_frame);
 }
 
 // TLS is summarised only for the method actually exchanged: a TLS Start answered by a NAK shows no TLS.

@@ -10,7 +10,7 @@ using model::CertInfo;
 using model::ClientCertificate;
 using model::TlsSummary;
 
-void EapTlsReassembler::feed(std::uint8_t eap_id, const parse::EapTlsFragment& f) {
+void EapTlsReassembler::feed(std::uint8_t eap_id, const parse::EapTlsFragment& f, std::uint64_t frame) {
     // A peer retransmits with the same identifier (RFC 3748 4.1); each fragment or ACK gets a new one.
     if (m_last_id == eap_id) {
         ++m_stats.duplicates;
@@ -33,14 +33,15 @@ void EapTlsReassembler::feed(std::uint8_t eap_id, const parse::EapTlsFragment& f
         m_received = 0;
     }
     ++m_stats.fragments;
-    append(f.data);
+    append(f.data, frame);
     m_received += f.data.size();
     if (!f.more_fragments) close_message(true);
 }
 
-void EapTlsReassembler::append(Bytes data) {
+void EapTlsReassembler::append(Bytes data, std::uint64_t frame) {
     std::size_t room = m_max_bytes - std::min(m_max_bytes, m_stream.size());
     std::size_t n = std::min(room, data.size());
+    if (n > 0) m_chunks.push_back({m_stream.size(), frame, m_stats.messages});
     m_stream.insert(m_stream.end(), data.begin(), data.begin() + static_cast<std::ptrdiff_t>(n));
     m_stats.overflow_bytes += data.size() - n;
 }
@@ -67,6 +68,19 @@ void EapTlsReassembler::reset() {
 
 void EapTlsReassembler::release() {
     std::vector<std::uint8_t>().swap(m_stream);
+    std::vector<Chunk>().swap(m_chunks);
+}
+
+std::vector<std::uint64_t> EapTlsReassembler::frames(const parse::TlsSpan& span) const {
+    std::vector<std::size_t> messages;
+    for (std::size_t i = 0; i < m_chunks.size(); ++i) {
+        std::size_t end = i + 1 < m_chunks.size() ? m_chunks[i + 1].offset : m_stream.size();
+        if (m_chunks[i].offset < span.end && span.begin < end) messages.push_back(m_chunks[i].message);
+    }
+    std::vector<std::uint64_t> out;
+    for (const auto& c : m_chunks)
+        if (std::find(messages.begin(), messages.end(), c.message) != messages.end()) out.push_back(c.frame);
+    return out;
 }
 
 namespace {
@@ -140,8 +154,13 @@ TlsSummary summarize_tls(std::uint8_t eap_type, const EapTlsReassembler& server,
     if (ss) {
         t.certificate_requested = ss->has(parse::k_tls_certificate_request);
         t.server_chain = describe_chain(*ss, at_ns);
+        if (ss->server_hello_span) t.server_hello_frames = server.frames(*ss->server_hello_span);
+        if (ss->certificates_span) t.server_certificate_frames = server.frames(*ss->certificates_span);
     }
-    if (cs) t.client_chain = describe_chain(*cs, at_ns);
+    if (cs) {
+        t.client_chain = describe_chain(*cs, at_ns);
+        if (cs->certificates_span) t.client_certificate_frames = client.frames(*cs->certificates_span);
+    }
     decide_client_certificate(ss, cs, t);
     return t;
 }

@@ -50,6 +50,18 @@ constexpr std::array k_by_port{
     ByPort{k_udp, 5247, {Role::infra, SignSpeaker::both_ends, "sign.capwap"}},
 };
 
+// The ports of k_by_port as a bitmap: nearly every TCP or UDP frame carries none of them and leaves after two
+// bit tests instead of a walk through the table.
+constexpr auto k_sign_ports = [] {
+    std::array<std::uint64_t, 65536 / 64> bits{};
+    for (const auto& row : k_by_port)
+        bits[row.port / 64] |= std::uint64_t{1} << (row.port % 64);
+    return bits;
+}();
+bool sign_port(std::uint16_t port) {
+    return (k_sign_ports[port / 64] >> (port % 64) & 1) != 0;
+}
+
 constexpr std::uint8_t k_pado = 0x07, k_pads = 0x65; // RFC 2516 5.2, 5.4: sent by the access concentrator
 
 struct VirtualMac {
@@ -85,6 +97,7 @@ std::optional<InfraSign> infra_sign(const decode::Packet& p) {
     for (const auto& row : k_by_protocol)
         if (row.ip_proto == p.ip_proto) return row.sign;
     if (p.ip_proto != k_udp && p.ip_proto != k_tcp) return std::nullopt;
+    if (!sign_port(p.sport) && !sign_port(p.dport)) return std::nullopt;
     for (const auto& row : k_by_port) {
         if (row.transport != p.ip_proto) continue;
         const bool from = row.port == p.sport, to = row.port == p.dport;

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 namespace isoprobe::analyze {
 
@@ -108,7 +109,6 @@ class Assessor {
         }
         for (const auto& [key, flow] : in.flows.flows()) {
             if (const auto y = receiver(key)) {
-                m_pairs.insert({key.l2_src, *y});
                 auto [it, fresh] = m_first_frame.try_emplace({key.l2_src, *y}, flow.frames[0]);
                 if (!fresh) it->second = std::min(it->second, flow.frames[0]);
             }
@@ -137,7 +137,7 @@ class Assessor {
             EndpointKey ka{a.a.mac, a.a.mac ? IpAddr{} : a.a.ip}, kb{a.b.mac, a.b.mac ? IpAddr{} : a.b.ip};
             // An answer that proves nothing about isolation (e.g. from behind the AP) still means it was no
             // attempt in vain.
-            bool answered = a.b.mac && a.a.mac && m_pairs.count({*a.b.mac, *a.a.mac});
+            bool answered = a.b.mac && a.a.mac && m_first_frame.count({*a.b.mac, *a.a.mac});
             if (!contacted.count({ka, kb}) && !answered) r.attempts.push_back(std::move(a));
         }
         for (const auto& [gateway, ips] : m_proxied)
@@ -308,7 +308,7 @@ class Assessor {
             return;
         }
         if (!terminal(x) || !terminal(y)) return;
-        bool reverse = m_pairs.count({y, x}) > 0;
+        bool reverse = m_first_frame.count({y, x}) > 0;
         if (is_self(y) || reverse || f.response) {
             model::Sentence why = is_self(y) ? say("conv.self-received", {arg("self", ys), arg("x", xs)})
                                   : reverse  ? say("conv.both-ways", {arg("x", xs), arg("y", ys)})
@@ -343,12 +343,11 @@ class Assessor {
     }
 
     const IsolationInputs& m_in;
-    std::map<MacAddr, Role> m_roles;
+    std::unordered_map<MacAddr, Role> m_roles; // looked up for both ends of every flow
     std::optional<MacAddr> m_self;
-    std::map<IpAddr, MacAddr> m_owner;
+    std::unordered_map<IpAddr, MacAddr> m_owner;
     std::set<IpAddr> m_gateway_ips;
     std::set<IpAddr> m_arp_targets;
-    std::set<std::pair<MacAddr, MacAddr>> m_pairs;
     std::map<std::pair<MacAddr, MacAddr>, std::uint64_t> m_first_frame; // of each direction between two MACs
     Builder m_contact, m_tries{true, {}};
     std::map<MacAddr, std::set<IpAddr>> m_proxied; // gateway -> addresses it answered ARP for

@@ -21,8 +21,9 @@ constexpr std::size_t k_off_link_threshold =
 constexpr double k_self_share = 0.9; // share of unicast frames a capturing host is an endpoint of
 
 void add_capped(std::vector<IpAddr>& v, const IpAddr& ip, std::size_t cap) {
+    if (v.size() >= cap) return; // a gateway's list fills at once, and then every frame stops here
     if (ip.empty() || ip.is_unspecified() || ip.is_multicast() || ip.is_broadcast_v4()) return;
-    if (v.size() >= cap || std::find(v.begin(), v.end(), ip) != v.end()) return;
+    if (std::find(v.begin(), v.end(), ip) != v.end()) return;
     v.push_back(ip);
 }
 
@@ -69,15 +70,20 @@ bool in_subnet(const IpAddr& ip, const std::pair<IpAddr, int>& subnet) {
 
 StationEvidence* StationTable::station(const MacAddr& mac, std::uint64_t frame) {
     if (mac.is_group() || mac.is_zero()) return nullptr;
+    const std::uint64_t word = mac.word();
+    auto& recent = m_recent[(word * 0x9e3779b97f4a7c15ULL) >> (64 - k_recent_bits)];
+    if (recent.first == word) return recent.second;
     auto it = m_stations.find(mac);
-    if (it != m_stations.end()) return &it->second;
-    if (m_stations.size() >= k_max_stations) {
-        m_dropped.add(std::hash<MacAddr>{}(mac));
-        return nullptr;
+    if (it == m_stations.end()) {
+        if (m_stations.size() >= k_max_stations) {
+            m_dropped.add(std::hash<MacAddr>{}(mac));
+            return nullptr;
+        }
+        it = m_stations.emplace(mac, StationEvidence{}).first;
+        it->second.first_frame = frame;
     }
-    auto& s = m_stations[mac];
-    s.first_frame = frame;
-    return &s;
+    recent = {word, &it->second};
+    return &it->second;
 }
 
 void StationTable::feed(const decode::Packet& p) {
@@ -231,9 +237,12 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         for (const auto& [mac, ev] : m_stations) {
             double share = static_cast<double>(ev.sent_unicast + ev.received_unicast) /
                            static_cast<double>(m_unicast_frames);
+            // A virtual router MAC is a gateway even where it is an endpoint of every unicast frame (a mirror
+            // of a segment whose terminals only talk to it).
             bool infra = ev.dhcp_server || ev.dhcp_addressed || ev.router_advertiser || ev.switch_protocol ||
                          ev.eap_authenticator || ev.sign || ev.routed_frame || ev.router_icmp_frame ||
-                         ev.na_router_frame || ev.v4_behind.size() >= k_off_link_threshold;
+                         ev.na_router_frame || ev.v4_behind.size() >= k_off_link_threshold ||
+                         virtual_router_mac(mac);
             if (share >= k_self_share && !infra &&
                 std::find(hints.infra.begin(), hints.infra.end(), mac) == hints.infra.end())
                 candidates.push_back(mac);

@@ -49,6 +49,11 @@ struct StationEvidence {
 
 class StationTable {
   public:
+    StationTable() = default;
+    // m_recent points into m_stations: a copy would point into the original.
+    StationTable(const StationTable&) = delete;
+    StationTable& operator=(const StationTable&) = delete;
+
     static constexpr std::size_t k_max_stations = 16384;
     static constexpr std::size_t k_max_ips_per_station = 8;
 
@@ -81,6 +86,11 @@ class StationTable {
     StationEvidence* station(const MacAddr& mac, std::uint64_t frame);
 
     std::unordered_map<MacAddr, StationEvidence> m_stations;
+    // A direct-mapped cache in front of m_stations, by MAC (as MacAddr::word, 0 = empty: a zero MAC is no
+    // station): each frame looks up two stations, mostly the same few, and a hash-map lookup cost more than
+    // the rest of feed(). Entries never go stale: stations are never removed and map nodes never move.
+    static constexpr int k_recent_bits = 8;
+    std::array<std::pair<std::uint64_t, StationEvidence*>, std::size_t{1} << k_recent_bits> m_recent{};
     std::vector<IpAddr> m_dhcp_routers;
     std::optional<std::pair<IpAddr, int>> m_dhcp_subnet;
     IpAddr m_arp_low, m_arp_high; // the lowest and highest IPv4 address stations claimed in ARP

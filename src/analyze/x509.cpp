@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <cstdio>
 #include <ctime>
@@ -81,6 +82,30 @@ std::string key_type_name(int base_id) {
     }
 }
 
+std::optional<std::vector<std::string>> key_purposes(X509* cert) {
+    int critical = -1;
+    auto* eku =
+        static_cast<EXTENDED_KEY_USAGE*>(X509_get_ext_d2i(cert, NID_ext_key_usage, &critical, nullptr));
+    if (eku == nullptr) {
+        // -1: absent. Otherwise present but undecodable or repeated: no purpose can be read from it.
+        if (critical == -1) return std::nullopt;
+        return std::vector<std::string>{};
+    }
+    std::vector<std::string> out;
+    for (int i = 0; i < sk_ASN1_OBJECT_num(eku); ++i) {
+        const ASN1_OBJECT* oid = sk_ASN1_OBJECT_value(eku, i);
+        const int nid = OBJ_obj2nid(oid);
+        const char* sn = nid != NID_undef ? OBJ_nid2sn(nid) : nullptr;
+        char dotted[80];
+        if (sn != nullptr)
+            out.emplace_back(sn);
+        else if (OBJ_obj2txt(dotted, sizeof dotted, oid, 1) > 0)
+            out.emplace_back(dotted);
+    }
+    EXTENDED_KEY_USAGE_free(eku);
+    return out;
+}
+
 } // namespace
 
 CertInfo describe_certificate(Bytes der, std::int64_t at_ns) {
@@ -98,6 +123,7 @@ CertInfo describe_certificate(Bytes der, std::int64_t at_ns) {
     if (auto nb = epoch_seconds(X509_get0_notBefore(cert.get()))) info.not_before = rfc3339_seconds(*nb);
     if (auto na = epoch_seconds(X509_get0_notAfter(cert.get()))) {
         info.not_after = rfc3339_seconds(*na);
+        info.not_after_s = *na;
         std::int64_t at = at_ns / 1'000'000'000;
         // Floor division: a certificate that expired an hour ago has -1 days left, not 0.
         std::int64_t diff = *na - at;
@@ -109,6 +135,10 @@ CertInfo describe_certificate(Bytes der, std::int64_t at_ns) {
     }
     int sig_nid = X509_get_signature_nid(cert.get());
     if (const char* ln = OBJ_nid2ln(sig_nid)) info.signature_algorithm = ln;
+    int md_nid = NID_undef;
+    if (OBJ_find_sigid_algs(sig_nid, &md_nid, nullptr) == 1 && md_nid != NID_undef)
+        if (const char* md = OBJ_nid2ln(md_nid)) info.signature_hash = md;
+    info.extended_key_usage = key_purposes(cert.get());
     return info;
 }
 

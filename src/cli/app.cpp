@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
 #include "cli/log.hpp"
+#include "cli/provenance.hpp"
 
 namespace isoprobe::cli {
 
@@ -54,13 +55,14 @@ int run(int argc, char** argv) {
     // does not know to the top level.
     app.fallthrough();
     std::vector<std::pair<CLI::App*, Command>> commands;
-    for (auto add : {add_inspect, add_probe, add_audit, add_eap, add_history}) {
+    for (auto add : {add_inspect, add_probe, add_audit, add_eap, add_history, add_verify}) {
         auto action = add(app);
         commands.emplace_back(app.get_subcommands({}).back(), std::move(action));
     }
     try {
         auto args = config_first(argc, argv);
         app.parse(args);
+        note_invocation(std::vector<std::string>(argv, argv + argc), app.get_config_ptr()->as<std::string>());
         start_log(log);
         for (auto& [sub, action] : commands)
             if (sub->parsed()) return action();

@@ -1,5 +1,6 @@
 // `isoprobe audit -i IF --out DIR`: the field audit. Runs the probe with its passive watch and writes one
-// report (report.json, report.txt, report.html) with the whole run as capture.pcapng into DIR.
+// report (report.json, report.txt, report.html) with the whole run as capture.pcapng into DIR, and their
+// SHA256SUMS last (`isoprobe verify DIR` checks them and re-analyses the capture).
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -76,7 +77,7 @@ int run_audit(AuditCommand& o) {
     if (o.out_dir.empty()) o.out_dir = default_dir();
     refuse_foreign_link(o.out_dir);
     o.outputs.write_into(o.out_dir, o.quiet);
-    o.outputs.capture_to(o.out_dir + "/capture.pcapng");
+    o.outputs.capture_to(o.out_dir + "/" + k_capture_name);
     if (mkdir(o.out_dir.c_str(), 0755) == 0) {
         // A run that stops before any traffic (no such interface, say) leaves no empty directory behind: a
         // nightly timer on a missing interface would pile them up.
@@ -102,8 +103,8 @@ Command add_audit(CLI::App& app) {
         "audit", "Field audit: probe, passive watch and 802.1X checks, one report with evidence");
     add_live_options(*cmd, opts->live);
     cmd->add_option("--out", opts->out_dir,
-                    "Directory for report.json, report.txt, report.html and capture.pcapng (default "
-                    "isoprobe-audit-<UTC time>)")
+                    "Directory for report.json, report.txt, report.html, capture.pcapng and their SHA256SUMS "
+                    "(default isoprobe-audit-<UTC time>)")
         ->type_name("DIR");
     cmd->add_flag("--force", opts->force,
                   "Write into an --out directory that is not empty, replacing the reports and capture of an "

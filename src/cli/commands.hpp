@@ -14,5 +14,6 @@ Command add_probe(CLI::App& app);
 Command add_audit(CLI::App& app);
 Command add_eap(CLI::App& app);
 Command add_history(CLI::App& app);
+Command add_verify(CLI::App& app);
 
 } // namespace isoprobe::cli

@@ -46,6 +46,8 @@ std::string json_text(const std::string& path, const std::vector<history::RunRow
         run["verdict"] = row.verdict;
         run["interrupted"] = row.interrupted;
         put_names(run, "files", row.files);
+        put_name(run, "operator", row.operator_name);
+        put_name(run, "note", row.note);
         run["baseline"] = row.baseline ? ordered_json(*row.baseline) : ordered_json(nullptr);
         run["requirements"] = row.requirements;
         run["regressions"] = std::move(regressions);
@@ -87,6 +89,11 @@ std::string table_text(const std::vector<history::RunRow>& rows) {
         out += '\n';
         if (n == 0) continue;
         const auto& row = rows[n - 1];
+        if (!row.operator_name.empty() || !row.note.empty())
+            out += std::string(width[0] + 2, ' ') + "by " +
+                   (row.operator_name.empty() ? std::string("(operator not given)")
+                                              : terminal_safe(row.operator_name)) +
+                   (row.note.empty() ? "" : ": " + terminal_safe(row.note)) + "\n";
         for (const auto& g : row.regressions)
             out += std::string(width[0] + 2, ' ') + "! " + g.kind + " " + terminal_safe(g.key) + ": " +
                    terminal_safe(g.detail) + " (against run " + std::to_string(row.baseline.value_or(0)) +

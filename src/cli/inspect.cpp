@@ -13,6 +13,7 @@
 
 #include "analyze/inspect.hpp"
 #include "analyze/inventory.hpp"
+#include "analyze/replay.hpp"
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
 #include "cli/log.hpp"
@@ -98,6 +99,8 @@ int run_inspect(InspectOptions& o) {
         spdlog::info("inspect: read {}: {} frames", terminal_safe(f.path), f.frames);
     spdlog::info("inspect: {} frames analysed in {:.3f} s", rep->value().capture.frames,
                  seconds_since(started));
+    // What `isoprobe verify` needs to run this analysis again.
+    rep->value().run.emplace().analysis = analyze::analysis_inputs(hints);
     return o.outputs.emit(std::move(rep->value()));
 }
 } // namespace

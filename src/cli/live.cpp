@@ -30,6 +30,10 @@ void add_live_options(CLI::App& cmd, LiveOptions& o) {
     cmd.add_option("--sentinel", o.probe.sentinel,
                    "Second interface of ours on the same segment, playing the victim (paired mode)")
         ->type_name("IF2");
+    cmd.add_flag("--cross-segment", o.probe.cross_segment,
+                 "The sentinel is on another subnet (wired vs wireless, another VLAN): test that the two "
+                 "segments are separated, with routed methods only, through the probe's gateway to the "
+                 "sentinel's address");
     cmd.add_option("--methods", o.probe.methods,
                    "Comma-separated contact methods (default: all non-intrusive)")
         ->delimiter(',')
@@ -46,7 +50,8 @@ void add_live_options(CLI::App& cmd, LiveOptions& o) {
         ->check(finite_number())
         ->check(CLI::Range(0.2, 60.0));
     cmd.add_flag("--intrusive", o.probe.intrusive,
-                 "Allow intrusive methods (port-steal: claims peers' MAC addresses briefly, then restores)");
+                 "Allow intrusive methods (port-steal, port-steal-uplink: claim peers' or the gateway's MAC "
+                 "addresses briefly, then restore)");
     cmd.add_flag("--allow-large", o.probe.allow_large, "Allow sweeping subnets larger than /22");
     cmd.add_option("--peer", o.peers, "Also probe this IPv4 address of the connected subnet (repeatable)")
         ->type_name("IP");

@@ -3,12 +3,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstdio>
 
 #include "cli/errors.hpp"
 #include "cli/log.hpp"
+#include "cli/provenance.hpp"
 #include "report/html.hpp"
 #include "report/json.hpp"
 #include "report/jsonl.hpp"
@@ -16,6 +18,7 @@
 #include "report/text.hpp"
 #include "util/escape.hpp"
 #include "util/json_text.hpp"
+#include "util/sha256.hpp"
 
 namespace isoprobe::cli {
 
@@ -67,6 +70,11 @@ void Outputs::add_options(CLI::App& cmd) {
         ->type_name("PATH");
     cmd.add_flag("--jsonl", m_jsonl, "Print one JSON line per finding on standard output, for log shippers")
         ->excludes("--text");
+    cmd.add_option("--operator", m_operator, "Who runs this, recorded in the report and the history")
+        ->type_name("NAME");
+    cmd.add_option("--note", m_note,
+                   "The authorisation or ticket for this run, recorded in the report and the history")
+        ->type_name("TEXT");
 }
 
 void Outputs::write_into(const std::string& dir, bool quiet) {
@@ -81,14 +89,18 @@ std::vector<Outputs::Target> Outputs::targets() const {
     std::vector<Target> t;
     if (!m_capture_path.empty()) t.push_back({m_dir.empty() ? "-w" : "--out", m_capture_path, {}, 8u << 20});
     if (!m_dir.empty()) {
-        t.push_back({"--out", m_dir + "/report.json", render_json});
+        t.push_back({"--out", m_dir + "/" + k_report_name, render_json});
         t.push_back({"--out", m_dir + "/report.txt", render_text});
         t.push_back({"--out", m_dir + "/report.html", render_html});
     }
+    // Last: it is published after every file it lists.
+    if (!m_dir.empty()) t.push_back({"--out", m_dir + "/" + k_sums_name, {}, 4096, true});
     if (!m_json_path.empty() && m_json_path != "-") t.push_back({"--json", m_json_path, render_json});
     if (!m_text_path.empty()) t.push_back({"--text-file", m_text_path, render_text});
     if (!m_html_path.empty()) t.push_back({"--html", m_html_path, render_html});
     if (!m_prom_path.empty()) t.push_back({"--prom", m_prom_path, report::to_prometheus});
+    // SHA256SUMS after everything else, so that publish_all() renames it last.
+    std::stable_partition(t.begin(), t.end(), [](const Target& x) { return !x.sums; });
     return t;
 }
 
@@ -172,6 +184,9 @@ void Outputs::open() {
     if (m_jsonl && m_json_path == "-")
         throw UserError("--jsonl and --json - both write to standard output: choose one");
     m_started_ns = now_ns();
+    m_provenance = provenance_now();
+    m_provenance.operator_name = m_operator;
+    m_provenance.note = m_note;
     const std::string db_path = history_path();
     refuse_collisions(db_path);
     open_history(db_path);
@@ -206,10 +221,17 @@ int Outputs::emit(model::Report r, const std::string& capture) {
     run.files.clear();
     for (const auto& [target, file] : m_files)
         run.files.push_back(target.path);
+    run.provenance = m_provenance;
+    if (!capture.empty()) run.provenance.capture_sha256 = sha256_hex(capture);
+    run.provenance.clock_end = clock_state();
 
     // Everything that can fail before anything is visible: rendering, writing and syncing the temporaries.
+    std::string sums; // sha256sum's format: the digest, two spaces, the name in the directory
     for (auto& [target, file] : m_files) {
-        const std::string content = target.render ? target.render(r) : capture;
+        const std::string content = target.sums ? sums : target.render ? target.render(r) : capture;
+        if (!target.sums && target.option == "--out")
+            sums += (target.render ? sha256_hex(content) : run.provenance.capture_sha256) + "  " +
+                    target.path.substr(target.path.rfind('/') + 1) + "\n";
         auto done = file.write(content);
         if (!done) throw UserError(done.error());
         spdlog::debug("{} {}: {} bytes rendered", target.option, terminal_safe(target.path), content.size());

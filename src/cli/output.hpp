@@ -16,6 +16,11 @@
 
 namespace isoprobe::cli {
 
+// The fixed names in audit's --out directory that `isoprobe verify` reads.
+inline constexpr const char* k_capture_name = "capture.pcapng";
+inline constexpr const char* k_report_name = "report.json";
+inline constexpr const char* k_sums_name = "SHA256SUMS";
+
 class Outputs {
   public:
     void add_options(CLI::App& cmd);
@@ -32,9 +37,10 @@ class Outputs {
     // unwritable path, a full disk or an output that is an input or another output fails before any work or
     // traffic; throws UserError.
     void open();
-    // Completes the report's run section (times, host, files), renders every output, then commits them all
-    // and the history record together: a rendering, write, rename or history failure leaves none of them
-    // behind (throws UserError). Returns the exit code for the verdict.
+    // Completes the report's run section (times, host, files, provenance), renders every output (in audit's
+    // directory, SHA256SUMS last, over the others), then commits them all and the history record together: a
+    // rendering, write, rename or history failure leaves none of them behind (throws UserError). Returns the
+    // exit code for the verdict.
     int emit(model::Report r, const std::string& capture = {});
     // Gives up the opened outputs (their temporaries are removed) when the run stops before it has a report.
     void discard() { m_files.clear(); }
@@ -43,8 +49,9 @@ class Outputs {
     using Renderer = std::function<std::string(const model::Report&)>;
     struct Target {
         std::string option, path;
-        Renderer render; // empty for the capture
+        Renderer render; // empty for the capture and SHA256SUMS
         std::size_t reserve = 1 << 20;
+        bool sums = false; // audit's SHA256SUMS: over every other file of the directory, written last
     };
     std::vector<Target> targets() const;
     report::Lang lang() const; // --lang, else the locale
@@ -61,6 +68,8 @@ class Outputs {
     std::vector<std::string> m_inputs;
     std::optional<history::History> m_history;
     std::int64_t m_started_ns = 0;
+    std::string m_operator, m_note; // --operator NAME, --note TEXT
+    model::Provenance m_provenance; // noted when the outputs are opened, the start of the run
     std::vector<std::pair<Target, AtomicFile>> m_files;
 };
 

@@ -69,6 +69,11 @@ CREATE TABLE regressions (
     PRIMARY KEY (run, kind, key)
 ) WITHOUT ROWID;
 )sql",
+    // 1 -> 2: who ran it and why (--operator, --note); '' for runs recorded before.
+    R"sql(
+ALTER TABLE runs ADD COLUMN operator TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN note TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int k_schema_version = static_cast<int>(std::size(k_migrations));
 
@@ -321,10 +326,10 @@ Expected<Recorded, std::string> History::record(const model::Report& r, std::str
 
         Stmt(m_db,
              "INSERT INTO runs (started_ns, finished_ns, host, command, scope, verdict, interrupted, files, "
-             "report, baseline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+             "report, baseline, operator, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
             .bind(run.started_ns, run.finished_ns, run.host, r.command, scope,
                   std::string(model::status_name(r.verdict)), std::int64_t{r.interrupted}, files,
-                  std::string(report_json), out.baseline)
+                  std::string(report_json), out.baseline, run.provenance.operator_name, run.provenance.note)
             .step();
         out.run = sqlite3_last_insert_rowid(m_db);
         Stmt req(m_db, "INSERT INTO requirements (run, requirement, status) VALUES (?1, ?2, ?3)");
@@ -354,7 +359,7 @@ Expected<std::vector<RunRow>, std::string> History::list(std::size_t limit, bool
             m_db,
             "SELECT id, started_ns, finished_ns, host, command, scope, verdict, interrupted, files, "
             "baseline, "
-            "CASE WHEN json_valid(report) THEN json_type(report) END "
+            "CASE WHEN json_valid(report) THEN json_type(report) END, operator, note "
             "FROM runs WHERE NOT ?1 OR EXISTS (SELECT 1 FROM regressions WHERE regressions.run = runs.id) "
             "ORDER BY id DESC LIMIT ?2");
         runs.bind(std::int64_t{only_regressions},
@@ -373,7 +378,9 @@ Expected<std::vector<RunRow>, std::string> History::list(std::size_t limit, bool
                        .baseline = runs.null(9) ? std::nullopt : std::optional(runs.integer(9)),
                        .requirements = {},
                        .regressions = {},
-                       .problems = {}};
+                       .problems = {},
+                       .operator_name = runs.text(11),
+                       .note = runs.text(12)};
             if (auto files = paths_of(runs.text(8)))
                 row.files = std::move(*files);
             else

@@ -33,6 +33,7 @@ struct RunRow {
     // Columns that do not hold what isoprobe writes (a damaged or hand-edited row), e.g. "files is not a JSON
     // array of paths": the row is still listed, with what could be read.
     std::vector<std::string> problems;
+    std::string operator_name, note; // --operator, --note ('' when not given)
 };
 
 class History {

@@ -1,5 +1,7 @@
 #include "model/eap.hpp"
 
+#include <array>
+
 namespace isoprobe::model {
 
 std::string_view client_certificate_name(ClientCertificate c) {
@@ -26,6 +28,21 @@ std::string_view eap_outcome_name(EapOutcome o) {
         return "failure";
     }
     return "unknown";
+}
+
+std::string_view eap_finding_kind_name(EapFindingKind k) {
+    constexpr std::array<std::string_view, k_eap_finding_kinds> k_names{
+        "tls-below-1.2",
+        "weak-signature-hash",
+        "rsa-key-under-2048",
+        "ec-key-under-256",
+        "certificate-expired",
+        "certificate-expiring",
+        "server-cert-without-serverauth",
+        "client-cert-without-clientauth",
+        "identity-reveals-user",
+    };
+    return k_names[static_cast<std::size_t>(k)];
 }
 
 } // namespace isoprobe::model

@@ -21,9 +21,14 @@ struct CertInfo {
     std::string not_before, not_after; // RFC 3339 UTC, seconds precision
     std::string key_type;              // rsa, ec, ed25519, ed448, dsa, or OpenSSL's short name
     int key_bits = 0;
-    std::string signature_algorithm;            // e.g. sha256WithRSAEncryption
+    std::string signature_algorithm; // e.g. sha256WithRSAEncryption
+    std::string signature_hash;      // its digest: sha1, md5, sha256, ...; empty when none (Ed25519)
     std::optional<std::int64_t> days_to_expiry; // whole days from `at_ns` to notAfter, negative once expired
+    std::optional<std::int64_t> not_after_s;    // notAfter, Unix seconds
     bool self_signed = false;                   // subject equals issuer
+    // The extended key usage purposes (RFC 5280 4.2.1.12): OpenSSL's short names (serverAuth, clientAuth,
+    // anyExtendedKeyUsage) or dotted OIDs; nullopt when the extension is absent.
+    std::optional<std::vector<std::string>> extended_key_usage;
 };
 
 struct ReassemblyStats {
@@ -49,6 +54,8 @@ struct TlsSummary {
     ClientCertificate client_certificate = ClientCertificate::unknown;
     Sentence client_certificate_why; // what shows it
     std::vector<CertInfo> server_chain, client_chain;
+    // The frames of the EAP-TLS messages carrying the ServerHello and each side's Certificate message.
+    std::vector<std::uint64_t> server_hello_frames, server_certificate_frames, client_certificate_frames;
     std::vector<parse::TlsAlert> alerts; // plaintext alerts, both directions
     std::vector<std::string> anomalies;  // e.g. "server stream: bad_value at byte 1234"
     ReassemblyStats server, client;      // per direction
@@ -73,6 +80,7 @@ struct EapSession {
     std::optional<MacAddr> supplicant, authenticator;
     std::optional<RadiusPath> radius;       // seen inside RADIUS rather than over EAPOL
     std::optional<std::string> identity;    // the last Response/Identity: raw bytes, not necessarily UTF-8
+    std::uint64_t identity_frame = 0;       // the frame that carried it
     std::vector<std::uint32_t> offered;     // method types the server requested (Identity/Notification aside)
     std::vector<std::uint32_t> nak_desired; // types the peer asked for in NAKs (0: no alternative)
     std::uint64_t naks = 0;
@@ -91,6 +99,31 @@ struct EapSession {
     bool started_by_supplicant = false; // EAPOL-Start seen
     bool logoff = false;                // EAPOL-Logoff seen
     std::optional<TlsSummary> tls;      // when a TLS-family method was exchanged
+};
+
+// What an auditor is told about an attempt besides the verdict (docs/report.md, "EAP findings"): facts of the
+// capture, never a status.
+enum class EapFindingKind : std::uint8_t {
+    tls_below_1_2,
+    weak_signature_hash,
+    rsa_key_under_2048,
+    ec_key_under_256,
+    certificate_expired,
+    certificate_expiring,
+    server_cert_without_server_auth,
+    client_cert_without_client_auth,
+    identity_reveals_user,
+};
+inline constexpr std::size_t k_eap_finding_kinds = 9;
+std::string_view eap_finding_kind_name(EapFindingKind k); // the stable ids: tls-below-1.2, ...
+
+struct EapFinding {
+    EapFindingKind kind{};
+    std::size_t session = 0;                // index into Report::eap
+    std::string chain;                      // server, client, or empty when the finding is about the attempt
+    std::optional<std::size_t> certificate; // index into that chain
+    std::vector<std::uint64_t> frames;      // the frames that show it
+    Sentence detail;
 };
 
 struct EapStats {

@@ -114,6 +114,13 @@ struct PeerInfo {
     std::string found_by;
 };
 
+// The sentinel's own segment, in a cross-segment run (--cross-segment).
+struct SentinelSegment {
+    IpAddr address;
+    std::string subnet; // "203.0.113.0/24"
+    std::optional<Endpoint> gateway;
+};
+
 struct SegmentInfo {
     std::string interface;
     std::string sentinel; // empty without paired mode
@@ -121,6 +128,7 @@ struct SegmentInfo {
     std::string subnet; // "198.51.100.0/24"
     std::optional<Endpoint> gateway;
     std::vector<PeerInfo> peers;
+    std::optional<SentinelSegment> sentinel_segment; // only across segments
 };
 
 // One EAP method proposed to a wired 802.1X authenticator by `isoprobe eap --enumerate`.
@@ -151,6 +159,47 @@ struct Phase {
     std::int64_t start_ns = 0, end_ns = 0; // wall clock, Unix epoch
 };
 
+// Whether the kernel's clock was disciplined by NTP (adjtimex) at one moment of the run: the timestamps are
+// evidence.
+struct ClockState {
+    std::string sync = "unknown";                             // synchronised, not synchronised, unknown
+    std::optional<double> estimated_error_s, maximum_error_s; // the kernel's estimates, when synchronised
+};
+
+// What an auditor signs besides the findings: what built the tool, how it was called, by whom and why, and
+// the digests that tie the report to its inputs (docs/report.md, "Provenance").
+struct Provenance {
+    std::string version, revision, build_type;
+    std::string command_line;   // argv, shell-quoted
+    std::string config_path;    // the configuration file read; empty when none was
+    std::string config_sha256;  // its digest, "none" when none was read
+    std::string capture_sha256; // the run's capture as written (probe -w, audit); empty when none was
+    std::string operator_name, note;
+    ClockState clock_start, clock_end;
+};
+
+// What the analysis was given, so that `isoprobe verify` can run it again on the capture.
+struct AnalysisInputs {
+    std::optional<MacAddr> self;
+    std::string self_how;
+    std::vector<MacAddr> infra, gateways;
+    std::optional<IpAddr> gateway_ip;
+    std::string subnet; // "198.51.100.0/24", empty when not given
+    // A live run's passive watch reads the probe interface only (pcapng interface 0), without the frames the
+    // probe forged with other stations' addresses; its verdict also rests on these facts of the run.
+    struct Live {
+        std::vector<std::uint64_t> forged_frames;
+        std::string marker_prefix; // "isoprobe-<run token>-": every probe frame carries it
+        std::string sentinel;
+        bool gateway_resolved = false;
+        std::optional<Sentence> interruption;
+        int rounds = 1;
+        std::optional<std::uint64_t> sentinel_heard_gateway;
+        std::string probe_segment, sentinel_segment; // --cross-segment only
+    };
+    std::optional<Live> live;
+};
+
 // When, where and how long: filled by the command line for every run (golden inspect reports leave it out, so
 // that they stay byte-for-byte reproducible).
 struct RunInfo {
@@ -158,6 +207,8 @@ struct RunInfo {
     std::string host;
     std::vector<Phase> phases;      // live commands only
     std::vector<std::string> files; // what this run wrote (reports, capture), for the history
+    Provenance provenance;
+    std::optional<AnalysisInputs> analysis; // probe, audit and inspect
 };
 
 struct Report {
@@ -171,6 +222,7 @@ struct Report {
     CaptureSummary capture;
     std::vector<EapSession> eap;
     EapStats eap_stats;
+    std::vector<EapFinding> eap_findings; // rendered under 8021x-eap-tls; they never change its status
     std::vector<BssEntry> wlan;
     std::uint64_t wlan_malformed = 0, wlan_dropped = 0;
     std::vector<EnumerationResult> enumeration;             // `eap --enumerate` only

@@ -238,6 +238,23 @@ constexpr SentenceTemplate k_sentences[] = {
      "センチネル {sentinel} に向けた {runs} 方式はいずれもセンチネルで受信されず（各方式最大 {rounds} "
      "回送信）、"
      "応答した相手端末もなく、前提条件はすべて成立：センチネルは同じゲートウェイを受信（フレーム {frame}）"},
+    {"iso.sentinel-received-routed",
+     "the sentinel {sentinel} on {segment} received our probes routed from {from}: {hits}",
+     "{segment} 上のセンチネル {sentinel} が {from} からルーティングされたプローブを受信：{hits}"},
+    {"iso.cross-pass",
+     "all {runs} routed methods sent from {from} through its gateway to the sentinel {sentinel} were not "
+     "received there (each sent up to {rounds} times), and every control passed: each side's own gateway "
+     "answered, the sentinel's in frame {frame}",
+     "{from} からゲートウェイ経由でセンチネル {sentinel} に向けたルーティング可能な {runs} "
+     "方式はいずれもセンチネルで受信されず（各方式最大 {rounds} 回送信）、前提条件はすべて成立："
+     "両側とも自セグメントのゲートウェイが応答（センチネル側はフレーム {frame}）"},
+    {"iso.cross-scope",
+     "cross-segment run: the verdict is about the separation of segment {probe} from segment {sentinel}, "
+     "probed with routed methods only; terminals within either segment were not probed, only the passive "
+     "watch saw the probe's own segment",
+     "セグメント間試験：判定はセグメント {probe} とセグメント {sentinel} "
+     "の分離に関するもので、試験はルーティング可能な方式のみ。各セグメント内の端末は試験しておらず、"
+     "プローブ側セグメントは受動監視のみで観測"},
     {"run.interrupted", "the run was interrupted", "実行が中断された"},
     {"run.interrupted-by", "the run was interrupted: {why}", "実行が中断された：{why}"},
     // The requirements' scope (verdict/decide.cpp).
@@ -422,6 +439,44 @@ constexpr SentenceTemplate k_sentences[] = {
     {"probe.no-ipv6", "{interface} has no IPv6 address", "{interface} に IPv6 アドレスがない"},
     {"probe.interrupted-before", "the run was interrupted before this method ran",
      "この方式の実行前に実行が中断された"},
+    {"probe.no-gateway-to-route",
+     "no gateway answered ARP on the probe's segment: nothing routes toward the sentinel",
+     "プローブ側セグメントで ARP に応答したゲートウェイがない：センチネルへルーティングする経路がない"},
+    {"probe.no-gateway-to-claim", "no gateway whose address to claim",
+     "アドレスを奪取する対象のゲートウェイがない"},
+    {"probe.segment-bound", "cross-segment mode: {why}; only routed methods can reach the sentinel's segment",
+     "セグメント間モード：{why}。センチネルのセグメントに届くのはルーティング可能な方式のみ"},
+    // Why a method cannot reach a sentinel on another segment (probe::Method::segment_bound, probes/*.cpp).
+    {"bound.default", "it does not cross a router", "ルータを越えない"},
+    {"bound.arp", "ARP (RFC 826) stays on its broadcast domain: a router never forwards it",
+     "ARP（RFC 826）はブロードキャストドメイン内にとどまり、ルータは転送しない"},
+    {"bound.ipv6", "IPv6 is probed through ff02::1 and neighbour solicitations, which never cross a router",
+     "IPv6 は ff02::1 と近隣要請で試験しており、これらはルータを越えない"},
+    {"bound.l2-unicast", "an Ethernet frame to the sentinel's MAC: bridges forward it, routers never do",
+     "センチネルの MAC 宛ての Ethernet フレーム：ブリッジは転送するが、ルータは転送しない"},
+    {"bound.llmnr", "LLMNR (RFC 4795) uses the link-local group 224.0.0.252: a router never forwards it",
+     "LLMNR（RFC 4795）はリンクローカルのグループ 224.0.0.252 を使い、ルータは転送しない"},
+    {"bound.mdns", "mDNS (RFC 6762) uses the link-local group 224.0.0.251: a router never forwards it",
+     "mDNS（RFC 6762）はリンクローカルのグループ 224.0.0.251 を使い、ルータは転送しない"},
+    {"bound.nbns",
+     "the NetBIOS name service (RFC 1002) is a subnet broadcast protocol: a router never forwards it",
+     "NetBIOS 名前サービス（RFC 1002）はサブネット内ブロードキャストのプロトコルであり、ルータは転送しない"},
+    {"bound.port-steal",
+     "port stealing claims the sentinel's MAC on the probe's switch, where the sentinel is not",
+     "ポートスチールはセンチネルの MAC をプローブ側のスイッチで奪うが、センチネルはそのスイッチにいない"},
+    {"bound.port-steal-uplink",
+     "claiming the gateway's MAC takes the probe's switch's uplink traffic, not the sentinel segment's",
+     "ゲートウェイの MAC の奪取で得られるのはプローブ側スイッチのアップリンク通信であり、"
+     "センチネル側セグメントの通信ではない"},
+    {"bound.ssdp", "SSDP discovery (239.255.255.250) belongs to one local network: routers do not forward it",
+     "SSDP 探索（239.255.255.250）は一つのローカルネットワーク内のものであり、ルータは転送しない"},
+    {"bound.unicast-in-broadcast",
+     "group-addressed frames stay on their broadcast domain: a router never forwards them",
+     "グループ宛てフレームはブロードキャストドメイン内にとどまり、ルータは転送しない"},
+    {"bound.wsd",
+     "WS-Discovery (239.255.255.250, ff02::c) belongs to one local network: routers do not forward it",
+     "WS-Discovery（239.255.255.250、ff02::"
+     "c）は一つのローカルネットワーク内のものであり、ルータは転送しない"},
     // What the SMB follow-up learnt of a peer with port 445 open (probes/smb.cpp).
     {"smb.no-socket", "SMB negotiation not possible: {error}", "SMB ネゴシエーション不可：{error}"},
     {"smb.connect-failed", "TCP connection to port 445 failed: {error}",
@@ -464,6 +519,16 @@ constexpr SentenceTemplate k_sentences[] = {
      "{frame})",
      "スイッチは奪ったアドレスを受け入れなかった：そのアドレス宛ての通信は引き続きセンチネルに到達（フレーム "
      "{frame}）"},
+    {"match.uplink-claimed",
+     "traffic from {peer} to the gateway ({frame}) reached the probe after it claimed the gateway's address: "
+     "the switch handed another terminal's uplink traffic to us",
+     "ゲートウェイのアドレス奪取後、{peer} からゲートウェイ宛ての通信（{frame}）がプローブに到達："
+     "スイッチが他の端末のアップリンク通信をプローブに渡した"},
+    {"match.kept-gateway-port",
+     "the switch kept the gateway's address on the gateway's port: the sentinel's traffic reached the "
+     "gateway, whose answer reached the sentinel (frame {frame})",
+     "スイッチはゲートウェイのアドレスをゲートウェイのポートに維持：センチネルの通信はゲートウェイに届き、"
+     "その応答がセンチネルに到達（フレーム {frame}）"},
     {"obs.would-route",
      "{who} would route terminal-to-terminal traffic to {to} (ICMP redirect, frame {frame}); nothing shows "
      "it was "
@@ -529,11 +594,63 @@ constexpr SentenceTemplate k_sentences[] = {
      "センチネルはゲートウェイ {ip} がプローブの解決した MAC {mac} から応答するのを受信（フレーム {frame}）："
      "両インタフェースは同一セグメント上にある"},
     {"ctl.dropped", "{dropped} frames dropped by the capture", "キャプチャで {dropped} フレームを取りこぼし"},
+    {"ctl.sentinel-no-route",
+     "no default route through {sentinel} on its own subnet: nothing shows the sentinel's segment is live",
+     "{sentinel} "
+     "経由で自サブネット上のデフォルトルートなし：センチネル側セグメントが有効であることを示すものがない"},
+    {"ctl.sentinel-own-gateway",
+     "the sentinel {sentinel} received its own gateway {ip}'s ARP reply from {mac} (frame {frame}): its "
+     "segment is live and its capture works",
+     "センチネル {sentinel} が自セグメントのゲートウェイ {ip} の ARP 応答を {mac} から受信（フレーム "
+     "{frame}）：セグメントは有効であり、キャプチャも機能している"},
+    {"ctl.sentinel-gateway-silent",
+     "the sentinel {sentinel}'s gateway {ip} did not answer its ARP: silence there proves nothing",
+     "センチネル {sentinel} のゲートウェイ {ip} が ARP に応答せず：センチネルでの無受信は何も証明しない"},
+    {"ctl.heard-probe-broadcast",
+     "the sentinel received a broadcast of the probe (frame {frame}): both interfaces share one broadcast "
+     "domain, which routed probes do not test",
+     "センチネルがプローブのブロードキャストを受信（フレーム "
+     "{frame}）：両インタフェースは同一のブロードキャスト"
+     "ドメインにあり、ルーティングされるプローブではその分離を試験できない"},
+    {"ctl.separate-broadcast-domains",
+     "no broadcast of the probe reached the sentinel: the two interfaces are on separate broadcast domains",
+     "プローブのブロードキャストはセンチネルに届かず：両インタフェースは別々のブロードキャストドメインにあ"
+     "る"},
     // What went wrong during a live run (probe/engine.cpp).
     {"run.problems", "{problems}", "{problems}"},
     {"run.link-down", "{interface} went down during the run", "{interface} が実行中にダウン"},
     // A message of the system (a send error, a capture that stopped): its own words, in every language.
     {"sys.message", "{message}", "{message}"},
+    // The sentinel's segment in the text report (report/text.cpp).
+    {"seg.cross-segment", "cross-segment run, the two segments' separation is tested",
+     "セグメント間試験。2 つのセグメントの分離を試験"},
+    // What an auditor is told about an EAP attempt besides the verdict (analyze/eap_findings.cpp).
+    {"finding.cert", "The {chain} certificate \"{subject}\" {what}", "{chain}証明書 \"{subject}\" は{what}"},
+    {"finding.server", "server", "サーバ"},
+    {"finding.client", "client", "クライアント"},
+    {"finding.weak-signature",
+     "is signed with {algorithm}: forging a certificate under a {hash} signature is feasible.",
+     "{algorithm} で署名されている。{hash} 署名の証明書は現実的に偽造できる。"},
+    {"finding.rsa-key", "has a {bits}-bit RSA key, under {min} bits.",
+     "{bits} ビットの RSA 鍵を持ち、{min} ビットに満たない。"},
+    {"finding.ec-key", "has a {bits}-bit EC key, under {min} bits.",
+     "{bits} ビットの EC 鍵を持ち、{min} ビットに満たない。"},
+    {"finding.expired", "expired at {not_after}, {days} whole day(s) before the capture's last frame.",
+     "{not_after} に有効期限切れ。キャプチャの最後のフレームより満 {days} 日前。"},
+    {"finding.expiring",
+     "expires at {not_after}, {days} whole day(s) after the capture's last frame (within {window}).",
+     "{not_after} に有効期限を迎える。キャプチャの最後のフレームより満 {days} 日後（{window} 日以内）。"},
+    {"finding.eku", "has an extended key usage without {purpose} (it allows {allowed}).",
+     "拡張鍵用途に {purpose} がない（許可されているのは {allowed}）。"},
+    {"finding.none", "none", "なし"},
+    {"finding.identity",
+     "The outer identity \"{identity}\" (EAP-Response/Identity, sent in clear) names a user or device; an "
+     "anonymous one (anonymous@realm or @realm) would not.",
+     "外側 ID \"{identity}\"（EAP-Response/Identity、平文で送信）はユーザまたは機器を特定する。"
+     "匿名 ID（anonymous@realm または @realm）であれば特定しない。"},
+    {"finding.tls-version",
+     "The server chose TLS {version} in its ServerHello; TLS 1.2 or later is expected.",
+     "サーバは ServerHello で TLS {version} を選択。TLS 1.2 以降であるべき。"},
     // What the authenticator answered `isoprobe eap` (probe/eap_enumerate.cpp).
     {"enum.after-identity", "after our identity", "ID 送信後"},
     {"enum.after-nak", "after our Nak proposing {method}", "{method} を提案する Nak の後"},

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <iterator>
 
 #include "parse/value_names.hpp"
 
@@ -165,6 +166,46 @@ bool parse_handshake_message(std::uint8_t type, Bytes body, TlsStream& out) {
     }
 }
 
+// Handshake bytes still spread over records are gathered in one buffer; each run of it remembers where in the
+// stream it came from, so a message can be placed in the stream whatever records it spans.
+class PendingHandshake {
+  public:
+    void append(Bytes fragment, std::size_t stream_offset) {
+        m_runs.push_back({m_bytes.size(), stream_offset});
+        m_bytes.insert(m_bytes.end(), fragment.begin(), fragment.end());
+    }
+    Bytes bytes() const { return m_bytes; }
+    std::size_t stream_offset(std::size_t i) const {
+        auto it = std::prev(std::upper_bound(m_runs.begin(), m_runs.end(), i,
+                                             [](std::size_t x, const Run& r) { return x < r.at_pending; }));
+        return it->at_stream + (i - it->at_pending);
+    }
+    void drop_front(std::size_t n) {
+        m_bytes.erase(m_bytes.begin(), m_bytes.begin() + static_cast<std::ptrdiff_t>(n));
+        if (m_bytes.empty()) return m_runs.clear();
+        std::size_t first = 0; // the run holding the new front
+        while (first + 1 < m_runs.size() && m_runs[first + 1].at_pending <= n)
+            ++first;
+        m_runs.erase(m_runs.begin(), m_runs.begin() + static_cast<std::ptrdiff_t>(first));
+        for (auto& r : m_runs) {
+            if (r.at_pending <= n) {
+                r.at_stream += n - r.at_pending;
+                r.at_pending = 0;
+            } else {
+                r.at_pending -= n;
+            }
+        }
+    }
+    bool empty() const { return m_bytes.empty(); }
+
+  private:
+    struct Run {
+        std::size_t at_pending, at_stream;
+    };
+    std::vector<std::uint8_t> m_bytes;
+    std::vector<Run> m_runs;
+};
+
 } // namespace
 
 std::string tls_version_name(std::uint16_t version) {
@@ -183,7 +224,7 @@ bool TlsStream::has(std::uint8_t handshake_type) const {
 
 Expected<TlsStream, ParseError> parse_tls_stream(Bytes stream) {
     TlsStream out;
-    std::vector<std::uint8_t> pending; // handshake bytes of a message still spread over records
+    PendingHandshake pending; // handshake bytes of a message still spread over records
     ByteReader r{stream};
     while (r.remaining() > 0 && !out.error) {
         std::size_t at = r.position();
@@ -226,20 +267,25 @@ Expected<TlsStream, ParseError> parse_tls_stream(Bytes stream) {
                 ++out.encrypted_records;
                 break;
             }
-            pending.insert(pending.end(), fragment.begin(), fragment.end());
+            pending.append(fragment, at + k_record_header);
+            const Bytes bytes = pending.bytes();
             std::size_t used = 0;
-            while (pending.size() - used >= 4) {
-                ByteReader h{Bytes(pending).subspan(used)};
+            while (bytes.size() - used >= 4) {
+                ByteReader h{bytes.subspan(used)};
                 std::uint8_t type = h.u8();
                 std::uint32_t len = h.u24be();
                 if (!h.has(len)) break;
+                const bool first_certificate = type == k_tls_certificate && !out.certificates;
                 if (!parse_handshake_message(type, h.take(len), out)) {
                     out.error = ParseError{ErrorKind::bad_length, at};
                     break;
                 }
+                const TlsSpan span{pending.stream_offset(used), pending.stream_offset(used + 3 + len) + 1};
+                if (type == k_tls_server_hello) out.server_hello_span = span;
+                if (first_certificate) out.certificates_span = span;
                 used += 4 + len;
             }
-            pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(used));
+            pending.drop_front(used);
             break;
         }
         case k_tls_application_data:

@@ -53,6 +53,11 @@ struct TlsAlert {
     std::uint8_t level = 0, description = 0;
 };
 
+// Where one handshake message lies in the stream: bytes [begin, end), its 4-byte header included.
+struct TlsSpan {
+    std::size_t begin = 0, end = 0;
+};
+
 // What one direction of a TLS connection showed in clear.
 struct TlsStream {
     std::size_t records = 0;
@@ -62,6 +67,8 @@ struct TlsStream {
     // The first plaintext Certificate message (RFC 5246 7.4.2 layout): DER certificates in order; an empty
     // list is a client saying it has none (7.4.6).
     std::optional<std::vector<std::vector<std::uint8_t>>> certificates;
+    // Where the messages above lie, so that a finding about them can name the frames that carried them.
+    std::optional<TlsSpan> server_hello_span, certificates_span;
     bool change_cipher_spec = false;
     // Records we cannot read: application data, and handshake/alert records after ChangeCipherSpec (the
     // TLS 1.2 Finished) - after a TLS 1.3 ServerHello everything is here.

@@ -21,7 +21,23 @@ std::vector<model::Control> positive_controls(const ControlInputs& in) {
     c.push_back({"gateway-icmp", facts.gateway_echo.has_value(),
                  facts.gateway_echo ? say("ctl.gateway-echo", {arg("frame", *facts.gateway_echo)})
                                     : say("ctl.no-echo")});
-    if (!in.sentinel.empty()) {
+    if (!in.sentinel.empty() && in.cross_segment) {
+        // Each side live: the probe's gateway answered above, the sentinel's own gateway answers here.
+        c.push_back(
+            {"sentinel-receives", facts.sentinel_gateway.has_value(),
+             !in.sentinel_gateway_ip ? say("ctl.sentinel-no-route", {arg("sentinel", in.sentinel)})
+             : facts.sentinel_gateway
+                 ? say("ctl.sentinel-own-gateway",
+                       {arg("sentinel", in.sentinel), arg("ip", in.sentinel_gateway_ip->str()),
+                        arg("mac", facts.sentinel_gateway_mac ? facts.sentinel_gateway_mac->str() : "?"),
+                        arg("frame", *facts.sentinel_gateway)})
+                 : say("ctl.sentinel-gateway-silent",
+                       {arg("sentinel", in.sentinel), arg("ip", in.sentinel_gateway_ip->str())})});
+        c.push_back({"sentinel-other-segment", !facts.sentinel_heard_probe,
+                     facts.sentinel_heard_probe
+                         ? say("ctl.heard-probe-broadcast", {arg("frame", *facts.sentinel_heard_probe)})
+                         : say("ctl.separate-broadcast-domains")});
+    } else if (!in.sentinel.empty()) {
         const bool heard = facts.sentinel_gateway || facts.sentinel_other_gateway;
         c.push_back(
             {"sentinel-receives", heard,

@@ -15,7 +15,9 @@ namespace isoprobe::probe {
 struct ControlInputs {
     const MatchFacts& facts;
     std::uint64_t frames_sent = 0;
-    std::string interface, sentinel; // sentinel empty without paired mode
+    std::string interface, sentinel;           // sentinel empty without paired mode
+    bool cross_segment = false;                // the sentinel is on another segment (--cross-segment)
+    std::optional<IpAddr> sentinel_gateway_ip; // across segments: the sentinel's own default gateway
     std::optional<IpAddr> gateway_ip;
     std::optional<MacAddr> gateway_mac;
     bool gateway_from_kernel = false; // the MAC came from the kernel's neighbour table, not our own ARP
@@ -26,7 +28,8 @@ struct ControlInputs {
 };
 
 // own-frames-captured, gateway-arp, gateway-icmp, with a sentinel sentinel-receives and
-// sentinel-same-segment, no-drops, and sending when a frame could not be sent.
+// sentinel-same-segment (across segments: sentinel-receives from the sentinel's own gateway and
+// sentinel-other-segment), no-drops, and sending when a frame could not be sent.
 std::vector<model::Control> positive_controls(const ControlInputs& in);
 
 } // namespace isoprobe::probe

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "analyze/analysis.hpp"
+#include "analyze/replay.hpp"
 #include "capture/pcapng_writer.hpp"
 #include "probe/controls.hpp"
 #include "probe/discovery.hpp"
@@ -15,6 +16,7 @@
 #include "probe/live_capture.hpp"
 #include "probe/marker.hpp"
 #include "probe/matcher.hpp"
+#include "probe/plan.hpp"
 #include "probe/sender.hpp"
 #include "probes/registry.hpp"
 #include "verdict/decide.hpp"
@@ -179,7 +181,8 @@ class Run {
         auto itf = describe_interface(m_o.interface);
         if (!itf) return itf.error();
         m_seg.iface = *itf;
-        if (m_seg.iface.prefix < 22 && !m_o.allow_large)
+        // Across segments nothing is swept: the subnet's size does not matter.
+        if (m_seg.iface.prefix < 22 && !m_o.allow_large && !m_o.cross_segment)
             return m_o.interface + ": subnet " + network_of(m_seg.iface.ipv4, m_seg.iface.prefix).str() +
                    "/" + std::to_string(m_seg.iface.prefix) +
                    " is larger than /22: add --allow-large to sweep it";
@@ -192,11 +195,30 @@ class Run {
                 return "--sentinel must be a second interface, not " + m_o.interface;
             auto s = describe_interface(m_o.sentinel);
             if (!s) return s.error();
-            if (network_of(s->ipv4, m_seg.iface.prefix) != network_of(m_seg.iface.ipv4, m_seg.iface.prefix))
-                return m_o.sentinel + ": not on " + m_o.interface + "'s subnet " + subnet_text();
+            // Either subnet holding the other's address is one subnet, whichever prefix is longer.
+            const int prefix = std::min(m_seg.iface.prefix, s->prefix);
+            const bool same = network_of(s->ipv4, prefix) == network_of(m_seg.iface.ipv4, prefix);
+            if (!same && !m_o.cross_segment)
+                return m_o.sentinel + ": not on " + m_o.interface + "'s subnet " + subnet_text() +
+                       " (add --cross-segment to test the separation of two segments)";
+            if (same && m_o.cross_segment)
+                return "--cross-segment: " + m_o.sentinel + " is on " + m_o.interface + "'s subnet " +
+                       subnet_text() + ": drop --cross-segment to test that segment";
             m_seg.sentinel = *s;
             names.push_back(m_o.sentinel);
+            m_seg.cross_segment = m_o.cross_segment;
+            // The sentinel's side is live when its own gateway answers; a gateway off its subnet is not
+            // asked: only the sentinel's own address is ever targeted off the probe's subnet.
+            if (auto gw = default_gateway(m_o.sentinel);
+                m_seg.cross_segment && gw && network_of(*gw, s->prefix) == network_of(s->ipv4, s->prefix))
+                m_seg.sentinel_gateway_ip = gw;
+        } else if (m_o.cross_segment) {
+            return std::string("--cross-segment needs --sentinel (the interface on the other segment)");
         }
+        if (m_o.cross_segment && !m_o.extra_peers.empty())
+            return "--peer: not with --cross-segment, which probes only the sentinel (run without it to "
+                   "probe " +
+                   subnet_text() + ")";
         for (const auto& ip : m_o.extra_peers) {
             if (ip.family != 4 ||
                 network_of(ip, m_seg.iface.prefix) != network_of(m_seg.iface.ipv4, m_seg.iface.prefix))
@@ -280,30 +302,9 @@ class Run {
         if (m_seg.gateway_ip)
             send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, *m_seg.gateway_ip,
                                             marker));
-        // The mDNS query before the sweep too: responders hold their answers back (RFC 6762 6), and those
-        // answers then arrive while the sweep is still being paced out.
-        const IpAddr mdns = *IpAddr::parse("224.0.0.251");
-        send(*m_tx,
-             frames::udp(frames::multicast_mac(mdns), m_seg.iface.mac, m_seg.iface.ipv4, mdns, 5353, 5353,
-                         frames::dns_query(0, {{"_services._dns-sd._udp.local", 12}, {marker + ".local", 1}},
-                                           false)));
-        const auto mdns_asked = Clock::now();
-        std::uint32_t net = network_of(m_seg.iface.ipv4, m_seg.iface.prefix).v4_host_order();
-        std::uint32_t hosts = (1u << (32 - m_seg.iface.prefix)) - 2;
-        for (std::uint32_t i = 1; i <= hosts && !halted(); ++i) {
-            IpAddr target = IpAddr::v4(net + i);
-            if (target == m_seg.iface.ipv4 || (m_seg.sentinel && target == m_seg.sentinel->ipv4) ||
-                target == m_seg.gateway_ip)
-                continue;
-            send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, target, marker));
-        }
-        // After the sweep: every IPv6 host answers at once (and resolves our address first), a burst that
-        // would crowd out ARP replies to the sweep.
-        if (!m_seg.iface.ipv6.empty()) {
-            const IpAddr all_nodes = *IpAddr::parse("ff02::1");
-            send(*m_tx, frames::icmpv6_echo(frames::multicast_mac(all_nodes), m_seg.iface.mac,
-                                            m_seg.iface.ipv6.front(), all_nodes, 0x1500, 1, marker));
-        }
+        // Across segments only the sentinel is probed: the probe's own segment needs no sweep.
+        auto mdns_asked = Clock::now();
+        if (!m_seg.cross_segment) mdns_asked = sweep(marker);
         m_rtt_s = gateway_rtt(classify_all(m_cap->snapshot()));
         wait_until(
             std::max(m_last_send + seconds(answer_wait()),
@@ -326,9 +327,40 @@ class Run {
                 learn();
             }
         }
+        // Stations heard passively on the probe's segment are not what a cross-segment run tests.
+        if (m_seg.cross_segment) m_seg.peers.clear();
         if (m_seg.sentinel)
             m_seg.peers.insert(m_seg.peers.begin(), Peer{m_seg.sentinel->mac, m_seg.sentinel->ipv4,
                                                          m_seg.sentinel->ipv6, true, "sentinel"});
+    }
+
+    // Asks the whole subnet: mDNS, ARP for every address, IPv6 all-nodes; returns when mDNS was asked.
+    Clock::time_point sweep(const std::string& marker) {
+        // The mDNS query before the sweep: responders hold their answers back (RFC 6762 6), and those answers
+        // then arrive while the sweep is still being paced out.
+        const IpAddr mdns = *IpAddr::parse("224.0.0.251");
+        send(*m_tx,
+             frames::udp(frames::multicast_mac(mdns), m_seg.iface.mac, m_seg.iface.ipv4, mdns, 5353, 5353,
+                         frames::dns_query(0, {{"_services._dns-sd._udp.local", 12}, {marker + ".local", 1}},
+                                           false)));
+        const auto mdns_asked = Clock::now();
+        std::uint32_t net = network_of(m_seg.iface.ipv4, m_seg.iface.prefix).v4_host_order();
+        std::uint32_t hosts = (1u << (32 - m_seg.iface.prefix)) - 2;
+        for (std::uint32_t i = 1; i <= hosts && !halted(); ++i) {
+            IpAddr target = IpAddr::v4(net + i);
+            if (target == m_seg.iface.ipv4 || (m_seg.sentinel && target == m_seg.sentinel->ipv4) ||
+                target == m_seg.gateway_ip)
+                continue;
+            send(*m_tx, frames::arp_request(broadcast(), m_seg.iface.mac, m_seg.iface.ipv4, target, marker));
+        }
+        // After the sweep: every IPv6 host answers at once (and resolves our address first), a burst that
+        // would crowd out ARP replies to the sweep.
+        if (!m_seg.iface.ipv6.empty()) {
+            const IpAddr all_nodes = *IpAddr::parse("ff02::1");
+            send(*m_tx, frames::icmpv6_echo(frames::multicast_mac(all_nodes), m_seg.iface.mac,
+                                            m_seg.iface.ipv6.front(), all_nodes, 0x1500, 1, marker));
+        }
+        return mdns_asked;
     }
 
     void learn() {
@@ -342,9 +374,12 @@ class Run {
         if (m_seg.gateway_mac && m_seg.gateway_ip && !(facts && facts->gateway_echo))
             send(*m_tx, frames::icmp_echo(*m_seg.gateway_mac, m_seg.iface.mac, m_seg.iface.ipv4,
                                           *m_seg.gateway_ip, 0x15c0, 1, m_marker.text(k_control_id)));
-        if (m_stx && m_seg.gateway_ip && !(facts && facts->sentinel_gateway))
+        // The sentinel asks the probe's gateway (same segment: the same MAC must answer) or, across segments,
+        // its own.
+        const auto& sentinel_gateway = m_seg.cross_segment ? m_seg.sentinel_gateway_ip : m_seg.gateway_ip;
+        if (m_stx && sentinel_gateway && !(facts && facts->sentinel_gateway))
             send(*m_stx, frames::arp_request(broadcast(), m_seg.sentinel->mac, m_seg.sentinel->ipv4,
-                                             *m_seg.gateway_ip, m_marker.text(k_sentinel_control_id)));
+                                             *sentinel_gateway, m_marker.text(k_sentinel_control_id)));
     }
 
     // One record per method and peer: not run (with the reason) or sent and awaiting an answer.
@@ -353,10 +388,7 @@ class Run {
             for (std::size_t i = 0; i < m_seg.peers.size(); ++i) {
                 const Peer& peer = m_seg.peers[i];
                 ProbeRecord r{i, method, m_next_id++, ProbeOutcome::no_reply, {}, {}};
-                auto why_not = peer.ipv4.empty() && method->needs_ipv4()
-                                   ? std::optional<model::Sentence>(model::say("probe.no-ipv4"))
-                                   : method->unavailable(m_seg, peer);
-                if (why_not) {
+                if (auto why_not = why_not_run(m_seg, *method, peer)) {
                     r.outcome = ProbeOutcome::not_run;
                     r.notes.push_back(*why_not);
                 }
@@ -461,19 +493,31 @@ class Run {
             }
             if (r.method->intrusive() && !m_sent.first_sent_ns.count(r.id))
                 m_sent.first_sent_ns[r.id] = wall_ns();
+            // A frame that could not go out leaves the record without proof either way.
+            auto failed = [&] {
+                if (!m_interrupted) {
+                    r.outcome = ProbeOutcome::error;
+                    r.notes.push_back(system_message(m_send_errors.back()));
+                }
+            };
+            bool sent_all = true;
             for (const auto& out : r.method->frames(m_seg, m_seg.peers[r.peer], m_marker.text(r.id))) {
                 if (out.group && !group_sent.insert(r.method).second) continue;
                 if (!send(*m_tx, out.frame)) {
-                    if (!m_interrupted) {
-                        r.outcome = ProbeOutcome::error;
-                        r.notes.push_back(system_message(m_send_errors.back()));
-                    }
+                    failed();
+                    sent_all = false;
                     break;
                 }
                 if (out.group) m_sent.group_method[r.id] = r.method;
                 m_sent_ids.insert(r.id);
                 m_sent_at[i] = m_last_send;
             }
+            if (sent_all && m_stx && m_seg.peers[r.peer].sentinel)
+                for (const auto& out : r.method->sentinel_frames(m_seg, m_marker.text(r.id)))
+                    if (!send(*m_stx, out.frame)) {
+                        failed();
+                        break;
+                    }
         }
     }
 
@@ -554,7 +598,9 @@ Expected<ProbeRun, std::string> Run::analyse() {
                !std::equal(m_seg.iface.mac.b.begin(), m_seg.iface.mac.b.end(), fr.bytes.begin() + 6) &&
                m_sent.frames.count(std::vector<std::uint8_t>(fr.bytes.begin(), fr.bytes.end())) > 0;
     };
+    model::AnalysisInputs::Live replay; // what `isoprobe verify` needs to run this analysis again
     auto decoded = decode_frames(stored, [&](const capture::Frame& fr) {
+        if (fr.interface == 0 && forged(fr)) replay.forged_frames.push_back(fr.number);
         return fr.interface == 0 && !forged(fr) ? analysis.feed(fr) : decode::classify(fr);
     });
     for (const auto& f : stored)
@@ -574,6 +620,17 @@ Expected<ProbeRun, std::string> Run::analyse() {
     if (m_seg.gateway_ip) seg.gateway = model::Endpoint{m_seg.gateway_mac, *m_seg.gateway_ip};
     for (const auto& p : m_seg.peers)
         seg.peers.push_back({endpoint(p), p.ipv6, p.sentinel, p.found_by});
+    std::string probe_segment, sentinel_segment;
+    if (m_seg.cross_segment) {
+        const auto& s = *m_seg.sentinel;
+        model::SentinelSegment other{
+            s.ipv4, network_of(s.ipv4, s.prefix).str() + "/" + std::to_string(s.prefix), std::nullopt};
+        if (m_seg.sentinel_gateway_ip)
+            other.gateway = model::Endpoint{matched.facts.sentinel_gateway_mac, *m_seg.sentinel_gateway_ip};
+        probe_segment = seg.subnet + " (" + m_o.interface + ")";
+        sentinel_segment = other.subnet + " (" + m_o.sentinel + ")";
+        seg.sentinel_segment = std::move(other);
+    }
     rep.segment = std::move(seg);
     if (m_found.proxy_arp)
         rep.observations.push_back(
@@ -596,23 +653,36 @@ Expected<ProbeRun, std::string> Run::analyse() {
     }
     rep.capture.dropped = dropped;
     rep.controls = positive_controls(
-        {matched.facts, m_sent.count, m_o.interface, m_seg.sentinel ? m_o.sentinel : "", m_seg.gateway_ip,
-         m_seg.gateway_mac, m_gateway_from_kernel, k_gateway_attempts, dropped, capture_errors,
+        {matched.facts, m_sent.count, m_o.interface, m_seg.sentinel ? m_o.sentinel : "", m_seg.cross_segment,
+         m_seg.sentinel_gateway_ip, m_seg.gateway_ip, m_seg.gateway_mac, m_gateway_from_kernel,
+         k_gateway_attempts, dropped, capture_errors,
          m_send_errors.empty() ? std::nullopt : std::optional(system_message(m_send_errors.front()))});
 
-    verdict::decide(
-        {watched, std::nullopt,
-         verdict::LiveRunEvidence{
-             m_o.sentinel, m_seg.gateway_mac.has_value(),
-             capture_errors.empty()
-                 ? std::nullopt
-                 : std::optional(model::say("run.problems", {model::arg("problems", capture_errors,
-                                                                        model::Param::Join::semicolon)})),
-             k_rounds, matched.facts.sentinel_gateway},
-         std::nullopt},
-        rep);
+    const verdict::LiveRunEvidence live{
+        m_o.sentinel,
+        m_seg.gateway_mac.has_value(),
+        capture_errors.empty()
+            ? std::nullopt
+            : std::optional(model::say(
+                  "run.problems", {model::arg("problems", capture_errors, model::Param::Join::semicolon)})),
+        k_rounds,
+        matched.facts.sentinel_gateway,
+        probe_segment,
+        sentinel_segment};
+    verdict::decide({watched, std::nullopt, live, std::nullopt}, rep);
     if (!m_phases.empty()) m_phases.back().end_ns = wall_ns();
-    rep.run.emplace().phases = std::move(m_phases);
+    auto& run = rep.run.emplace();
+    run.phases = std::move(m_phases);
+    replay.marker_prefix = m_marker.prefix();
+    replay.sentinel = live.sentinel;
+    replay.gateway_resolved = live.gateway_resolved;
+    replay.interruption = live.interruption;
+    replay.rounds = live.rounds;
+    replay.sentinel_heard_gateway = live.sentinel_heard_gateway;
+    replay.probe_segment = live.probe_segment;
+    replay.sentinel_segment = live.sentinel_segment;
+    run.analysis = analyze::analysis_inputs(hints);
+    run.analysis->live = std::move(replay);
     return out;
 }
 

@@ -15,6 +15,7 @@ namespace isoprobe::probe {
 struct ProbeOptions {
     std::string interface;
     std::string sentinel;             // empty: no paired mode
+    bool cross_segment = false;       // the sentinel is on another subnet: test the two segments' separation
     std::vector<std::string> methods; // empty: every method allowed by `intrusive`
     double rate_pps = 200;            // about 13 kB/s of small frames: nothing a production LAN notices
     double timeout_s = 2;

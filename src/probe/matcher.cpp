@@ -99,11 +99,17 @@ class Matching {
             ProbeRecord& r = m_out.records[i];
             if (r.outcome == ProbeOutcome::not_run || r.outcome == ProbeOutcome::error) continue;
             const Peer& peer = m_seg.peers[r.peer];
-            // Traffic for the peer's address that comes to us after we stole it: the switch moved the
-            // address.
+            // Traffic for the peer's address, or from the peer to the gateway's, that comes to us after we
+            // claimed that address: the switch moved it.
             auto first = m_sent.first_sent_ns.find(r.id);
-            if (first != m_sent.first_sent_ns.end() && f.ts_ns >= first->second &&
-                r.method->is_answer(m_seg, peer, p))
+            if (first == m_sent.first_sent_ns.end() || f.ts_ns < first->second ||
+                !r.method->is_answer(m_seg, peer, p))
+                continue;
+            if (r.method->claims() == Method::Claims::gateway)
+                reached(r, f.number,
+                        model::say("match.uplink-claimed",
+                                   {model::arg("peer", peer_name(peer)), model::arg("frame", describe(p))}));
+            else
                 reached(r, f.number,
                         model::say("match.steal-accepted",
                                    {model::arg("peer", peer_name(peer)), model::arg("frame", describe(p))}));
@@ -190,7 +196,19 @@ class Matching {
 
     void sentinel_frame(const SeenFrame& f, const decode::Packet& p, std::optional<std::uint32_t> id) {
         auto& facts = m_out.facts;
-        if (p.arp && p.arp->op == 2 && m_seg.gateway_ip && p.arp->sender_ip == *m_seg.gateway_ip) {
+        if (m_seg.cross_segment) {
+            // Across segments the sentinel's side answers for itself: its own gateway, whatever its MAC (one
+            // router's interfaces often share one). The probe's broadcasts must never arrive there: a shared
+            // broadcast domain is one segment, whatever the numbering.
+            if (p.arp && p.arp->op == 2 && m_seg.sentinel_gateway_ip &&
+                p.arp->sender_ip == *m_seg.sentinel_gateway_ip && p.has_l2 && p.arp->sender_mac == p.src &&
+                !facts.sentinel_gateway) {
+                facts.sentinel_gateway = f.number;
+                facts.sentinel_gateway_mac = p.src;
+            }
+            if (p.has_l2 && p.src == m_seg.iface.mac && p.dst.is_group() && !facts.sentinel_heard_probe)
+                facts.sentinel_heard_probe = f.number;
+        } else if (p.arp && p.arp->op == 2 && m_seg.gateway_ip && p.arp->sender_ip == *m_seg.gateway_ip) {
             // Same IP is not the same segment: sites number every floor alike, so the gateway must be the
             // same MAC.
             if (is_gateway(p) && p.arp->sender_mac == p.src) {
@@ -206,12 +224,16 @@ class Matching {
         if (auto g = m_sent.group_method.find(*id); g != m_sent.group_method.end()) method = g->second;
         if (!method) return;
         if (method->intrusive()) {
-            // A frame we spoofed proves nothing; the answer to it arriving at the sentinel shows the switch
-            // kept the sentinel's address on the sentinel's own port.
+            // A frame we spoofed proves nothing; the gateway's answer arriving at the sentinel shows the
+            // switch kept the claimed address on its own port: the sentinel's, or the gateway's (the
+            // sentinel's echo request reached the gateway instead of us).
             ProbeRecord* r = record(*id);
-            if (r && m_seg.peers[r->peer].sentinel && r->outcome != ProbeOutcome::reached &&
-                m_kept_port.insert(r->id).second)
-                note(*r, model::say("match.kept-port", {model::arg("frame", f.number)}));
+            if (!r || !m_seg.peers[r->peer].sentinel || !is_gateway(p) ||
+                r->outcome == ProbeOutcome::reached || !m_kept_port.insert(r->id).second)
+                return;
+            note(*r, model::say(r->method->claims() == Method::Claims::gateway ? "match.kept-gateway-port"
+                                                                               : "match.kept-port",
+                                {model::arg("frame", f.number)}));
             return;
         }
         for (auto& r : m_out.records)

@@ -54,11 +54,13 @@ struct SeenFrame {
 
 // What the capture shows beyond the probes: the positive controls and how the segment isolates.
 struct MatchFacts {
-    std::uint64_t own_seen = 0;                // frames we sent that our capture holds
-    std::optional<std::uint64_t> gateway_echo; // frame of the gateway's reply to our marked echo
-    std::optional<std::uint64_t>
-        sentinel_gateway; // frame: the sentinel heard our gateway (its MAC) answer it
-    std::optional<MacAddr> sentinel_other_gateway;     // the sentinel's "gateway" answered from another MAC
+    std::uint64_t own_seen = 0;                    // frames we sent that our capture holds
+    std::optional<std::uint64_t> gateway_echo;     // frame of the gateway's reply to our marked echo
+    std::optional<std::uint64_t> sentinel_gateway; // frame: the sentinel heard our gateway (its MAC), across
+                                                   // segments its own, answer it
+    std::optional<MacAddr> sentinel_gateway_mac;   // the MAC of that answer
+    std::optional<MacAddr> sentinel_other_gateway; // the sentinel's "gateway" answered from another MAC
+    std::optional<std::uint64_t> sentinel_heard_probe; // frame: a broadcast of the probe reached the sentinel
     std::set<MacAddr> probe_routers, sentinel_routers; // IPv6 router advertisement senders heard on each side
     std::vector<model::Sentence> observations;         // how the segment isolates: redirects, proxy ARP, ...
 };

@@ -28,7 +28,17 @@ struct Segment {
     std::optional<IpAddr> gateway_ip;
     std::optional<MacAddr> gateway_mac;
     std::vector<Peer> peers;
+    // --cross-segment: the sentinel sits on another subnet, reached only through the probe's gateway; its own
+    // side has its own gateway (its default route).
+    bool cross_segment = false;
+    std::optional<IpAddr> sentinel_gateway_ip;
 };
+
+// Where a frame for `peer` goes on the wire: its own MAC, or in cross-segment mode the probe's gateway, which
+// routes it toward the sentinel's segment.
+inline const MacAddr& next_hop(const Segment& seg, const Peer& peer) {
+    return seg.cross_segment && peer.sentinel ? *seg.gateway_mac : *peer.mac;
+}
 
 struct Outgoing {
     std::vector<std::uint8_t> frame;
@@ -50,6 +60,10 @@ class Method {
     // How long the protocol lets a responder hold its answer back on purpose (random delays against answer
     // storms), on top of the round trip.
     virtual double answer_delay_s() const { return 0; }
+    // Why the method cannot reach a sentinel on another segment (--cross-segment), or nullopt for the routed
+    // methods, which then send through the probe's gateway to the sentinel's address (probe::next_hop). A
+    // method that does not say otherwise stays on its segment.
+    virtual std::optional<model::Sentence> segment_bound() const { return model::say("bound.default"); }
     // Why this method cannot run against `peer` (e.g. no MAC, no IPv6 address), or nullopt when it can.
     virtual std::optional<model::Sentence> unavailable(const Segment&, const Peer&) const {
         return std::nullopt;
@@ -70,6 +84,13 @@ class Method {
     virtual std::vector<Outgoing> restore(const Segment&, const Peer&, const std::string&) const {
         return {};
     }
+    // Intrusive methods: whose MAC address they claim for a moment, the peer's (traffic for the peer comes to
+    // us) or the gateway's (the peer's traffic toward the gateway does).
+    enum class Claims { peer, gateway };
+    virtual Claims claims() const { return Claims::peer; }
+    // Frames the sentinel sends right after this method's own toward it, in paired mode: the traffic the
+    // method watches for, sent by a terminal we control instead of waiting for one to speak.
+    virtual std::vector<Outgoing> sentinel_frames(const Segment&, const std::string&) const { return {}; }
 };
 
 } // namespace isoprobe::probe

@@ -4,6 +4,7 @@
 #include "report/html.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "report/catalogue.hpp"
@@ -133,6 +134,39 @@ void meta_item(std::string& out, std::string_view term, const std::string& html)
     out += "<dt>" + std::string(term) + "</dt><dd>" + html + "</dd>";
 }
 
+std::string clock_html(const model::ClockState& c, const Strings& s) {
+    const std::size_t i = c.sync == "synchronised" ? 0 : c.sync == "not synchronised" ? 1 : 2;
+    std::string out = html_escape(s.clock_sync[i]);
+    char num[32];
+    auto add = [&](std::string_view label, const std::optional<double>& v) {
+        if (!v) return;
+        std::snprintf(num, sizeof num, "%g s", *v);
+        out += ", " + std::string(label) + " " + mono(num);
+    };
+    add(s.estimated_error, c.estimated_error_s);
+    add(s.maximum_error, c.maximum_error_s);
+    return out;
+}
+
+// Who ran it and why, what built the tool, how it was called, and the digests: what an auditor signs.
+void provenance_items(std::string& out, const model::Provenance& p, const Strings& s) {
+    auto item = [&](std::string_view term, const std::string& html) { meta_item(out, term, html); };
+    auto given = [&](const std::string& v) {
+        return v.empty() ? "<span class=\"small\">" + std::string(s.not_given) + "</span>"
+                         : raw(v) + hex_note(v);
+    };
+    item(s.operator_name, given(p.operator_name));
+    item(s.note, given(p.note));
+    item(s.revision, mono(p.revision) + " (" + mono(p.build_type) + ")");
+    item(s.command_line, raw(p.command_line));
+    item(s.config, p.config_path.empty() ? html_escape(s.none)
+                                         : raw(p.config_path) + hex_note(p.config_path) + "<br>" +
+                                               mono("sha256 " + p.config_sha256));
+    if (!p.capture_sha256.empty()) item(s.capture_sha256, mono(p.capture_sha256));
+    item(s.clock_start, clock_html(p.clock_start, s));
+    item(s.clock_end, clock_html(p.clock_end, s));
+}
+
 void header(std::string& out, const Report& r, const Strings& s) {
     out +=
         "<header><h1>" + std::string(s.title) + "</h1><p class=\"sub\">" + std::string(s.guideline) + "</p>";
@@ -145,6 +179,7 @@ void header(std::string& out, const Report& r, const Strings& s) {
         item(s.started, mono(rfc3339(r.run->started_ns)));
         item(s.finished, mono(rfc3339(r.run->finished_ns)));
         item(s.duration, duration_text(s, nanoseconds_between(r.run->started_ns, r.run->finished_ns)));
+        provenance_items(out, r.run->provenance, s);
     }
     if (r.capture.frames > 0) item(s.capture_span, time_span_html(r.capture.first_ns, r.capture.last_ns));
     if (r.segment) {
@@ -153,7 +188,11 @@ void header(std::string& out, const Report& r, const Strings& s) {
                               (sg.sentinel.empty() ? ""
                                                    : " &nbsp;" + std::string(s.sentinel) + ": " +
                                                          mono(sg.sentinel) + hex_note(sg.sentinel)));
-        item(s.segment, mono(sg.subnet) + " (" + mono(sg.address.str()) + ")");
+        item(s.segment, mono(sg.subnet) + " (" + mono(sg.address.str()) + ")" +
+                            (sg.sentinel_segment ? " &nbsp;" + std::string(s.sentinel) + ": " +
+                                                       mono(sg.sentinel_segment->subnet) + " (" +
+                                                       mono(sg.sentinel_segment->address.str()) + ")"
+                                                 : std::string()));
         if (sg.gateway) item(s.gateway, endpoint_html(s, *sg.gateway));
         item(s.peers, std::to_string(sg.peers.size()));
     }
@@ -177,6 +216,9 @@ void verdict_and_requirements(std::string& out, const Report& r, const Strings& 
         for (const auto& why : req.reasons)
             reasons += "<li>" + sentence_html(s, why) + "</li>";
         reasons += "</ul>";
+        if (req.id == "8021x-eap-tls" && !r.eap_findings.empty())
+            reasons += "<p class=\"small\"><a href=\"#eap-findings\">" + std::string(s.findings_note) + ": " +
+                       std::to_string(r.eap_findings.size()) + "</a></p>";
         row(out, {mono(req.id), info ? html_escape(info->clause) : "",
                   info ? html_escape(info->title_ja) + "<br><span class=\"small\">" +
                              html_escape(info->title_en) + "</span>"

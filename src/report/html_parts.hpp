@@ -18,6 +18,10 @@ struct Strings {
     // header
     std::string_view command, tool, host, started, finished, duration, capture_span, interface, sentinel,
         segment, gateway, peers, capturing_host, interrupted, none, unknown;
+    // provenance (header)
+    std::string_view operator_name, note, revision, build_type, command_line, config, capture_sha256,
+        clock_start, clock_end, estimated_error, maximum_error, not_given;
+    std::array<std::string_view, 3> clock_sync; // synchronised, not synchronised, unknown
     // verdict and requirements
     std::string_view verdict, verdict_rule, requirements, col_requirement, col_clause, col_title, col_status,
         col_reasons;
@@ -41,6 +45,8 @@ struct Strings {
         col_expiry, self_signed, not_decodable, bytes_unit, days_unit, via_radius;
     std::array<std::string_view, 3> eap_outcome; // model::EapOutcome
     std::array<std::string_view, 4> client_cert; // model::ClientCertificate
+    std::string_view eap_findings, eap_findings_intro, col_session, col_about, findings_note;
+    std::array<std::string_view, model::k_eap_finding_kinds> eap_finding; // model::EapFindingKind
     std::string_view enumeration, col_eap_type, accepted, refused, no_answer;
     // Wi-Fi and the survey
     std::string_view wlan, wlan_intro, col_bssid, col_ssid, col_channel, col_security, col_akm, col_ciphers,

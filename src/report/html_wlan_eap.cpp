@@ -45,6 +45,30 @@ void certificate_rows(std::string& out, const Strings& s, std::size_t session, s
     }
 }
 
+std::string finding_about(const Strings& s, const Report& r, const model::EapFinding& f) {
+    if (!f.certificate) return "";
+    const auto& t = *r.eap[f.session].tls;
+    const bool client = f.chain == "client";
+    const auto& c = (client ? t.client_chain : t.server_chain)[*f.certificate];
+    return std::string(client ? s.chain_client : s.chain_server) + ": " + raw(c.subject);
+}
+
+void findings(std::string& out, const Report& r, const Strings& s) {
+    out += "<h3 id=\"eap-findings\">" + std::string(s.eap_findings) + "</h3><p class=\"note\">" +
+           std::string(s.eap_findings_intro) + "</p>";
+    table_open(out, {s.col_finding, s.col_session, s.col_about, s.col_frames, s.col_detail});
+    for (const auto& f : r.eap_findings) {
+        std::string frames;
+        for (auto n : f.frames)
+            frames += (frames.empty() ? "" : ", ") + std::to_string(n);
+        row(out, {std::string(s.eap_finding[static_cast<std::size_t>(f.kind)]) + "<br>" +
+                      mono(model::eap_finding_kind_name(f.kind)),
+                  std::to_string(f.session + 1), finding_about(s, r, f), mono(frames),
+                  sentence_html(s, f.detail)});
+    }
+    table_close(out);
+}
+
 void eap(std::string& out, const Report& r, const Strings& s) {
     section_open(out, "eap", s.eap, s.eap_intro, r.eap.size());
     table_open(out, {"#", s.col_supplicant, s.col_authenticator, s.col_identity, s.col_method_done,
@@ -94,6 +118,7 @@ void eap(std::string& out, const Report& r, const Strings& s) {
         }
         table_close(out);
     }
+    if (!r.eap_findings.empty()) findings(out, r, s);
     section_close(out);
 }
 

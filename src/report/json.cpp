@@ -126,6 +126,81 @@ ordered_json to_json(const InventoryFinding& f, Also also) {
             {"detail_coded", to_json(f.detail, also)}};
 }
 
+namespace {
+ordered_json to_json(const model::ClockState& c) {
+    auto seconds = [](const std::optional<double>& v) {
+        return v ? ordered_json(*v) : ordered_json(nullptr);
+    };
+    return {{"sync", c.sync},
+            {"estimated_error_s", seconds(c.estimated_error_s)},
+            {"maximum_error_s", seconds(c.maximum_error_s)}};
+}
+
+ordered_json to_json(const model::Provenance& p) {
+    auto or_null = [](const std::string& v) { return v.empty() ? ordered_json(nullptr) : ordered_json(v); };
+    ordered_json j;
+    j["version"] = p.version;
+    j["revision"] = p.revision;
+    j["build_type"] = p.build_type;
+    put_name(j, "command_line", p.command_line);
+    if (p.config_path.empty())
+        j["config"] = nullptr;
+    else
+        put_name(j, "config", p.config_path);
+    j["config_sha256"] = p.config_sha256;
+    j["capture_sha256"] = or_null(p.capture_sha256);
+    if (p.operator_name.empty())
+        j["operator"] = nullptr;
+    else
+        put_name(j, "operator", p.operator_name);
+    if (p.note.empty())
+        j["note"] = nullptr;
+    else
+        put_name(j, "note", p.note);
+    j["clock"] = {{"start", to_json(p.clock_start)}, {"end", to_json(p.clock_end)}};
+    return j;
+}
+
+ordered_json to_json(const model::AnalysisInputs& a) {
+    auto macs = [](const std::vector<MacAddr>& v) {
+        ordered_json out = ordered_json::array();
+        for (const auto& m : v)
+            out.push_back(m.str());
+        return out;
+    };
+    ordered_json j;
+    j["self"] = a.self ? ordered_json(a.self->str()) : ordered_json(nullptr);
+    j["self_how"] = a.self_how;
+    j["infra"] = macs(a.infra);
+    j["gateways"] = macs(a.gateways);
+    j["gateway_ip"] = a.gateway_ip ? ordered_json(a.gateway_ip->str()) : ordered_json(nullptr);
+    j["subnet"] = a.subnet.empty() ? ordered_json(nullptr) : ordered_json(a.subnet);
+    if (a.live) {
+        const auto& l = *a.live;
+        ordered_json live;
+        live["forged_frames"] = l.forged_frames;
+        live["marker_prefix"] = l.marker_prefix;
+        if (l.sentinel.empty())
+            live["sentinel"] = nullptr;
+        else
+            put_name(live, "sentinel", l.sentinel);
+        live["gateway_resolved"] = l.gateway_resolved;
+        live["interruption"] = l.interruption ? model::english(*l.interruption) : std::string();
+        live["interruption_coded"] =
+            l.interruption ? report::to_json(*l.interruption) : ordered_json(nullptr);
+        live["rounds"] = l.rounds;
+        live["sentinel_heard_gateway"] =
+            l.sentinel_heard_gateway ? ordered_json(*l.sentinel_heard_gateway) : ordered_json(nullptr);
+        live["probe_segment"] = l.probe_segment;
+        live["sentinel_segment"] = l.sentinel_segment;
+        j["live"] = std::move(live);
+    } else {
+        j["live"] = nullptr;
+    }
+    return j;
+}
+} // namespace
+
 ordered_json to_json(const Report& r) {
     ordered_json j;
     j["schema"] = "isoprobe.report/1";
@@ -134,8 +209,15 @@ ordered_json to_json(const Report& r) {
     j["verdict"] = status_name(r.verdict);
     if (r.interrupted) j["interrupted"] = true;
     ordered_json reqs = ordered_json::array();
-    for (const auto& req : r.requirements)
+    for (const auto& req : r.requirements) {
         reqs.push_back(to_json(req));
+        // Findings inform the auditor without changing the status: listed only when there are any.
+        if (req.id != "8021x-eap-tls" || r.eap_findings.empty()) continue;
+        ordered_json findings = ordered_json::array();
+        for (const auto& f : r.eap_findings)
+            findings.push_back(to_json(f, r.eap));
+        reqs.back()["findings"] = std::move(findings);
+    }
     j["requirements"] = std::move(reqs);
     j["self"] = {{"mac", r.self.mac ? ordered_json(r.self.mac->str()) : ordered_json(nullptr)},
                  {"how", r.self.how}};
@@ -180,6 +262,11 @@ ordered_json to_json(const Report& r) {
         segment["subnet"] = sg.subnet;
         segment["gateway"] = sg.gateway ? to_json(*sg.gateway) : ordered_json(nullptr);
         segment["peers"] = std::move(peers);
+        if (const auto& other = sg.sentinel_segment)
+            segment["sentinel_segment"] = {
+                {"address", other->address.str()},
+                {"subnet", other->subnet},
+                {"gateway", other->gateway ? to_json(*other->gateway) : ordered_json(nullptr)}};
         j["segment"] = std::move(segment);
         ordered_json probes = ordered_json::array();
         for (const auto& p : r.probes)
@@ -260,6 +347,8 @@ ordered_json to_json(const Report& r) {
         put_name(info, "host", run.host);
         info["phases"] = std::move(phases);
         put_names(info, "files", run.files);
+        info["provenance"] = to_json(run.provenance);
+        if (run.analysis) info["analysis"] = to_json(*run.analysis);
         j["run"] = std::move(info);
     }
     return j;

@@ -126,6 +126,26 @@ ordered_json to_json(const model::EapSession& s, std::optional<model::Lang> also
     return j;
 }
 
+ordered_json to_json(const model::EapFinding& f, const std::vector<model::EapSession>& sessions,
+                     std::optional<model::Lang> also) {
+    ordered_json j;
+    j["kind"] = model::eap_finding_kind_name(f.kind);
+    j["session"] = f.session;
+    j["chain"] = f.chain.empty() ? ordered_json() : ordered_json(f.chain);
+    j["certificate"] = or_null(f.certificate);
+    const model::CertInfo* c = nullptr;
+    if (f.certificate && f.session < sessions.size() && sessions[f.session].tls) {
+        const auto& t = *sessions[f.session].tls;
+        const auto& chain = f.chain == "client" ? t.client_chain : t.server_chain;
+        if (*f.certificate < chain.size()) c = &chain[*f.certificate];
+    }
+    j["subject"] = c ? ordered_json(utf8_safe(c->subject)) : ordered_json();
+    j["frames"] = f.frames;
+    j["detail"] = model::english(f.detail);
+    j["detail_coded"] = to_json(f.detail, also);
+    return j;
+}
+
 ordered_json to_json(const model::BssEntry& e) {
     const auto& sec = e.security;
     ordered_json j;

@@ -19,6 +19,9 @@ nlohmann::ordered_json to_json(const model::CertInfo& c);
 nlohmann::ordered_json to_json(const model::TlsSummary& t, std::optional<model::Lang> also = std::nullopt);
 nlohmann::ordered_json to_json(const model::EapSession& s, std::optional<model::Lang> also = std::nullopt);
 nlohmann::ordered_json to_json(const model::BssEntry& e);
+// One finding under 8021x-eap-tls; `sessions` names the certificate's subject.
+nlohmann::ordered_json to_json(const model::EapFinding& f, const std::vector<model::EapSession>& sessions,
+                               std::optional<model::Lang> also = std::nullopt);
 
 // {"sessions": [...], "stats": {...}}
 nlohmann::ordered_json eap_section(const std::vector<model::EapSession>& sessions,

@@ -46,6 +46,30 @@ std::string frames_text(const Conversation& c) {
     return s;
 }
 
+std::string clock_text(const model::ClockState& c) {
+    std::ostringstream o;
+    o << c.sync;
+    if (c.estimated_error_s) o << ", estimated error " << *c.estimated_error_s << " s";
+    if (c.maximum_error_s) o << ", maximum error " << *c.maximum_error_s << " s";
+    return o.str();
+}
+
+// Who ran what, how, and the digests that tie the report to its inputs: what an auditor signs.
+void provenance_text(std::ostringstream& o, const Report& r) {
+    if (!r.run) return;
+    const auto& p = r.run->provenance;
+    o << "\nRun: " << rfc3339(r.run->started_ns) << " .. " << rfc3339(r.run->finished_ns);
+    if (!r.run->host.empty()) o << " on " << terminal_safe(r.run->host) << hex_note(r.run->host);
+    o << "\n  operator: " << (p.operator_name.empty() ? "(not given)" : terminal_safe(p.operator_name))
+      << hex_note(p.operator_name) << "\n  note: " << (p.note.empty() ? "(not given)" : terminal_safe(p.note))
+      << hex_note(p.note) << "\n  isoprobe " << p.version << ", revision " << p.revision << ", "
+      << p.build_type << " build\n  command line: " << terminal_safe(p.command_line) << "\n  config: "
+      << (p.config_path.empty() ? "none" : terminal_safe(p.config_path) + " sha256 " + p.config_sha256);
+    if (!p.capture_sha256.empty()) o << "\n  capture sha256: " << p.capture_sha256;
+    o << "\n  clock at start: " << clock_text(p.clock_start)
+      << "\n  clock at end: " << clock_text(p.clock_end) << "\n";
+}
+
 } // namespace
 
 std::string to_text(const Report& r, bool colour, model::Lang lang) {
@@ -62,6 +86,7 @@ std::string to_text(const Report& r, bool colour, model::Lang lang) {
         o << "\n";
         for (const auto& why : req.reasons)
             o << "      " << say(why) << "\n";
+        if (req.id == "8021x-eap-tls") eap_findings_text(o, r, lang);
     }
     if (r.segment) {
         const auto& sg = *r.segment;
@@ -70,6 +95,11 @@ std::string to_text(const Report& r, bool colour, model::Lang lang) {
         if (!sg.sentinel.empty()) o << ", sentinel " << terminal_safe(sg.sentinel) << hex_note(sg.sentinel);
         if (sg.gateway) o << ", gateway " << endpoint_text(*sg.gateway);
         o << "; " << sg.peers.size() << " peer(s)\n";
+        if (const auto& other = sg.sentinel_segment) {
+            o << "Sentinel's segment " << other->subnet << " (" << other->address.str() << ")";
+            if (other->gateway) o << ", gateway " << endpoint_text(*other->gateway);
+            o << ": " << say(model::say("seg.cross-segment")) << "\n";
+        }
         o << "\nControls:\n";
         for (const auto& c : r.controls)
             o << "  " << paint(c.ok ? "ok  " : "FAIL", c.ok ? Status::pass : Status::fail, colour) << "  "
@@ -142,6 +172,7 @@ std::string to_text(const Report& r, bool colour, model::Lang lang) {
     o << "\n";
     for (const auto& t : cap.truncated_files)
         o << "  warning: " << terminal_safe(t) << " (the frames before the cut were analysed)\n";
+    provenance_text(o, r);
     return o.str();
 }
 

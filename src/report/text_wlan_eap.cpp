@@ -51,6 +51,19 @@ void eap_text(std::ostream& o, const Report& r) {
     }
 }
 
+void eap_findings_text(std::ostream& o, const Report& r, model::Lang lang) {
+    if (r.eap_findings.empty()) return;
+    o << "      Findings (they do not change the status):\n";
+    for (const auto& f : r.eap_findings) {
+        std::string frames;
+        for (auto n : f.frames)
+            frames += (frames.empty() ? "" : ",") + std::to_string(n);
+        o << "        " << model::eap_finding_kind_name(f.kind) << "  session " << f.session + 1
+          << "  frames " << (frames.empty() ? "-" : frames) << "  "
+          << terminal_safe(model::render(f.detail, lang)) << "\n";
+    }
+}
+
 void wlan_text(std::ostream& o, const Report& r) {
     if (r.wlan.empty()) return;
     o << "\nWi-Fi networks (" << r.wlan.size() << "):\n";

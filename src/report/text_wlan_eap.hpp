@@ -7,6 +7,8 @@
 namespace isoprobe::report {
 
 void eap_text(std::ostream& o, const model::Report& r);
+// The EAP findings, under the 8021x-eap-tls requirement; "session N" counts from 1 in eap order.
+void eap_findings_text(std::ostream& o, const model::Report& r, model::Lang lang);
 void wlan_text(std::ostream& o, const model::Report& r);
 void enumeration_text(std::ostream& o, const model::Report& r, model::Lang lang);
 void inventory_text(std::ostream& o, const model::Report& r, model::Lang lang);

@@ -41,10 +41,6 @@ std::optional<MacAddr> MacAddr::parse(std::string_view text) {
 bool MacAddr::is_broadcast() const noexcept {
     return std::all_of(b.begin(), b.end(), [](auto x) { return x == 0xff; });
 }
-bool MacAddr::is_zero() const noexcept {
-    return std::all_of(b.begin(), b.end(), [](auto x) { return x == 0; });
-}
-
 std::string MacAddr::str() const {
     // By hand rather than snprintf: the isolation assessment names both ends of every flow (up to 81920 of
     // them).
@@ -92,10 +88,6 @@ bool IpAddr::is_multicast() const noexcept {
 }
 bool IpAddr::is_broadcast_v4() const noexcept {
     return family == 4 && v4_host_order() == 0xffffffffu;
-}
-bool IpAddr::is_unspecified() const noexcept {
-    return family != 0 &&
-           std::all_of(b.begin(), b.begin() + (family == 4 ? 4 : 16), [](auto x) { return x == 0; });
 }
 bool IpAddr::is_link_local_v6() const noexcept {
     return family == 6 && b[0] == 0xfe && (b[1] & 0xc0) == 0x80;

@@ -1,5 +1,6 @@
 #include "util/escape.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -122,6 +123,25 @@ std::optional<std::string> from_hex(std::string_view hex) {
 
 std::string hex_note(std::string_view raw) {
     return terminal_safe(raw) == raw ? std::string() : " (hex " + hex_string(raw) + ")";
+}
+
+std::string shell_quote(std::string_view arg) {
+    auto plain = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("_@%+=:,./-").find(c) != std::string_view::npos;
+    };
+    if (!arg.empty() && std::all_of(arg.begin(), arg.end(), plain)) return std::string(arg);
+    std::string out = "'";
+    for (char c : arg)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string shell_command(const std::vector<std::string>& argv) {
+    std::string out;
+    for (const auto& a : argv)
+        out += (out.empty() ? "" : " ") + shell_quote(a);
+    return out;
 }
 
 } // namespace isoprobe

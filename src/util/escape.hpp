@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace isoprobe {
 
@@ -30,5 +31,11 @@ std::optional<std::string> from_hex(std::string_view hex);
 // " (hex 6261...)" when terminal_safe changes `raw` (so a reader can recover the exact bytes at a glance),
 // else "".
 std::string hex_note(std::string_view raw);
+
+// One argument as POSIX sh reads it back: as is when made only of characters no shell treats specially,
+// otherwise in single quotes (a quote inside as '\''). The exact command line of a run, for its report.
+std::string shell_quote(std::string_view arg);
+// The arguments quoted and joined by spaces.
+std::string shell_command(const std::vector<std::string>& argv);
 
 } // namespace isoprobe

@@ -21,7 +21,8 @@ Requirement isolation(const Evidence& e, const model::Report& rep) {
     const auto& live = *e.live;
     return decide_live_isolation({std::move(req), rep.probes, rep.controls, rep.capture.full_tables,
                                   live.sentinel, live.gateway_resolved, rep.interrupted, live.interruption,
-                                  live.rounds, live.sentinel_heard_gateway});
+                                  live.rounds, live.sentinel_heard_gateway, live.probe_segment,
+                                  live.sentinel_segment});
 }
 
 // wlan-encryption and 8021x-eap-tls judge the site's own networks: BSSes of SSIDs the inventory ignores (a

@@ -19,6 +19,9 @@ struct LiveRunEvidence {
         interruption; // what stopped the run (a link down, a capture error), if known
     int rounds = 1;
     std::optional<std::uint64_t> sentinel_heard_gateway;
+    // --cross-segment: the two segments whose separation the run tested ("198.51.100.0/24 (probe0)");
+    // empty otherwise.
+    std::string probe_segment, sentinel_segment;
 };
 
 // `isoprobe eap`: whether every method of the table was proposed, and why the first conversation failed.

@@ -86,8 +86,11 @@ model::Requirement decide_capture_isolation(const CaptureIsolationEvidence& e,
     return req;
 }
 
-model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
+namespace {
+
+model::Requirement decide_live(const LiveIsolationEvidence& e) {
     model::Requirement req{e.passive.id, Status::inconclusive, {}};
+    const bool cross = !e.sentinel_segment.empty();
     std::size_t sentinel_runs = 0, sentinel_silent = 0;
     std::vector<Sentence> at_sentinel, at_peers;
     auto add = [](std::vector<Sentence>& list, const model::ProbeResult& r) {
@@ -122,7 +125,11 @@ model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
         req.status = Status::fail;
         if (!at_sentinel.empty())
             req.reasons.push_back(
-                say("iso.sentinel-received", {arg("sentinel", e.sentinel), arg("hits", at_sentinel)}));
+                cross
+                    ? say("iso.sentinel-received-routed",
+                          {arg("sentinel", e.sentinel), arg("segment", e.sentinel_segment),
+                           arg("from", e.probe_segment), arg("hits", at_sentinel)})
+                    : say("iso.sentinel-received", {arg("sentinel", e.sentinel), arg("hits", at_sentinel)}));
         if (peers_prove) req.reasons.push_back(say("iso.peers-answered", {arg("hits", at_peers)}));
         if (watch_proves) passive_reasons();
         return req;
@@ -140,6 +147,12 @@ model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
         req.reasons.insert(req.reasons.end(), failed_controls.begin(), failed_controls.end());
     } else if (sentinel_runs == 0 || sentinel_silent != sentinel_runs || !e.sentinel_heard_gateway) {
         req.reasons.push_back(say("iso.sentinel-incomplete"));
+    } else if (cross) {
+        req.status = Status::pass;
+        req.reasons.push_back(say("iso.cross-pass", {arg("runs", sentinel_runs), arg("from", e.probe_segment),
+                                                     arg("sentinel", e.sentinel), arg("rounds", e.rounds),
+                                                     arg("frame", *e.sentinel_heard_gateway)}));
+        passive_reasons();
     } else {
         req.status = Status::pass;
         req.reasons.push_back(
@@ -149,6 +162,16 @@ model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
     }
     // What a full station or flow table hid could have been contact: no pass rests on it.
     mark_full_tables(e.full_tables, req);
+    return req;
+}
+
+} // namespace
+
+model::Requirement decide_live_isolation(const LiveIsolationEvidence& e) {
+    auto req = decide_live(e);
+    if (!e.sentinel_segment.empty())
+        req.reasons.push_back(
+            say("iso.cross-scope", {arg("probe", e.probe_segment), arg("sentinel", e.sentinel_segment)}));
     return req;
 }
 

@@ -49,6 +49,9 @@ struct LiveIsolationEvidence {
         interruption; // what stopped the run (a link down, a capture error), if known
     int rounds = 1;   // how often an unanswered method was sent
     std::optional<std::uint64_t> sentinel_heard_gateway; // frame: the sentinel heard the probe's gateway
+    // Across segments (--cross-segment) the segments, "198.51.100.0/24 (probe0)": the verdict is then about
+    // their separation. Empty on one segment.
+    std::string probe_segment, sentinel_segment;
 };
 
 model::Requirement decide_live_isolation(const LiveIsolationEvidence& e);

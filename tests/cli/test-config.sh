@@ -29,6 +29,9 @@ TOML
 "$bin" inspect "$capture" --config "$work/site.toml" >/dev/null
 check "inspect --config F (after the subcommand) writes the outputs the file names" test -s "$work/from-config.json" -a -s "$work/from-config.txt"
 check "the file's self is used" test "$(self_of "$work/from-config.json")" = "02:13:00:00:00:03|given with --self"
+# provenance: the file read and its SHA-256, the operator from the file
+config_of() { /usr/bin/python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["run"]["provenance"]; print("%s|%s|%s" % (p["config"], p["config_sha256"], p["operator"]))' "$1"; }
+check "the report records the config file and its SHA-256" test "$(config_of "$work/from-config.json")" = "$work/site.toml|$(sha256sum <"$work/site.toml" | cut -d' ' -f1)|None"
 rm -f "$work"/from-config.*
 "$bin" --config "$work/site.toml" inspect "$capture" --self 02:13:00:00:00:01 >/dev/null
 check "--config F before the subcommand works too" test -s "$work/from-config.json"

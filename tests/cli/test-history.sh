@@ -28,7 +28,8 @@ cp "$root/captures/wifi-client-isolated-wpa3e.pcap" "$seg"
 rc=0; "$bin" inspect "$seg" "${roles[@]}" --db "$db" --json "$work/r1.json" || rc=$?
 check "isolated capture recorded, exit 0" "$rc"
 cp "$root/captures/wifi-client-open.pcap" "$seg"
-rc=0; "$bin" inspect "$seg" "${roles[@]}" --db "$db" --json "$work/r2.json" || rc=$?
+rc=0; "$bin" inspect "$seg" "${roles[@]}" --db "$db" --json "$work/r2.json" --operator "Tanaka Hanako" \
+    --note "ticket #42" || rc=$?
 [ "$rc" = 1 ]; check "open capture recorded, exit 1" $? "exit $rc"
 # Wi-Fi under another scope: a BSS that was not there before.
 wifi=$work/air.pcapng.gz
@@ -39,6 +40,7 @@ cp "$root/captures/ws-wpa2-ft-eap.pcapng.gz" "$wifi"; "$bin" inspect "$wifi" --d
 py "runs" "$work/h.json" "[r['id'] for r in h['runs']] == [1, 2, 3, 4] and {r['scope'] for r in h['runs']} == {'$seg', '$wifi'}"
 py "run 1 as recorded" "$work/h.json" "(lambda r: r['verdict'] == 'pass' and r['requirements']['terminal-isolation'] == 'pass' and r['files'] == ['$work/r1.json'] and r['command'] == 'inspect' and r['baseline'] is None and r['regressions'] == [] and r['duration_s'] > 0)(h['runs'][0])"
 py "pass -> fail against run 1" "$work/h.json" "(lambda r: r['baseline'] == 1 and r['regressions'][0] == {'kind': 'requirement-fail', 'key': 'terminal-isolation', 'detail': 'pass in the previous run, fail now'})(h['runs'][1])"
+py "who ran it and why (--operator, --note)" "$work/h.json" "h['runs'][1]['operator'] == 'Tanaka Hanako' and h['runs'][1]['note'] == 'ticket #42' and h['runs'][0]['operator'] == ''"
 py "new conversation pair" "$work/h.json" "any(g['kind'] == 'new-conversation' and g['key'] == '02:00:00:00:0b:01 <-> 02:00:00:00:0b:02' for g in h['runs'][1]['regressions'])"
 py "new BSSID in the other scope" "$work/h.json" "h['runs'][3]['baseline'] == 3 and any(g['kind'] == 'new-bss' for g in h['runs'][3]['regressions'])"
 "$bin" history --db "$db" --json --regressions --limit 1 >"$work/hr.json"
@@ -47,6 +49,14 @@ py "--regressions --limit 1: the latest run with regressions" "$work/hr.json" "[
 grep -Eq '^ +1 .* inspect +pass ' "$work/h.txt" && grep -Eq '^! 2 .* inspect +fail ' "$work/h.txt" &&
     grep -q '! requirement-fail terminal-isolation: pass in the previous run, fail now (against run 1)' "$work/h.txt"
 check "text table marks run 2 and names its regression" $(( rc || $? )) "$(head -c 600 "$work/h.txt")"
+grep -q '^ *by Tanaka Hanako: ticket #42$' "$work/h.txt"; check "text table: who ran run 2 and why" $? "$(head -c 600 "$work/h.txt")"
+
+# A version 1 database (before --operator and --note) is migrated on open: its runs keep '' for both.
+v1=$work/v1.db
+sqlite3 "$v1" "PRAGMA application_id = 1769172848; CREATE TABLE runs (id INTEGER PRIMARY KEY, started_ns INTEGER NOT NULL, finished_ns INTEGER NOT NULL, duration_s REAL GENERATED ALWAYS AS ((finished_ns - started_ns) / 1e9) VIRTUAL, host TEXT NOT NULL, command TEXT NOT NULL, scope TEXT NOT NULL, verdict TEXT NOT NULL, interrupted INTEGER NOT NULL, files TEXT NOT NULL, report TEXT NOT NULL, baseline INTEGER REFERENCES runs(id) ON DELETE SET NULL); CREATE INDEX runs_by_scope ON runs(command, scope, interrupted, id); CREATE TABLE requirements (run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, requirement TEXT NOT NULL, status TEXT NOT NULL, PRIMARY KEY (run, requirement)) WITHOUT ROWID; CREATE TABLE findings (run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, kind TEXT NOT NULL, key TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (run, kind, key)) WITHOUT ROWID; CREATE TABLE regressions (run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, kind TEXT NOT NULL, key TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (run, kind, key)) WITHOUT ROWID; INSERT INTO runs (started_ns, finished_ns, host, command, scope, verdict, interrupted, files, report) VALUES (1, 2, 'h', 'inspect', 's', 'pass', 0, '[]', '{}'); PRAGMA user_version = 1;"
+"$bin" inspect "$seg" --db "$v1" --operator op >/dev/null
+[ "$(sqlite3 "$v1" "PRAGMA user_version; SELECT group_concat(quote(operator), ',') FROM runs")" = $'2\n\'\',\'op\'' ]
+check "a version 1 database is migrated to version 2 on open, its runs kept" $? "$(sqlite3 "$v1" 'PRAGMA user_version; SELECT operator FROM runs' 2>&1)"
 
 # A damaged row (files or report not the JSON isoprobe writes) is listed and flagged, and the next run still finds
 # its baseline and regressions.
@@ -77,7 +87,7 @@ else
     mkdir "$work/xdg"; as_user=(env XDG_STATE_HOME="$work/xdg")
 fi
 "${as_user[@]}" "$bin" probe -i isoprobe-nonexistent0 >/dev/null 2>&1
-[ "$(stat -c %a "$work/xdg/isoprobe" 2>&1)" = 700 ] && [ "$(sqlite3 "$work/xdg/isoprobe/history.db" 'PRAGMA user_version; SELECT count(*) FROM runs')" = $'1\n0' ]
+[ "$(stat -c %a "$work/xdg/isoprobe" 2>&1)" = 700 ] && [ "$(sqlite3 "$work/xdg/isoprobe/history.db" 'PRAGMA user_version; SELECT count(*) FROM runs')" = $'2\n0' ]
 check "probe creates the default database (0700 directory, schema, no run) before failing" $?
 rm -rf "$work/xdg/isoprobe"
 "${as_user[@]}" "$bin" probe -i isoprobe-nonexistent0 --no-db >/dev/null 2>&1

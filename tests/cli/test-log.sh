@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The diagnostic log (-v, --log-level): log lines go to standard error, before or after the subcommand or from a
-# top-level key of the config file; the report is the same bytes with and without them (its run times aside);
+# top-level key of the config file; the report is the same bytes with and without them (its run times, command line
+# and clock state aside);
 # warnings are its warn level; a bad level is one line and exit 2.
 # Usage: test-log.sh ISOPROBE_BINARY. Ends with 'N passed, M failed'.
 set -uo pipefail
@@ -17,9 +18,16 @@ check() {
     if "$@"; then echo "ok   $what"; passed=$((passed + 1)); else echo "FAIL $what"; failed=$((failed + 1)); fi
 }
 has_info() { grep -q '^isoprobe: info: ' "$1"; }
-# The report without the members that differ from run to run: when it started and finished, how long it took.
+# The report without the members that differ from run to run: when it started and finished, how long it took, and
+# in its provenance the command line (-v is in it) and the clock's state (its error estimates move).
 timing='^    "(started|finished|duration_s)": '
-timeless() { grep -E -v "$timing" "$1"; }
+timeless() {
+    grep -E -v "$timing" "$1" | /usr/bin/python3 -c 'import json, sys
+r = json.load(sys.stdin)
+for key in ("command_line", "clock"):
+    r["run"]["provenance"].pop(key)
+json.dump(r, sys.stdout, indent=2, ensure_ascii=False)'
+}
 
 "$bin" inspect "$capture" --json - >"$work/quiet.json" 2>"$work/quiet.err"
 check "without -v: nothing on standard error" test ! -s "$work/quiet.err"

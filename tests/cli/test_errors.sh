@@ -195,6 +195,8 @@ if [ "$(id -u)" -eq 0 ]; then
     for l in d0 d0p d1 d1p big0 big0p; do ip -n "$ns" link set "$l" up; done
     ip -n "$ns" addr add 198.51.100.5/24 dev d0
     ip -n "$ns" addr add 198.51.100.6/16 dev big0
+    ip -n "$ns" addr add 203.0.113.5/24 dev d0p
+    ip -n "$ns" addr add 198.51.100.7/24 dev big0p
     expect_error "interface without IPv4" "no IPv4 address" ip netns exec "$ns" "$bin" probe -i d1 --no-db
     expect_error "interface down" "down" sh -c "ip -n $ns link set d1 down; ip netns exec $ns $bin probe -i d1 --no-db"
     expect_error "subnet larger than /22" "add --allow-large" ip netns exec "$ns" "$bin" probe -i big0 --no-db
@@ -203,6 +205,10 @@ if [ "$(id -u)" -eq 0 ]; then
     expect_error "--peer the broadcast address" "broadcast address" ip netns exec "$ns" "$bin" probe -i d0 --peer 198.51.100.255 --no-db
     expect_error "--peer the network address" "network or broadcast" ip netns exec "$ns" "$bin" probe -i d0 --peer 198.51.100.0 --no-db
     expect_error "--peer the host's own address" "an address of this host" ip netns exec "$ns" "$bin" probe -i d0 --peer 198.51.100.5 --no-db
+    expect_error "a sentinel on another subnet without --cross-segment" "add --cross-segment" ip netns exec "$ns" "$bin" probe -i d0 --sentinel d0p --no-db
+    expect_error "--cross-segment with a sentinel on the same subnet" "drop --cross-segment" ip netns exec "$ns" "$bin" probe -i d0 --sentinel big0p --cross-segment --no-db
+    expect_error "--cross-segment without --sentinel" "needs --sentinel" ip netns exec "$ns" "$bin" probe -i d0 --cross-segment --no-db
+    expect_error "--cross-segment with --peer" "not with --cross-segment" ip netns exec "$ns" "$bin" probe -i d0 --sentinel d0p --cross-segment --peer 198.51.100.9 --no-db
     # Links planted by another user (nobody) are never followed: the audit directory, a report path.
     mkdir "$work/elsewhere"
     ln -s "$work/elsewhere" "$work/planted"
@@ -231,6 +237,8 @@ else
              "--peer outside the subnet" "no permission" "audit into an unwritable directory" "audit onto a full disk" \
              "inspect onto a full disk" "--peer the broadcast address" "--peer the network address" \
              "--peer the host's own address" "audit --out a link planted by another user" \
+             "a sentinel on another subnet without --cross-segment" "--cross-segment with a sentinel on the same subnet" \
+             "--cross-segment without --sentinel" "--cross-segment with --peer" \
              "--json onto a link planted by another user"; do
         echo "skipped $n: needs root for a network namespace"
         skipped=$((skipped + 1))

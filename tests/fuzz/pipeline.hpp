@@ -59,8 +59,23 @@ inline PipelineResult run_pipeline(Bytes capture) {
     }
     model::Report& r = rep.value();
     // What Outputs::emit adds to every real run, with fixed values.
-    r.run = model::RunInfo{
-        1'700'000'000'000'000'000, 1'700'000'005'000'000'000, "fuzz-host", {}, {"report.json"}};
+    r.run = model::RunInfo{1'700'000'000'000'000'000,
+                           1'700'000'005'000'000'000,
+                           "fuzz-host",
+                           {},
+                           {"report.json"},
+                           {"0.1.0",
+                            "v0.1.0-fuzz",
+                            "Fuzz",
+                            "isoprobe inspect 'a b'",
+                            "",
+                            "none",
+                            "",
+                            "operator",
+                            "note",
+                            {},
+                            {}},
+                           std::nullopt};
 
     history::RunFacts all_passed;
     for (const auto& req : r.requirements)

@@ -11,6 +11,8 @@ contact has the capturing host as its receiver. Tunnels: each frame's addresses 
 is analysed as the segment it mirrors), and `capture.decapsulated` matches the frames tshark shows carrying an
 Ethernet frame inside ERSPAN, GRE or VXLAN. Each claim of a
 station's `why` holds in tshark's dissection: on the frame it cites ("frame N"), or on some frame (WHY_CLAIMS).
+The EAP findings under 8021x-eap-tls are recomputed from tshark's fields (identities, ServerHello versions, and
+each certificate's signature algorithm, key, notAfter and key purposes) and must match, citing tshark's frames.
 Prints one line per failed fact and ends with 'N passed, M failed'."""
 import json, os, re, subprocess, sys
 
@@ -235,6 +237,139 @@ def check_eap(name, sessions, paths, stations):
                         check(cn in names, f"{where}: {chain} subject CN {cn!r} not in tshark's x509 strings")
 
 
+# Signature algorithm OIDs whose digest is SHA-1, MD5, MD4 or MD2 (RFC 3279 2.2, RFC 5758): tshark names the OID.
+WEAK_SIGNATURES = {"1.2.840.113549.1.1.2", "1.2.840.113549.1.1.3", "1.2.840.113549.1.1.4", "1.2.840.113549.1.1.5",
+                   "1.3.14.3.2.29", "1.2.840.10045.4.1", "1.2.840.10040.4.3"}
+CURVE_BITS = {"1.2.840.10045.3.1.7": 256, "1.3.132.0.34": 384, "1.3.132.0.35": 521, "1.3.132.0.33": 224,
+              "1.2.840.10045.3.1.1": 192}
+RSA_KEY = "1.2.840.113549.1.1.1"
+EKU = "2.5.29.37"
+EKU_NAMES = {"1.3.6.1.5.5.7.3.1": "serverAuth", "1.3.6.1.5.5.7.3.2": "clientAuth", "2.5.29.37.0": "anyExtendedKeyUsage"}
+
+
+def tshark_certificates(paths):
+    """Every certificate tshark dissects in a TLS Certificate message: (frame, sender EAP code, facts), with
+    frame numbers across the files. Facts are read from tshark's own fields (PDML), independently of isoprobe."""
+    import xml.etree.ElementTree as ET
+    out, offset = [], 0
+    for path in paths:
+        count = subprocess.run(["tshark", "-n", "-r", path, "-T", "fields", "-e", "frame.number"], capture_output=True, text=True).stdout.count("\n")
+        xml = subprocess.run(["tshark", "-n", "-r", path, "-Y", "tls.handshake.certificate", "-T", "pdml"],
+                             capture_output=True, text=True, check=False).stdout
+        for packet in ET.fromstring(xml or "<pdml/>").iter("packet"):
+            fields = list(packet.iter("field"))
+            number = next(int(f.get("show")) for f in fields if f.get("name") == "frame.number")
+            codes = [f.get("show") for f in fields if f.get("name") == "eap.code"]
+            for cert in (f for f in fields if f.get("name") == "tls.handshake.certificate"):
+                inner = list(cert.iter("field"))
+                def all_of(name):
+                    return [f for f in inner if f.get("name") == name]
+                algs = [f.get("show") for f in all_of("x509af.algorithm.id")]
+                times = [f.get("show") for f in inner if f.get("name") in ("x509af.utcTime", "x509af.generalizedTime")]
+                modulus = [f.get("value") for f in all_of("pkcs1.modulus")]
+                curve = [f.get("show") for f in all_of("pkcs1.namedCurve")]
+                exts = [f.get("show") for f in all_of("x509af.extension.id")]
+                names = {f.get("name"): f.get("value") for f in inner if f.get("name") in ("x509af.issuer", "x509af.subject")}
+                facts = {
+                    "serial": (all_of("x509af.serialNumber")[0].get("value") or "").lstrip("0").lower(),
+                    "signature": algs[-1] if algs else "",  # the outer signatureAlgorithm comes last
+                    "rsa_bits": int(modulus[0], 16).bit_length() if modulus and RSA_KEY in algs else None,
+                    "ec_bits": CURVE_BITS.get(curve[0]) if curve else None,
+                    "not_after": times[1] if len(times) >= 2 else None,  # "2026-11-27 00:28:44 (UTC)"
+                    "eku": [EKU_NAMES.get(f.get("show"), f.get("show")) for f in all_of("x509ce.KeyPurposeId")] if EKU in exts else None,
+                    "self_signed": len(names) == 2 and names["x509af.issuer"] == names["x509af.subject"],  # DER bytes
+                }
+                out.append((offset + number, codes[-1] if codes else "", facts))
+        offset += count
+    return out
+
+
+def tshark_epoch(text):
+    import datetime
+    return int(datetime.datetime.strptime(text[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=datetime.timezone.utc).timestamp())
+
+
+def identity_reveals_user(identity):
+    """docs/report.md, "EAP findings": a user part (before the last '@') other than empty or "anonymous"."""
+    user = identity.rpartition("@")[0] if "@" in identity else identity
+    return user != "" and user.lower() != "anonymous"
+
+
+def expected_findings(chain, index, f, last_s):
+    """The certificate finding kinds docs/report.md states for tshark's facts of one certificate."""
+    kinds = set()
+    if f["signature"] in WEAK_SIGNATURES and not f["self_signed"]:
+        kinds.add("weak-signature-hash")
+    if f["rsa_bits"] is not None and f["rsa_bits"] < 2048:
+        kinds.add("rsa-key-under-2048")
+    if f["ec_bits"] is not None and f["ec_bits"] < 256:
+        kinds.add("ec-key-under-256")
+    if f["not_after"]:
+        left = tshark_epoch(f["not_after"]) - last_s
+        if left < 0:
+            kinds.add("certificate-expired")
+        elif left < 30 * 86400:
+            kinds.add("certificate-expiring")
+    purpose = "serverAuth" if chain == "server" else "clientAuth"
+    if index == 0 and f["eku"] is not None and purpose not in f["eku"] and "anyExtendedKeyUsage" not in f["eku"]:
+        kinds.add(f"{chain}-cert-without-{purpose.lower()}")
+    return kinds
+
+
+def check_findings(name, want, paths):
+    """The findings under 8021x-eap-tls against tshark: each one's fact on the frames it cites, and no fact tshark
+    shows left without its finding (identities, TLS versions, every certificate of every session)."""
+    req = next((r for r in want["requirements"] if r["id"] == "8021x-eap-tls"), None)
+    findings = req.get("findings", []) if req else []
+    sessions = want.get("eap", {}).get("sessions", [])
+    if not sessions:
+        check(not findings, f"{name}: findings without EAP sessions")
+        return
+    rows = fields_all(paths, "eapol || radius", EAP_FIELDS)
+    certs = tshark_certificates(paths)
+    last_s = int(tshark_epoch(want["capture"]["last_seen"].replace("T", " ")))
+    for i, s in enumerate(sessions):
+        where = f"{name}: eap session {i} (frames {s['first_frame']}-{s['last_frame']})"
+        mine = [f for f in findings if f["session"] == i]
+        got = sorted((f["kind"], f["chain"], f["certificate"]) for f in mine)
+        # Identity: the frame cited carries that Response/Identity (its bytes: identity_hex, checked in check_eap).
+        expect = []
+        identity = bytes.fromhex(s["identity_hex"]).decode("latin-1") if s["identity_hex"] is not None else None
+        if identity is not None and identity_reveals_user(identity):
+            expect.append(("identity-reveals-user", None, None))
+            f = next((f for f in mine if f["kind"] == "identity-reveals-user"), None)
+            if f:
+                rec = rows.get(f["frames"][0]) if f["frames"] else None
+                check(rec is not None and rec["eap.code"] == ["2"] and rec["eap.type"] == ["1"]
+                      and (not s["identity"].isprintable() or s["identity"] in rec["eap.identity"]),
+                      f"{where}: identity finding cites frames {f['frames']}, where tshark shows no Response/Identity {s['identity']!r}")
+        # TLS version: tshark's ServerHello version (supported_versions when present) below 0x0303.
+        span = {n: rows[n] for n in rows if s["first_frame"] <= n <= s["last_frame"]}
+        hello = [n for n, r in span.items() if "2" in r["tls.handshake.type"]]
+        if s.get("tls") and hello:
+            r = span[hello[-1]]
+            version = max(int(v, 16) for v in (r["tls.handshake.extensions.supported_version"] or r["tls.handshake.version"]))
+            if version < 0x0303:
+                expect.append(("tls-below-1.2", None, None))
+                f = next((f for f in mine if f["kind"] == "tls-below-1.2"), None)
+                check(f is not None and hello[-1] in f["frames"], f"{where}: ServerHello version {version:#06x} in frame {hello[-1]}: "
+                      f"finding frames {f['frames'] if f else None}")
+        # Certificates: tshark's, in this session's frames, by sender (EAP Request: the server) and position.
+        for chain, code in (("server", "1"), ("client", "2")):
+            shown = [(n, facts) for n, c, facts in certs if c == code and s["first_frame"] <= n <= s["last_frame"]]
+            for index, (n, facts) in enumerate(shown):
+                for kind in sorted(expected_findings(chain, index, facts, last_s)):
+                    expect.append((kind, chain, index))
+                    f = next((f for f in mine if (f["kind"], f["chain"], f["certificate"]) == (kind, chain, index)), None)
+                    if f:
+                        check(n in f["frames"], f"{where}: {kind} on {chain} certificate {index}: tshark shows it in frame {n}, finding cites {f['frames']}")
+                        ours = (s.get("tls") or {}).get(chain + "_chain", [])
+                        serial = ours[index].get("serial", "").lstrip("0").lower() if index < len(ours) else None
+                        check(serial == facts["serial"], f"{where}: {kind} on {chain} certificate {index}: serial {serial} vs tshark {facts['serial']}")
+        check(sorted(got, key=str) == sorted(expect, key=str),
+              f"{where}: findings {got} vs what tshark shows {expect}")
+
+
 def common_name(subject):
     """The CN of an RFC 2253 subject, its escapes undone; None when it has none or it is not text."""
     m = re.search(r'(?:^|,)CN=((?:\\.|[^,\\])*)', subject)
@@ -403,6 +538,7 @@ def main():
                                            rec["wlan.ta"], rec["wlan.ra"], rec["wlan.bssid"]) if m)
             seen_ips.update(ips(rec))
         check_eap(name, want.get("eap", {}).get("sessions", []), caps, want["stations"])
+        check_findings(name, want, caps)
         check_wlan(name, want.get("wlan", {}).get("bss", []), caps)
         check_why(name, want["stations"], caps)
         for s in want["stations"]:

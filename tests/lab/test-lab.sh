@@ -9,7 +9,7 @@ readonly k_root
 readonly k_lab="$k_root/tools/lab"
 readonly k_scenarios="open isolated flood_off gateway_hairpin ipv6_leak mdns_leak no_gateway port_steal \
 proxy_arp_isolated proxy_arp_hairpin redirect_no_forward wrong_segment_sentinel no_default_route port_security \
-l3_hairpin_no_icmp loss_isolated loss_open"
+l3_hairpin_no_icmp loss_isolated loss_open group_flood mac_forced"
 # Scenarios run side by side, each in its own lab (IDs lt1..ltN in the order above), at most k_parallel at once: more
 # would make bring-ups time out on two busy cores. ltc is the extra lab of the coexistence checks and lt0 the target
 # of the misuse checks.
@@ -524,6 +524,52 @@ scenario_l3_hairpin_no_icmp() {
     check "gateway counted the dropped ICMP" gw_counted_hairpin_icmp
     check_not "direct L2 to H2_MAC" direct_l2_to_h2
     check "probe0 pings the gateway" ping4 probe -I probe0 "${inf[GW_IP]}"
+}
+
+# An echo request for h2's own address in a frame to ff:ff:ff:ff:ff:ff (a permanent neighbour entry says so).
+group_echo_to_h2() {
+    in_ns probe ip neigh replace "${inf[H2_IP]}" lladdr ff:ff:ff:ff:ff:ff dev probe0 nud permanent
+    local rc=0
+    ping4 probe -I probe0 "${inf[H2_IP]}" || rc=$?
+    in_ns probe ip neigh del "${inf[H2_IP]}" dev probe0
+    return $rc
+}
+h2_answers_group_echo() {
+    capture h2 eth0 "icmp[icmptype] == icmp-echoreply and src host ${inf[H2_IP]}" 2 group_echo_to_h2
+}
+terminal_unicast_dropped() { output_has 'ether daddr & 01:00:00:00:00:00 == 00:00:00:00:00:00 counter packets [1-9]' in_ns sw nft list chain bridge lab terminals; }
+
+scenario_group_flood() {
+    lab_up group-flood || return 0
+    check "EXPECT=fail" test "${inf[EXPECT]}" = fail
+    check_not "probe0 pings h2" ping4 probe -I probe0 "${inf[H2_IP]}"
+    check_not "probe0 pings sentinel0 on the wire" probe_to_sentinel
+    check "an echo for h2's address in a broadcast frame reaches h2, which answers" h2_answers_group_echo
+    check_not "h2's answer (unicast) reaches probe0" group_echo_to_h2
+    check "the unicast drop rule counted frames" terminal_unicast_dropped
+    check "probe0 pings the gateway" ping4 probe -I probe0 "${inf[GW_IP]}"
+}
+
+sentinel_pings_gw() { in_ns probe ping -n -c5 -i0.2 -W1 -I sentinel0 "${inf[GW_IP]}"; }
+sentinel_to_gw_reaches_probe() {
+    capture probe probe0 "icmp and src host ${inf[SENTINEL_IP]} and dst host ${inf[GW_IP]}" 2 sentinel_pings_gw
+}
+
+scenario_mac_forced() {
+    lab_up mac-forced || return 0
+    check "EXPECT=fail (claiming the gateway's MAC is the finding with --intrusive)" test "${inf[EXPECT]}" = fail
+    check_not "probe0 pings h2" ping4 probe -I probe0 "${inf[H2_IP]}"
+    check_not "arping h2 answered" arp_any_reply "${inf[H2_IP]}"
+    check_not "probe0 pings sentinel0 on the wire" probe_to_sentinel
+    check "sentinel0 pings the gateway" ping4 probe -I sentinel0 "${inf[GW_IP]}"
+    check "GW_MAC learnt on p-gw" fdb_port_of "${inf[GW_MAC]}" p-gw
+    steal_start "${inf[GW_MAC]}"
+    check "frames with source GW_MAC from probe0: GW_MAC learnt on p-probe0" eventually 5 fdb_port_of "${inf[GW_MAC]}" p-probe0
+    check "sentinel0's pings to the gateway arrive at probe0" sentinel_to_gw_reaches_probe
+    steal_stop
+    # isoprobe's restore: an ARP request for the gateway from probe0's own address; the reply wins the port back.
+    check "the gateway answers probe0's ARP request" arp_reply "${inf[GW_IP]}" "${inf[GW_MAC]}"
+    check "GW_MAC back on p-gw" fdb_port_of "${inf[GW_MAC]}" p-gw
 }
 
 # 20% per bridged frame: a ping round trip crosses the bridge twice, so 36% (72 of 200, sd 6.8) are lost on average;

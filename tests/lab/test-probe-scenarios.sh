@@ -3,6 +3,8 @@
 # probed in paired mode (probe0 + sentinel0), and the verdict and per-method results are asserted; then torn down.
 # Every run records into one history database (--db) and writes Prometheus metrics (--prom), both checked too.
 # Needs root (network namespaces). Usage: test-probe-scenarios.sh ISOPROBE_BINARY [SCENARIO...]
+# Labs get the ids PREFIX1, PREFIX2, ... with PREFIX from LAB_ID_PREFIX (default pt, [a-z]{1,8}), so that two runs on one
+# machine never share namespaces.
 # Ends with 'N passed, M failed'; exit status 0 only when nothing failed.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -11,7 +13,9 @@ shift
 scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal
     proxy-arp-isolated proxy-arp-hairpin redirect-no-forward wrong-segment-sentinel no-default-route port-security
-    l3-hairpin-no-icmp faults)
+    l3-hairpin-no-icmp group-flood mac-forced cross-routed cross-filtered faults)
+prefix=${LAB_ID_PREFIX:-pt}
+[[ $prefix =~ ^[a-z]{1,8}$ ]] || { echo "LAB_ID_PREFIX: '$prefix' is not 1-8 letters a-z" >&2; exit 2; }
 work=$(mktemp -d /tmp/isoprobe-probetest.XXXXXX)
 passed=0 failed=0 live_runs=0
 db=$work/history.db
@@ -62,7 +66,7 @@ PY
 
 run_scenario() {
     local scenario=$1 id extra=()
-    id=pt$(( ${#ids[@]} + 1 ))
+    id=$prefix$(( ${#ids[@]} + 1 ))
     ids+=("$id")
     if ! "$root/tools/lab" up "$scenario" --id "$id" >"$work/$id.up" 2>&1; then
         echo "FAIL $scenario: tools/lab up"; tail -5 "$work/$id.up"; failed=$((failed + 1)); return
@@ -74,7 +78,10 @@ run_scenario() {
         extra=(--intrusive)
     fi
     # Port security: the switch keeps the sentinel's MAC on its own port; stealing it must fail, and say so.
-    [ "$scenario" = port-security ] && extra=(--intrusive)
+    # MAC-forced forwarding: only claiming the gateway's MAC gets another terminal's frames to us.
+    case $scenario in port-security | mac-forced) extra=(--intrusive) ;; esac
+    # Two subnets behind one router: the sentinel on the other one, on purpose.
+    case $scenario in cross-*) extra=(--cross-segment) ;; esac
     local report=$work/$scenario.json rc=0
     ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 2000 --timeout 1.5 \
         "${extra[@]}" --json "$report" -w "$work/$scenario.pcapng" --db "$db" --prom "$work/$scenario.prom" >"$work/$id.out" 2>&1 || rc=$?
@@ -87,7 +94,7 @@ run_scenario() {
             "len(r['conversations']) > 0" ;;
         isolated) assert "$scenario" "$report" "r['verdict'] == 'pass'" "$rc == 0" \
             "all(p['result'] == 'not-reached' for p in r['probes'] if p['sentinel'])" \
-            "len([p for p in r['probes'] if p['sentinel']]) == 11" \
+            "len([p for p in r['probes'] if p['sentinel']]) == 12" "probe('sentinel', 'unicast-in-broadcast') == 'not-reached'" \
             "all(c['ok'] for c in r['controls'])" "r['conversations'] == []" ;;
         flood-off) assert "$scenario" "$report" "r['verdict'] == 'fail'" \
             "probe('sentinel', 'l2-unicast') == 'reached'" "probe('sentinel', 'icmp') == 'reached'" ;;
@@ -99,8 +106,11 @@ run_scenario() {
             "probe('sentinel', 'mdns') == 'reached'" "probe('sentinel', 'icmp') == 'not-reached'" "probe('sentinel', 'l2-unicast') == 'not-reached'" ;;
         no-gateway) assert "$scenario" "$report" "r['verdict'] == 'inconclusive'" "$rc == 3" \
             "control('gateway-arp') is False" "r['verdict'] != 'pass'" ;;
+        # Claiming the gateway's MAC moves it to our port here too, but the bridge never forwards between
+        # isolated ports: the sentinel's frames for the gateway are lost, not handed to us.
         port-steal) assert "$scenario" "$report" "r['verdict'] == 'fail'" \
             "probe('sentinel', 'port-steal') == 'reached'" "probe('sentinel', 'l2-unicast') == 'not-reached'" \
+            "probe('sentinel', 'port-steal-uplink') == 'not-reached'" \
             "any('accepted the stolen address' in n for p in r['probes'] if p['method'] == 'port-steal' and p['sentinel'] for n in p['evidence'] if isinstance(n, str))" ;;
         # Issue 10's topologies (tools/lab list says what each models); the rule each exercises is in docs/report.md.
         proxy-arp-isolated) assert "$scenario" "$report" "r['verdict'] == 'pass'" "$rc == 0" \
@@ -118,12 +128,40 @@ run_scenario() {
         no-default-route) assert "$scenario" "$report" "r['verdict'] == 'inconclusive'" "$rc == 3" \
             "control('gateway-arp') is False" "'may be the router' in ' '.join(r['requirements'][0]['reasons'])" ;;
         port-security) assert "$scenario" "$report" "r['verdict'] == 'pass'" "$rc == 0" \
-            "probe('sentinel', 'port-steal') == 'not-reached'" \
+            "probe('sentinel', 'port-steal') == 'not-reached'" "probe('sentinel', 'port-steal-uplink') == 'not-reached'" \
+            "any(\"kept the gateway's address\" in n for p in r['probes'] if p['method'] == 'port-steal-uplink' and p['sentinel'] for n in p['evidence'] if isinstance(n, str))" \
             "any('did not accept the stolen address' in n for p in r['probes'] if p['method'] == 'port-steal' and p['sentinel'] for n in p['evidence'] if isinstance(n, str))" \
             "r['conversations'] == []" ;;
+        # Issue 12: unicast IP in group frames, and claiming the gateway's MAC.
+        group-flood) assert "$scenario" "$report" "r['verdict'] == 'fail'" "$rc == 1" \
+            "probe('sentinel', 'unicast-in-broadcast') == 'reached'" \
+            "all(probe('sentinel', m) == 'not-reached' for m in ['icmp', 'l2-unicast', 'gateway-bounce', 'smb'])" \
+            "any('the sentinel received' in n for p in r['probes'] if p['method'] == 'unicast-in-broadcast' and p['sentinel'] for n in p['evidence'] if isinstance(n, str))" ;;
+        mac-forced) assert "$scenario" "$report" "r['verdict'] == 'fail'" "$rc == 1" \
+            "probe('sentinel', 'port-steal-uplink') == 'reached'" \
+            "all(probe('sentinel', m) == 'not-reached' for m in ['arp', 'icmp', 'l2-unicast', 'gateway-bounce', 'unicast-in-broadcast'])" \
+            "any('reached the probe after it claimed the gateway' in n for p in r['probes'] if p['method'] == 'port-steal-uplink' and p['sentinel'] for n in p['evidence'] if isinstance(n, str))" ;;
         l3-hairpin-no-icmp) assert "$scenario" "$report" "r['verdict'] == 'fail'" "$rc == 1" \
             "probe('sentinel', 'gateway-bounce') == 'reached'" \
             "any('TCP SYN' in n or 'UDP' in n for p in r['probes'] if p['method'] == 'gateway-bounce' and p['sentinel'] for n in p['evidence'] if isinstance(n, str))" ;;
+        # Issue 12: across segments only the routed methods run, the sentinel's capture is the proof, each side's
+        # gateway answers, and the reasons say the verdict is about the two segments' separation.
+        cross-routed) assert "$scenario" "$report" "r['verdict'] == 'fail'" "$rc == 1" \
+            "all(probe('sentinel', m) == 'reached' for m in ['icmp', 'smb', 'gateway-bounce'])" \
+            "any('the sentinel received' in n for p in r['probes'] if p['method'] == 'icmp' and p['sentinel'] for n in p['evidence'] if isinstance(n, str))" \
+            "all(c['ok'] for c in r['controls'])" ;;
+        cross-filtered) assert "$scenario" "$report" "r['verdict'] == 'pass'" "$rc == 0" \
+            "all(probe('sentinel', m) == 'not-reached' for m in ['icmp', 'smb', 'gateway-bounce'])" \
+            "all(c['ok'] for c in r['controls'])" \
+            "r['segment']['sentinel_segment']['gateway'] == {'mac': '02:b1:00:00:0c:01', 'ip': '203.0.113.1'}" ;;
+    esac
+    case $scenario in
+        cross-*) assert "$scenario" "$report" "[p['ip'] for p in r['segment']['peers']] == ['203.0.113.11']" \
+            "all(probe('sentinel', m) == 'not-run' for m in ['arp', 'l2-unicast', 'mdns', 'llmnr', 'nbns', 'ssdp', 'wsd', 'ipv6'])" \
+            "all(n.startswith('cross-segment mode: ') for p in r['probes'] if p['result'] == 'not-run' for n in p['evidence'] if isinstance(n, str))" \
+            "[c['name'] for c in r['controls']] == ['own-frames-captured', 'gateway-arp', 'gateway-icmp', 'sentinel-receives', 'sentinel-other-segment', 'no-drops']" \
+            "r['segment']['sentinel_segment']['subnet'] == '203.0.113.0/24' and r['segment']['sentinel_segment']['address'] == '203.0.113.11'" \
+            "any('separation of segment 198.51.100.0/24 (probe0) from segment 203.0.113.0/24 (sentinel0)' in w for w in r['requirements'][0]['reasons'])" ;;
     esac
     assert "$scenario" "$report" "r['schema'] == 'isoprobe.report/1' and r['segment']['subnet'] == '198.51.100.0/24'"
     if /usr/bin/python3 "$root/tests/golden/validate_schema.py" "$report" >/dev/null; then
@@ -160,7 +198,7 @@ PY
 # Faults in a live run: Ctrl-C, SIGTERM and the interface going down must still give a report marked interrupted,
 # exit 3, recorded in the history as interrupted.
 run_faults() {
-    local id=pt$(( ${#ids[@]} + 1 )) pid rc
+    local id=$prefix$(( ${#ids[@]} + 1 )) pid rc
     ids+=("$id")
     "$root/tools/lab" up isolated --id "$id" >"$work/$id.up" 2>&1 || { echo "FAIL faults: tools/lab up"; failed=$((failed + 1)); return; }
     ip netns exec "ipb-$id-probe" "$bin" probe -i probe0 --sentinel sentinel0 --rate 50 --json "$work/sigint.json" --db "$db" >/dev/null 2>&1 &
@@ -207,7 +245,7 @@ run_faults() {
 # inconclusive but never fail, an open one never pass.
 run_loss() {
     local scenario=$1 never=$2 id i rc verdicts=""
-    id=pt$(( ${#ids[@]} + 1 ))
+    id=$prefix$(( ${#ids[@]} + 1 ))
     ids+=("$id")
     "$root/tools/lab" up "$scenario" --id "$id" >"$work/$id.up" 2>&1 || { echo "FAIL $scenario: tools/lab up"; failed=$((failed + 1)); return; }
     for i in $(seq 1 "${LOSS_RUNS:-10}"); do
@@ -238,7 +276,7 @@ if [ "$(sqlite3 "$db" 'SELECT count(*) FROM runs')" = "$live_runs" ] && [ "$(sql
 else
     echo "FAIL history: $(sqlite3 "$db" 'SELECT count(*) FROM runs' 2>&1) runs recorded, $live_runs run"; failed=$((failed + 1))
 fi
-leftover=$(ip netns list | grep -cE "^ipb-pt[0-9]+-" || true)
+leftover=$(ip netns list | grep -cE "^ipb-${prefix}[0-9]+-" || true)
 if [ "$leftover" = 0 ]; then echo "ok   teardown: no namespace left"; passed=$((passed + 1)); else echo "FAIL teardown: $leftover namespaces left"; failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

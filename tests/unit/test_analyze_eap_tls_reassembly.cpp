@@ -205,3 +205,17 @@ TEST_CASE("summarize_tls: an abbreviated handshake is resumption, not a missing 
     CHECK(t.client_certificate == ClientCertificate::not_observable);
     CHECK(client_certificate_name(t.client_certificate) == "not-observable");
 }
+
+TEST_CASE("a span of the stream names every frame of the EAP-TLS messages carrying it") {
+    EapTlsReassembler r;
+    // Message 1: frames 6 and 8 (7 is the peer's ACK, not fed here); message 2: frame 10.
+    r.feed(1, frag({1, 2, 3, 4}, true, 7), 6);
+    r.feed(2, frag({5, 6, 7}, false), 8);
+    r.feed(3, frag({8, 9}, false, 2), 10);
+    CHECK(r.frames({0, 2}) == std::vector<std::uint64_t>{6, 8}); // inside frame 6: tshark shows it in 8
+    CHECK(r.frames({5, 6}) == std::vector<std::uint64_t>{6, 8});
+    CHECK(r.frames({6, 9}) == std::vector<std::uint64_t>{6, 8, 10});
+    CHECK(r.frames({7, 9}) == std::vector<std::uint64_t>{10});
+    r.release();
+    CHECK(r.frames({0, 9}).empty());
+}

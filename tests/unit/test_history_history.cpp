@@ -53,7 +53,9 @@ model::Report live_report(model::Status isolation, std::vector<std::string> reac
                                  .finished_ns = 1'700'000'012'500'000'000,
                                  .host = "lab",
                                  .phases = {},
-                                 .files = {"/tmp/x/report.json"}});
+                                 .files = {"/tmp/x/report.json"},
+                                 .provenance = {},
+                                 .analysis = std::nullopt});
     return r;
 }
 

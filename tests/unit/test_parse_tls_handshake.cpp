@@ -76,6 +76,9 @@ TEST_CASE("TLS 1.3 ServerHello from eap-tls13-wired.pcap, then only encrypted re
     CHECK(s->encrypted_records == 2);
     CHECK(s->records == 4);
     CHECK_FALSE(s->certificates);
+    REQUIRE(s->server_hello_span); // the whole first record's fragment: bytes 5 to 5 + 0x5a
+    CHECK(s->server_hello_span->begin == 5);
+    CHECK(s->server_hello_span->end == 95);
 }
 
 TEST_CASE("a Certificate message split across two records is reassembled (RFC 5246 6.2.1)") {
@@ -91,6 +94,11 @@ TEST_CASE("a Certificate message split across two records is reassembled (RFC 52
     REQUIRE(s->certificates->size() == 2);
     CHECK((*s->certificates)[0] == std::vector<std::uint8_t>{0xaa, 0xbb});
     CHECK((*s->certificates)[1] == std::vector<std::uint8_t>{0xcc, 0xdd});
+    // Its header at byte 5 (after rec1's header), its last byte at 26 (rec2's 10th): record headers inside.
+    REQUIRE(s->certificates_span);
+    CHECK(s->certificates_span->begin == 5);
+    CHECK(s->certificates_span->end == 27);
+    CHECK_FALSE(s->server_hello_span);
     SUBCASE("the stream ending inside the message is incomplete, not an error") {
         auto cut = parse_tls_stream(rec1);
         REQUIRE(cut);

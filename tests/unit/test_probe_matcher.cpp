@@ -57,10 +57,23 @@ Segment segment() {
     return seg;
 }
 
+// --cross-segment: the sentinel on 203.0.113.0/24 behind the router's other interface, the only peer.
+const IpAddr k_far_sentinel_ip = *IpAddr::parse("203.0.113.11");
+const IpAddr k_far_gw_ip = *IpAddr::parse("203.0.113.1");
+const MacAddr k_far_gw_mac = *MacAddr::parse("02:1b:00:00:0c:fe");
+Segment cross_segment() {
+    Segment seg = segment();
+    seg.cross_segment = true;
+    seg.sentinel->ipv4 = k_far_sentinel_ip;
+    seg.sentinel_gateway_ip = k_far_gw_ip;
+    seg.peers = {Peer{k_sentinel_mac, k_far_sentinel_ip, {}, true, "sentinel"}};
+    return seg;
+}
+
 // A run's probes and the frames its capture holds, decoded as the engine decodes them.
 class Scenario {
   public:
-    Scenario() : m_seg(segment()), m_marker(0x1234) {}
+    explicit Scenario(Segment seg = segment()) : m_seg(std::move(seg)), m_marker(0x1234) {}
 
     // A record for `name` toward peer 0 (the sentinel), 1 (h2) or 2 (h3, a --peer with no MAC); returns its
     // id.
@@ -339,4 +352,107 @@ TEST_CASE("a port unreachable from the peer itself is no contact, but marks the 
     auto n = t.match();
     CHECK(record(n, to_sentinel).outcome == ProbeOutcome::not_reached);
     CHECK_FALSE(record(n, to_sentinel).refused);
+}
+
+TEST_CASE("unicast-in-broadcast: the sentinel receiving the group frame, or the peer's echo reply with our "
+          "marker, is contact; an echo reply without it is not this method's") {
+    Scenario s;
+    auto to_sentinel = s.probe("unicast-in-broadcast", 0);
+    auto to_h2 = s.probe("unicast-in-broadcast", 1);
+    auto for_h2 =
+        frames::icmp_echo(k_broadcast, k_probe_mac, k_probe_ip, k_h2_ip, 0x1513, 1, s.marker(to_h2));
+    s.sent(for_h2);
+    s.heard(0, for_h2); // our own frame on our own interface
+    // h2's reply to icmp's unicast echo (no marker of this method) answers icmp, not this method.
+    s.heard(0, frames::icmp_echo(k_probe_mac, k_h2_mac, k_h2_ip, k_probe_ip, 0x1501, 1, "no marker"));
+    auto m = s.match();
+    CHECK(record(m, to_sentinel).outcome == ProbeOutcome::not_reached);
+    CHECK(record(m, to_h2).outcome == ProbeOutcome::no_reply);
+    // The segment flooded the broadcast frame for h2's address to the sentinel's port.
+    s.heard(1, for_h2);
+    s.heard(0, frames::icmp_echo(k_probe_mac, k_h2_mac, k_h2_ip, k_probe_ip, 0x1513, 1, s.marker(to_h2)));
+    auto n = s.match();
+    CHECK(record(n, to_sentinel).outcome == ProbeOutcome::reached);
+    CHECK(record(n, to_sentinel).frames == std::vector<std::uint64_t>{3});
+    CHECK(has_note(record(n, to_sentinel), "the sentinel received an ICMP message (type 8)"));
+    CHECK(record(n, to_h2).outcome == ProbeOutcome::reached);
+    CHECK(record(n, to_h2).frames == std::vector<std::uint64_t>{4});
+    CHECK(has_note(record(n, to_h2), "answered with our marker"));
+}
+
+TEST_CASE(
+    "port-steal-uplink: the sentinel's frame for the gateway reaching us after the claim is contact; our "
+    "claim never is; the gateway answering the sentinel says the switch kept its port") {
+    const auto claim_of = [](const std::string& marker) {
+        return frames::raw_l2(k_probe_mac, k_gw_mac, marker);
+    };
+    const auto uplink = [](const std::string& marker) {
+        return frames::icmp_echo(k_gw_mac, k_sentinel_mac, k_sentinel_ip, k_gw_ip, 0x1514, 1, marker);
+    };
+    Scenario s;
+    auto id = s.probe("port-steal-uplink", 0);
+    s.stolen_at(id, 100);
+    auto claim = claim_of(s.marker(id));
+    s.sent(claim);
+    s.heard(0, claim, 100);
+    s.heard(1, uplink(s.marker(id)), 101); // the sentinel's own frame, on its own interface
+    // The switch kept the gateway's port: the gateway answered the sentinel.
+    s.heard(1, frames::icmp_echo(k_sentinel_mac, k_gw_mac, k_gw_ip, k_sentinel_ip, 0x1514, 1, s.marker(id)),
+            102);
+    // Our restore, flooded to the sentinel, is no word from the gateway.
+    s.heard(1, frames::arp_request(k_broadcast, k_probe_mac, k_probe_ip, k_gw_ip, s.marker(id)), 103);
+    auto m = s.match();
+    CHECK(record(m, id).outcome == ProbeOutcome::not_reached);
+    CHECK(record(m, id).frames.empty());
+    CHECK(has_note(record(m, id), "the switch kept the gateway's address on the gateway's port"));
+    CHECK(has_note(record(m, id), "(frame 3)"));
+    CHECK(record(m, id).notes.size() == 1);
+
+    Scenario t;
+    auto stolen = t.probe("port-steal-uplink", 0);
+    auto from_h2 = t.probe("port-steal-uplink", 1);
+    t.stolen_at(stolen, 100);
+    t.stolen_at(from_h2, 100);
+    // Before the claim, the sentinel's frame for the gateway reaching us is not the claim's doing.
+    t.heard(0, uplink(t.marker(stolen)), 99);
+    CHECK(record(t.match(), stolen).outcome == ProbeOutcome::not_reached);
+    t.heard(0, uplink(t.marker(stolen)), 101);
+    // h2 speaking to the gateway on its own, handed to us too.
+    t.heard(0, frames::udp(k_gw_mac, k_h2_mac, k_h2_ip, k_gw_ip, 5000, 53, {1, 2, 3}), 102);
+    // A frame from h2 to someone else is not traffic for the gateway.
+    t.heard(0, frames::udp(k_probe_mac, k_h2_mac, k_h2_ip, k_probe_ip, 5000, 53, {1, 2, 3}), 103);
+    auto n = t.match();
+    CHECK(record(n, stolen).outcome == ProbeOutcome::reached);
+    CHECK(record(n, stolen).frames == std::vector<std::uint64_t>{2});
+    CHECK(has_note(record(n, stolen), "traffic from the sentinel to the gateway (an ICMP message (type 8)) "
+                                      "reached the probe after it claimed the gateway's address"));
+    CHECK(record(n, from_h2).outcome == ProbeOutcome::reached);
+    CHECK(record(n, from_h2).frames == std::vector<std::uint64_t>{3});
+}
+
+TEST_CASE("--cross-segment: a routed probe arriving at the sentinel from its own gateway is contact; its "
+          "gateway's ARP reply and the probe's broadcasts are facts") {
+    Scenario s(cross_segment());
+    auto id = s.probe("icmp", 0);
+    // The probe's own side: its gateway's ARP reply never counts for the sentinel's side.
+    s.heard(1, arp_reply(k_gw_mac, k_gw_ip, k_sentinel_mac, k_far_sentinel_ip));
+    s.heard(1, arp_reply(k_far_gw_mac, k_far_gw_ip, k_sentinel_mac, k_far_sentinel_ip));
+    s.heard(1, frames::icmp_echo(k_sentinel_mac, k_far_gw_mac, k_probe_ip, k_far_sentinel_ip, 0x1501, 1,
+                                 s.marker(id)));
+    auto m = s.match();
+    CHECK(m.facts.sentinel_gateway == std::optional<std::uint64_t>(2));
+    CHECK(m.facts.sentinel_gateway_mac == std::optional<MacAddr>(k_far_gw_mac));
+    CHECK_FALSE(m.facts.sentinel_other_gateway);
+    CHECK_FALSE(m.facts.sentinel_heard_probe);
+    CHECK(record(m, id).outcome == ProbeOutcome::reached);
+    CHECK(record(m, id).frames == std::vector<std::uint64_t>{3});
+    CHECK(has_note(record(m, id), "the sentinel received an ICMP message (type 8)"));
+
+    // One broadcast domain numbered as two subnets: the probe's ARP broadcast arrives at the sentinel.
+    Scenario t(cross_segment());
+    auto silent = t.probe("icmp", 0);
+    t.heard(1, frames::arp_request(k_broadcast, k_probe_mac, k_probe_ip, k_gw_ip, t.marker(0xd0000000u)));
+    auto n = t.match();
+    CHECK(n.facts.sentinel_heard_probe == std::optional<std::uint64_t>(1));
+    CHECK(record(n, silent).outcome == ProbeOutcome::not_reached);
 }

@@ -173,8 +173,8 @@ TEST_CASE("a live run: result matrix, controls, phases on the timeline") {
     auto peer = [](const char* mac, const char* ip) {
         return model::Endpoint{MacAddr::parse(mac), *IpAddr::parse(ip)};
     };
-    r.segment =
-        model::SegmentInfo{"probe0", "sentinel0", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
+    r.segment = model::SegmentInfo{
+        "probe0", "sentinel0", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}, std::nullopt};
     const auto sentinel = peer("02:00:00:00:00:02", "198.51.100.2"),
                other = peer("02:00:00:00:00:03", "198.51.100.3");
     r.probes.push_back({sentinel, true, "arp", model::ProbeOutcome::not_reached, {7, 9}, {}});
@@ -195,7 +195,9 @@ TEST_CASE("a live run: result matrix, controls, phases on the timeline") {
                            {{"discovery", t0, t0 + 1'000'000'000},
                             {"probing", t0 + 1'000'000'000, t0 + 4'000'000'000},
                             {"odd<phase>", t0 + 4'000'000'000, t0 + 5'000'000'000}},
-                           {}};
+                           {},
+                           {},
+                           std::nullopt};
     r.capture.frames = 20;
     r.capture.first_ns = t0 + 100'000'000;
     r.capture.last_ns = t0 + 4'900'000'000;

@@ -57,7 +57,8 @@ TEST_CASE("timeline: times from INT64_MIN to INT64_MAX stay finite, inside the d
     r.capture.frames = 4;
     r.capture.first_ns = k_min;
     r.capture.last_ns = k_max;
-    r.run = model::RunInfo{k_min, k_max, "lab-host", {{"discovery", k_min, 0}, {"probing", 0, k_max}}, {}};
+    r.run = model::RunInfo{k_min, k_max, "lab-host",  {{"discovery", k_min, 0}, {"probing", 0, k_max}},
+                           {},    {},    std::nullopt};
     r.conversations = {conversation(1, k_min, k_max), conversation(2, 0, 0), conversation(3, k_max, k_max),
                        conversation(4, k_max, k_min)};
     r.attempts = {conversation(5, k_min, k_min)};

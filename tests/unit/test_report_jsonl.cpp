@@ -41,7 +41,11 @@ model::Report full_report() {
                                  .finished_ns = 1'700'000'001'000'000'000,
                                  .host = "lab",
                                  .phases = {},
-                                 .files = {}});
+                                 .files = {},
+
+                                 .provenance = {},
+
+                                 .analysis = std::nullopt});
     return r;
 }
 

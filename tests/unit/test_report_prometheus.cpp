@@ -30,7 +30,11 @@ model::Report probe_report() {
                                  .finished_ns = 1'700'000'002'250'000'000,
                                  .host = "lab",
                                  .phases = {},
-                                 .files = {}});
+                                 .files = {},
+
+                                 .provenance = {},
+
+                                 .analysis = std::nullopt});
     return r;
 }
 

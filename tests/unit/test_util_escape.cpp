@@ -70,3 +70,18 @@ TEST_CASE("hex_string, from_hex and hex_note") {
     CHECK(isoprobe::hex_note("bad\xff") == " (hex 626164ff)");
     CHECK(isoprobe::hex_note("a\u202e") == " (hex 61e280ae)");
 }
+
+TEST_CASE("shell_quote gives what POSIX sh reads back as the same argument") {
+    using isoprobe::shell_command;
+    using isoprobe::shell_quote;
+    CHECK(shell_quote("audit") == "audit");
+    CHECK(shell_quote("--out=/var/lib/isoprobe/a-1.2,x:y@z%+") == "--out=/var/lib/isoprobe/a-1.2,x:y@z%+");
+    CHECK(shell_quote("") == "''");
+    CHECK(shell_quote("two words") == "'two words'");
+    CHECK(shell_quote("it's") == "'it'\\''s'");
+    CHECK(shell_quote("$(rm -rf /)") == "'$(rm -rf /)'");
+    CHECK(shell_quote("a\nb") == "'a\nb'");
+    CHECK(shell_quote("\xe6\x9d\xb1\xe4\xba\xac") == "'\xe6\x9d\xb1\xe4\xba\xac'");
+    CHECK(shell_command({"isoprobe", "audit", "--note", "ticket #42; approved"}) ==
+          "isoprobe audit --note 'ticket #42; approved'");
+}

@@ -28,13 +28,18 @@ model::Report live_report(const std::string& interface) {
     r.command = "probe";
     r.verdict = model::Status::pass;
     r.requirements = {{"terminal-isolation", model::Status::pass, {plain("no probe reached " + interface)}}};
-    r.segment = model::SegmentInfo{interface, "", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}};
+    r.segment = model::SegmentInfo{
+        interface, "", *IpAddr::parse("198.51.100.10"), "198.51.100.0/24", {}, {}, std::nullopt};
     r.controls = {{"link", false, plain(interface + " lost its carrier")}};
     r.run.emplace(model::RunInfo{.started_ns = 1'700'000'000'000'000'000,
                                  .finished_ns = 1'700'000'001'000'000'000,
                                  .host = "lab",
                                  .phases = {},
-                                 .files = {"/tmp/report.json"}});
+                                 .files = {"/tmp/report.json"},
+
+                                 .provenance = {},
+
+                                 .analysis = std::nullopt});
     return r;
 }
 

@@ -68,7 +68,27 @@ Situation isolated_live() {
     s.report.controls = {{"own-frames-captured", true, {}},   {"gateway-arp", true, {}},
                          {"gateway-icmp", true, {}},          {"sentinel-receives", true, {}},
                          {"sentinel-same-segment", true, {}}, {"no-drops", true, {}}};
-    s.evidence.live = verdict::LiveRunEvidence{"sentinel0", true, std::nullopt, 3, 263};
+    s.evidence.live = verdict::LiveRunEvidence{"sentinel0", true, std::nullopt, 3, 263, "", ""};
+    return s;
+}
+
+// --cross-segment on the lab's two subnets behind one router (cross-filtered): only the routed methods ran
+// toward the sentinel on 203.0.113.0/24, none arrived, both gateways answered.
+Situation cross_live() {
+    Situation s = isolated_live();
+    s.report.probes.clear();
+    for (const char* m : {"arp", "icmp", "l2-unicast", "gateway-bounce", "mdns", "smb", "ipv6"}) {
+        const bool routed =
+            std::string(m) == "icmp" || std::string(m) == "smb" || std::string(m) == "gateway-bounce";
+        auto r = at_sentinel(m, routed ? ProbeOutcome::not_reached : ProbeOutcome::not_run);
+        r.peer.ip = *IpAddr::parse("203.0.113.11");
+        s.report.probes.push_back(r);
+    }
+    s.report.controls = {{"own-frames-captured", true, {}},    {"gateway-arp", true, {}},
+                         {"gateway-icmp", true, {}},           {"sentinel-receives", true, {}},
+                         {"sentinel-other-segment", true, {}}, {"no-drops", true, {}}};
+    s.evidence.live = verdict::LiveRunEvidence{
+        "sentinel0", true, std::nullopt, 3, 31, "198.51.100.0/24 (probe0)", "203.0.113.0/24 (sentinel0)"};
     return s;
 }
 
@@ -258,6 +278,60 @@ const std::vector<Row> k_rows{
          return s;
      },
      I, N, N, N, I, "terminal-isolation", "The flow table was full (65536): 5 flow(s) were not analysed"},
+
+    // ---- live runs across two segments (--cross-segment): tools/lab cross-* scenarios
+    {"cross-filtered: the router drops between the subnets, both gateways answer", cross_live, P, N, N, N, P,
+     "terminal-isolation",
+     "all 3 routed methods sent from 198.51.100.0/24 (probe0) through its gateway to the sentinel sentinel0 "
+     "were "
+     "not received there (each sent up to 3 times), and every control passed: each side's own gateway "
+     "answered, the sentinel's in frame 31"},
+    {"cross-filtered: the reasons say the verdict is about the two segments' separation", cross_live, P, N, N,
+     N, P, "terminal-isolation",
+     "cross-segment run: the verdict is about the separation of segment 198.51.100.0/24 (probe0) from "
+     "segment 203.0.113.0/24 (sentinel0), probed with routed methods only; terminals within either segment "
+     "were not probed, only the passive watch saw the probe's own segment"},
+    {"cross-routed: the router forwards, the sentinel receives the routed echo",
+     [] {
+         auto s = cross_live();
+         set_probe(s, true, "icmp", ProbeOutcome::reached, 40);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation",
+     "the sentinel sentinel0 on 203.0.113.0/24 (sentinel0) received our probes routed from 198.51.100.0/24 "
+     "(probe0): icmp->203.0.113.11 (frame 40)"},
+    {"cross-routed: a fail says the same of its scope",
+     [] {
+         auto s = cross_live();
+         set_probe(s, true, "gateway-bounce", ProbeOutcome::reached, 44);
+         return s;
+     },
+     F, N, N, N, F, "terminal-isolation",
+     "cross-segment run: the verdict is about the separation of segment"},
+    {"cross: the sentinel's own gateway never answered, its side may be dead",
+     [] {
+         auto s = cross_live();
+         fail_control(s, "sentinel-receives", "the sentinel sentinel0's gateway 203.0.113.1 did not answer");
+         s.evidence.live->sentinel_heard_gateway.reset();
+         return s;
+     },
+     I, N, N, N, I, "terminal-isolation", "control failed: sentinel-receives"},
+    {"cross: the sentinel hears the probe's broadcasts, one broadcast domain",
+     [] {
+         auto s = cross_live();
+         fail_control(s, "sentinel-other-segment",
+                      "the sentinel received a broadcast of the probe (frame 3)");
+         return s;
+     },
+     I, N, N, N, I, "terminal-isolation", "control failed: sentinel-other-segment"},
+    {"cross: no routed method could run (no gateway on the probe's side)",
+     [] {
+         auto s = cross_live();
+         for (auto& p : s.report.probes)
+             p.result = ProbeOutcome::not_run;
+         return s;
+     },
+     I, N, N, N, I, "terminal-isolation", "not every method could be run against the sentinel"},
 
     // ---- captures (inspect)
     {"capture: a terminal-to-terminal conversation",

@@ -17,6 +17,10 @@ readonly k_wan_ip=$k_wan_seg.10 k_wan_ip6=$k_wan_seg6::10 k_wan_mac=02:b1:00:00:
 readonly k_h2_hostname=h2-lab k_h2_share=pub
 # Segment B of scenario wrong-segment-sentinel: its own bridge and gateway (namespace gwb), numbered like segment A.
 readonly k_gwb_mac=02:b1:00:00:0b:01 k_gwb_port_mac=02:b1:00:00:f1:01 k_gwb_bridge_mac=02:b1:00:00:00:fd
+# Segment B of the cross-* scenarios: the gateway's second interface segb0 on bridge br1, numbered like the WAN (which
+# those scenarios disconnect), and the sentinel moved there: two subnets behind one router.
+readonly k_segb_if=segb0 k_segb_gw_ip=$k_wan_seg.1 k_segb_gw_mac=02:b1:00:00:0c:01 k_segb_port_mac=02:b1:00:00:f1:02
+readonly k_segb_sentinel_ip=$k_wan_seg.11
 
 # One row per station on the segment: namespace host, interface, bridge port, IPv4, IPv6, MAC, terminal (1) or gateway (0).
 readonly k_stations="probe $k_probe_if p-probe0 $k_probe_ip $k_probe_ip6 $k_probe_mac 1

@@ -3,7 +3,7 @@
 
 readonly k_scenarios="open isolated flood-off gateway-hairpin ipv6-leak mdns-leak no-gateway port-steal \
 proxy-arp-isolated proxy-arp-hairpin redirect-no-forward wrong-segment-sentinel no-default-route port-security \
-l3-hairpin-no-icmp loss-isolated loss-open"
+l3-hairpin-no-icmp loss-isolated loss-open group-flood mac-forced cross-routed cross-filtered"
 
 scenario_known() {
     case " $k_scenarios " in *" $1 "*) return 0 ;; esac
@@ -13,7 +13,7 @@ scenario_known() {
 # What isoprobe's terminal-isolation verdict must be on this scenario.
 scenario_expect() {
     case $1 in
-        isolated | proxy-arp-isolated | redirect-no-forward | port-security | loss-isolated) echo pass ;;
+        isolated | proxy-arp-isolated | redirect-no-forward | port-security | loss-isolated | cross-filtered) echo pass ;;
         no-gateway | wrong-segment-sentinel | no-default-route) echo inconclusive ;;
         *) echo fail ;;
     esac
@@ -22,6 +22,8 @@ scenario_expect() {
 scenario_why() {
     case $1 in
         open) echo "plain bridge: every terminal reaches every other at L2 and L3" ;;
+        group-flood) echo "unicast dropped between terminals, broadcast/multicast flooded: unicast IP in group frames passes" ;;
+        mac-forced) echo "terminals may send only to the gateway's MAC (RFC 4562 style), learning bridge: claiming it steals uplink traffic (--intrusive)" ;;
         isolated) echo "terminal ports isolated, gateway drops same-interface forwarding: only the gateway is reachable" ;;
         flood-off) echo "broadcast/multicast not flooded between terminals but known unicast passes" ;;
         gateway-hairpin) echo "L2 isolated, but the gateway answers ARP for peers (proxy_arp_pvlan) and routes back to them" ;;
@@ -38,6 +40,8 @@ scenario_why() {
         l3-hairpin-no-icmp) echo "isolated, the gateway routes TCP/UDP back between terminals but drops ICMP between them" ;;
         loss-isolated) echo "isolated, every bridged frame lost with probability 20% (nft numgen)" ;;
         loss-open) echo "plain bridge, every bridged frame lost with probability 20% (nft numgen)" ;;
+        cross-routed) echo "isolated, sentinel on segment B ($k_wan_seg.0/24, bridge br1) behind the gateway, which routes between A and B (--cross-segment)" ;;
+        cross-filtered) echo "isolated, sentinel on segment B ($k_wan_seg.0/24, bridge br1), the gateway drops forwarding between A and B but answers on both (--cross-segment)" ;;
     esac
 }
 
@@ -88,6 +92,29 @@ scenario_apply() {
             sw_loss 20
             ;;
         loss-open) sw_loss 20 ;;
+        group-flood)
+            # The group bit (I/G, the first octet's lowest bit) clear: a unicast destination.
+            sw_filter "ether daddr & 01:00:00:00:00:00 == 00:00:00:00:00:00 counter drop"
+            gw_no_hairpin
+            ;;
+        mac-forced)
+            # Between terminal ports only frames for the gateway's MAC pass: none, unless a terminal port has
+            # learnt it. Terminals reach the gateway's own port unfiltered.
+            sw_filter "ether daddr != $k_gw_mac counter drop"
+            gw_no_hairpin
+            ;;
+        cross-routed)
+            sw_isolate_terminals
+            gw_no_hairpin
+            cross_segment_sentinel
+            ;;
+        cross-filtered)
+            sw_isolate_terminals
+            gw_no_hairpin
+            cross_segment_sentinel
+            forward_rules gw inet between "" "iifname \"seg0\" oifname \"$k_segb_if\" counter drop" \
+                "iifname \"$k_segb_if\" oifname \"seg0\" counter drop"
+            ;;
         flood-off) sw_flood_off ;;
         gateway-hairpin)
             sw_isolate_terminals
@@ -184,6 +211,45 @@ segment_b_sentinel() {
     sw_attach br1 p-gwb "$k_gwb_port_mac" gwb seg0 "$k_gwb_mac"
     gw_segment_addresses | ipn gwb
     ip -n "$(ns sw)" link set "$(station_field probe "$k_sentinel_if" 3)" master br1
+}
+
+# The sentinel moves to segment B: bridge br1 behind the gateway's second interface, a subnet of its own, so that only
+# the gateway's routing can join the two (isoprobe probe --cross-segment). The sentinel's same-segment addressing
+# (topology_probe_pair) gives way to segment B's: its address there, its own default route (metric 100, after
+# probe0's, where isoprobe reads it), and the probe <-> sentinel rules now send that traffic through the gateway.
+cross_segment_sentinel() {
+    sw_bridge br1 "$k_gwb_bridge_mac"
+    sw_attach br1 p-segb "$k_segb_port_mac" gw "$k_segb_if" "$k_segb_gw_mac"
+    ipn gw <<EOF
+addr flush dev wan0
+addr add $k_segb_gw_ip/24 dev $k_segb_if
+EOF
+    ip -n "$(ns sw)" link set "$(station_field probe "$k_sentinel_if" 3)" master br1
+    local fam
+    for fam in -4 -6; do
+        ipn probe "$fam" <<EOF
+route flush table 110
+route flush table 111
+rule del pref 10
+rule del pref 11
+rule del pref 12
+rule del pref 13
+rule del pref 200
+EOF
+    done
+    ipn probe <<EOF
+addr del $k_sentinel_ip/24 dev $k_sentinel_if
+addr del $k_sentinel_ip6/64 dev $k_sentinel_if
+addr add $k_segb_sentinel_ip/24 dev $k_sentinel_if
+route add default via $k_segb_gw_ip dev $k_sentinel_if metric 100
+route add $k_segb_sentinel_ip/32 via $k_gw_ip dev $k_probe_if src $k_probe_ip table 110
+route add default via $k_segb_gw_ip dev $k_sentinel_if table 111
+rule add pref 10 iif lo from $k_probe_ip to $k_segb_sentinel_ip lookup 110
+rule add pref 11 oif $k_probe_if to $k_segb_sentinel_ip lookup 110
+rule add pref 12 iif lo from $k_segb_sentinel_ip to $k_probe_ip lookup 111
+rule add pref 13 oif $k_sentinel_if to $k_probe_ip lookup 111
+rule add pref 200 iif lo from $k_segb_sentinel_ip lookup 111
+EOF
 }
 
 probe_no_default_route() {
