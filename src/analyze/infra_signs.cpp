@@ -23,7 +23,7 @@ constexpr std::array k_by_protocol{
     ByProtocol{88, {Role::gateway, SignSpeaker::source, "speaks EIGRP (a router)"}},
     ByProtocol{89, {Role::gateway, SignSpeaker::source, "speaks OSPF (a router)"}},
     ByProtocol{103, {Role::gateway, SignSpeaker::source, "speaks PIM (a multicast router)"}},
-    ByProtocol{112,
+    ByProtocol{parse::k_ipproto_vrrp,
                {Role::gateway, SignSpeaker::source, "speaks VRRP or CARP (a first-hop redundancy router)"}},
 };
 
