@@ -23,7 +23,7 @@ constexpr std::array k_by_protocol{
     ByProtocol{88, {Role::gateway, SignSpeaker::source, "sign.eigrp"}},
     ByProtocol{89, {Role::gateway, SignSpeaker::source, "sign.ospf"}},
     ByProtocol{103, {Role::gateway, SignSpeaker::source, "sign.pim"}},
-    ByProtocol{112, {Role::gateway, SignSpeaker::source, "sign.vrrp"}},
+    ByProtocol{parse::k_ipproto_vrrp, {Role::gateway, SignSpeaker::source, "sign.vrrp"}},
 };
 
 // By TCP or UDP port, at either end.

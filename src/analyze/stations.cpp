@@ -7,6 +7,7 @@
 #include <string>
 
 #include "parse/eap.hpp"
+#include "parse/ipv4.hpp"
 #include "parse/sll.hpp"
 
 namespace isoprobe::analyze {
@@ -156,6 +157,14 @@ void StationTable::feed(const decode::Packet& p) {
         };
         mark(src);
         if (sign->speaker == SignSpeaker::both_ends) mark(dst);
+        // VRRP and CARP (IP protocol 112) advertise from a virtual MAC, as do other protocols' virtual
+        // routers.
+        if (sign->role == model::Role::gateway && p.ip_src.family == 4 &&
+            (p.ip_proto == parse::k_ipproto_vrrp || virtual_router_mac(p.src)) &&
+            m_router_sources.size() < k_max_router_sources &&
+            std::none_of(m_router_sources.begin(), m_router_sources.end(),
+                         [&](const RouterSource& r) { return r.ip == p.ip_src; }))
+            m_router_sources.push_back({p.ip_src, p.src, n, sign->why});
     }
     if (!src->routed_frame && routed_ttl(p)) {
         src->routed_frame = n;
@@ -194,6 +203,13 @@ std::vector<std::uint64_t> StationTable::first_received(const MacAddr& self) con
     std::sort(out.begin(), out.end());
     if (out.size() > 3) out.resize(3);
     return out;
+}
+
+const StationTable::RouterSource* StationTable::shares_router_source(const MacAddr& mac,
+                                                                     const StationEvidence& ev) const {
+    for (const auto& r : m_router_sources)
+        if (r.speaker != mac && (contains(ev.arp_ips, r.ip) || contains(ev.v4_behind, r.ip))) return &r;
+    return nullptr;
 }
 
 StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
@@ -242,7 +258,7 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             bool infra = ev.dhcp_server || ev.dhcp_addressed || ev.router_advertiser || ev.switch_protocol ||
                          ev.eap_authenticator || ev.sign || ev.routed_frame || ev.router_icmp_frame ||
                          ev.na_router_frame || ev.v4_behind.size() >= k_off_link_threshold ||
-                         virtual_router_mac(mac);
+                         virtual_router_mac(mac) || shares_router_source(mac, ev);
             if (share >= k_self_share && !infra &&
                 std::find(hints.infra.begin(), hints.infra.end(), mac) == hints.infra.end())
                 candidates.push_back(mac);
@@ -290,6 +306,13 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
         if (ev.sign && ev.sign->role == model::Role::gateway) {
             gateway = true;
             why.push_back(sign());
+        }
+        // Only where nothing else showed it: a router already named by its own signs needs no second hand.
+        if (const auto* shared = gateway ? nullptr : shares_router_source(mac, ev)) {
+            gateway = true;
+            why.push_back(say("st.router-source",
+                              {arg("ip", shared->ip.str()), arg("speaker", shared->speaker.str()),
+                               arg("sign", say(std::string(shared->why))), arg("frame", shared->frame)}));
         }
         // A packet from the sender's own address is no forwarded one, whatever its TTL (some stacks start at
         // 60).

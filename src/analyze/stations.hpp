@@ -92,6 +92,19 @@ class StationTable {
     static constexpr int k_recent_bits = 8;
     std::array<std::pair<std::uint64_t, StationEvidence*>, std::size_t{1} << k_recent_bits> m_recent{};
     std::vector<IpAddr> m_dhcp_routers;
+    // The source addresses of first-hop redundancy advertisements sent from a virtual MAC, with who sent them
+    // and where first. VRRP and CARP advertise from a virtual MAC but from the router's own IP address: the
+    // MAC that uses that address is the router itself.
+    struct RouterSource {
+        IpAddr ip;
+        MacAddr speaker;
+        std::uint64_t frame = 0;
+        std::string_view why;
+    };
+    static constexpr std::size_t k_max_router_sources = 16;
+    std::vector<RouterSource> m_router_sources;
+    // The advertisement whose source address `ev` (of station `mac`) uses too, if any.
+    const RouterSource* shares_router_source(const MacAddr& mac, const StationEvidence& ev) const;
     std::optional<std::pair<IpAddr, int>> m_dhcp_subnet;
     IpAddr m_arp_low, m_arp_high; // the lowest and highest IPv4 address stations claimed in ARP
     std::uint64_t m_unicast_frames = 0;

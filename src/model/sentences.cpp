@@ -376,6 +376,8 @@ constexpr SentenceTemplate k_sentences[] = {
     {"st.virtual-router", "the virtual router MAC of {protocol} (first-hop redundancy)",
      "{protocol} の仮想ルータ MAC（ファーストホップ冗長化）"},
     {"st.sign", "{sign}, frame {frame}", "{sign}、フレーム {frame}"},
+    {"st.router-source", "uses {ip}, the source address of {speaker}, which {sign}, frame {frame}",
+     "{speaker}（{sign}、フレーム {frame}）の送信元アドレス {ip} を使用"},
     {"st.routed", "forwards routed packets (TTL or hop limit {ttl} below any initial value, frame {frame})",
      "ルーティングされたパケットを転送（TTL またはホップリミット {ttl} "
      "がいずれの初期値よりも小さい、フレーム "
@@ -446,6 +448,12 @@ constexpr SentenceTemplate k_sentences[] = {
      "アドレスを奪取する対象のゲートウェイがない"},
     {"probe.segment-bound", "cross-segment mode: {why}; only routed methods can reach the sentinel's segment",
      "セグメント間モード：{why}。センチネルのセグメントに届くのはルーティング可能な方式のみ"},
+    {"probe.sampled-peers",
+     "sent to the first {count} peers only: a segment floods group frames to every port alike, and each "
+     "costs "
+     "every host some work",
+     "最初の {count} 台の相手端末にのみ送信：グループ宛てフレームはセグメントの全ポートに一様に流れ、"
+     "1 フレームごとに全ホストに処理負荷がかかるため"},
     // Why a method cannot reach a sentinel on another segment (probe::Method::segment_bound, probes/*.cpp).
     {"bound.default", "it does not cross a router", "ルータを越えない"},
     {"bound.arp", "ARP (RFC 826) stays on its broadcast domain: a router never forwards it",

@@ -10,7 +10,8 @@
 namespace isoprobe::parse {
 
 inline constexpr std::uint8_t k_ipproto_icmp = 1, k_ipproto_tcp = 6, k_ipproto_udp = 17,
-                              k_ipproto_icmpv6 = 58;
+                              k_ipproto_icmpv6 = 58,
+                              k_ipproto_vrrp = 112; // VRRP (RFC 5798) and CARP share it
 
 struct Ipv4Header {
     IpAddr src, dst;

@@ -78,17 +78,29 @@ WHY_CLAIMS = [
     (r"answers DNS on port 53", "src", lambda r, v: "53" in r["udp.srcport"] + r["tcp.srcport"] and bool({"1", "True"} & set(r["dns.flags.response"]))),
     (r"owns (?P<v>[0-9.]+), the router of the DHCP lease", "src", lambda r, v: v in r["ip.src"] + r["arp.src.proto_ipv4"]),
 ]
+# A router named through the address a virtual MAC advertises from (VRRP, CARP): the cited frame must come from that
+# MAC and address and carry the sign it names (a WHY_CLAIMS claim), and some frame must show the station itself
+# sending from that address or being sent packets for it.
+SHARED_SOURCE = r"uses (?P<v>[0-9.]+), the source address of (?P<speaker>[0-9a-f:]{17}), which (?P<sign>.+)" + F
 WHY_FIELDS = ["frame.protocols", "eth.src", "eth.dst", "wlan.sa", "wlan.da", "sll.src.eth", "ip.src", "ip.ttl", "ipv6.hlim",
               "icmp.type", "icmp.code", "icmpv6.type", "icmpv6.code", "icmpv6.nd.na.flag.r", "pppoe.code", "udp.srcport",
-              "udp.dstport", "tcp.srcport", "tcp.dstport", "dhcp.option.dhcp", "dns.flags.response", "arp.src.proto_ipv4"]
+              "udp.dstport", "tcp.srcport", "tcp.dstport", "dhcp.option.dhcp", "dns.flags.response", "arp.src.proto_ipv4",
+              "ip.dst"]
 
 
 def check_why(name, stations, paths):
     """Every claim of every station's `why` that WHY_CLAIMS knows, against tshark."""
     import re
     parts = [(s["mac"], part) for s in stations for part in s["why"].split("; ")]
-    claims = [(mac, part, [(m, side, test) for pattern, side, test in WHY_CLAIMS for m in [re.fullmatch(pattern, part)] if m])
-              for mac, part in parts]
+    def matching(part):
+        shared = re.fullmatch(SHARED_SOURCE, part)
+        if shared:
+            sign = [(test, side) for pattern, side, test in WHY_CLAIMS
+                    if re.fullmatch(pattern, shared.group("sign") + ", frame " + shared.group("frame"))]
+            return [(shared, "shared", sign[0][0])] if sign and sign[0][1] == "src" else []
+        return [(m, side, test) for pattern, side, test in WHY_CLAIMS for m in [re.fullmatch(pattern, part)] if m]
+
+    claims = [(mac, part, matching(part)) for mac, part in parts]
     for mac, part, match in claims:
         if re.search(r"frame \d+", part):
             check(bool(match), f"{name}: station {mac} claims {part!r}: no WHY_CLAIMS pattern checks this claim")
@@ -105,6 +117,8 @@ def check_why(name, stations, paths):
 
     def holds(mac, side, test, value, rec):
         src, dst = ends(rec)
+        if side == "shared":
+            return False  # checked in two steps below
         return (mac == src if side == "src" else mac == dst if side == "dst" else mac in (src, dst)) and test(rec, value)
 
     for mac, part, match in claims:
@@ -113,6 +127,14 @@ def check_why(name, stations, paths):
         m, side, test = match[0]
         where = f"{name}: station {mac} claims {part!r}"
         value = m.groupdict().get("v")
+        if side == "shared":
+            rec = rows.get(int(m.group("frame")))
+            check(rec is not None and ends(rec)[0] == m.group("speaker") and value in rec["ip.src"] and test(rec, value),
+                  f"{where}: tshark's frame {m.group('frame')} is not that advertisement")
+            check(any((ends(r)[0] == mac and value in r["ip.src"] + r["arp.src.proto_ipv4"]) or
+                      (ends(r)[1] == mac and value in r["ip.dst"]) for r in rows.values()),
+                  f"{where}: no frame in tshark shows the station using {value}")
+            continue
         if m.groupdict().get("frame") is None:
             check(any(holds(mac, side, test, value, rec) for rec in rows.values()), f"{where}: no frame in tshark shows it")
             continue

@@ -112,3 +112,25 @@ TEST_CASE("unicast-in-broadcast: toward a peer other than the sentinel only the 
     CHECK(slice(f, 30, 4) == bytes({198, 51, 100, 20}));
     CHECK(carries(f, k_marker));
 }
+
+TEST_CASE("unicast-in-broadcast: the sentinel and the first 16 other peers only; the rest are told why not") {
+    const Method& m = *probes::find_method("unicast-in-broadcast");
+    Segment seg = segment(false);
+    for (int i = 0; i < 20; ++i) {
+        Peer p{MacAddr{{0x02, 0x1b, 0, 0, 1, static_cast<std::uint8_t>(i)}},
+               IpAddr::v4(0xc6336400u + 20u + static_cast<std::uint32_t>(i)), // 198.51.100.20 onwards
+               {},
+               i == 3, // the sentinel, which never counts against the 16
+               i == 3 ? "sentinel" : "arp-sweep"};
+        seg.peers.push_back(p);
+    }
+    std::vector<int> run;
+    for (int i = 0; i < 20; ++i)
+        if (!m.unavailable(seg, seg.peers[static_cast<std::size_t>(i)])) run.push_back(i);
+    CHECK(run.size() == 17);
+    CHECK(run.front() == 0);
+    CHECK(run.back() == 16); // 0..16 without the sentinel at 3 makes 16 peers, plus the sentinel
+    const auto why = m.unavailable(seg, seg.peers[17]);
+    REQUIRE(why);
+    CHECK(model::english(*why).find("first 16 peers") != std::string::npos);
+}
