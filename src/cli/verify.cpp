@@ -20,6 +20,7 @@
 #include "cli/commands.hpp"
 #include "cli/errors.hpp"
 #include "cli/output.hpp"
+#include "report/json.hpp"
 #include "util/escape.hpp"
 #include "util/sha256.hpp"
 
@@ -114,27 +115,6 @@ std::optional<MacAddr> mac_or_none(const json& j) {
     return j.is_string() ? MacAddr::parse(j.get<std::string>()) : std::nullopt;
 }
 
-// A sentence from its JSON form ({code, params, text}): a string parameter is a text, an array of strings a
-// list, an object a clause, an array of objects clauses. How a list of clauses was joined is not recorded:
-// the replayed report is compared by status only, never by its wording.
-model::Sentence sentence_of(const json& j) {
-    model::Sentence s{j.at("code").get<std::string>(), {}};
-    for (const auto& [name, v] : j.at("params").items()) {
-        if (v.is_string())
-            s.params.push_back(model::arg(name, v.get<std::string>()));
-        else if (v.is_object())
-            s.params.push_back(model::arg(name, sentence_of(v)));
-        else if (!v.empty() && v.front().is_object()) {
-            std::vector<model::Sentence> clauses;
-            for (const auto& c : v)
-                clauses.push_back(sentence_of(c));
-            s.params.push_back(model::arg(name, std::move(clauses)));
-        } else
-            s.params.push_back(model::arg(name, v.get<std::vector<std::string>>()));
-    }
-    return s;
-}
-
 // The inputs of the recorded analysis and the live run's recorded results, from report.json; throws
 // json::exception when the report does not have the shape docs/report.schema.json gives it.
 analyze::Recorded recorded_of(const json& r) {
@@ -158,7 +138,7 @@ analyze::Recorded recorded_of(const json& r) {
         live.sentinel = l.at("sentinel").is_string() ? l.at("sentinel").get<std::string>() : "";
         live.gateway_resolved = l.at("gateway_resolved").get<bool>();
         if (const json& why = l.at("interruption_coded"); why.is_object())
-            live.interruption = sentence_of(why);
+            live.interruption = report::sentence_of(why);
         live.rounds = l.at("rounds").get<int>();
         if (l.at("sentinel_heard_gateway").is_number())
             live.sentinel_heard_gateway = l.at("sentinel_heard_gateway").get<std::uint64_t>();
@@ -181,12 +161,12 @@ analyze::Recorded recorded_of(const json& r) {
             if (e.is_number_unsigned())
                 res.frames.push_back(e.get<std::uint64_t>());
             else if (e.is_object())
-                res.notes.push_back(sentence_of(e));
+                res.notes.push_back(report::sentence_of(e));
         rec.probes.push_back(std::move(res));
     }
     for (const auto& c : r.value("controls", json::array()))
-        rec.controls.push_back(
-            {c.at("name").get<std::string>(), c.at("ok").get<bool>(), sentence_of(c.at("detail_coded"))});
+        rec.controls.push_back({c.at("name").get<std::string>(), c.at("ok").get<bool>(),
+                                report::sentence_of(c.at("detail_coded"))});
     return rec;
 }
 

@@ -60,6 +60,24 @@ ordered_json to_json(const std::vector<model::Sentence>& s, Also also) {
     return a;
 }
 
+model::Sentence sentence_of(const nlohmann::json& coded) {
+    model::Sentence s{coded.at("code").get<std::string>(), {}};
+    for (const auto& [name, v] : coded.at("params").items()) {
+        if (v.is_string())
+            s.params.push_back(model::arg(name, v.get<std::string>()));
+        else if (v.is_object())
+            s.params.push_back(model::arg(name, sentence_of(v)));
+        else if (!v.empty() && v.front().is_object()) {
+            std::vector<model::Sentence> clauses;
+            for (const auto& c : v)
+                clauses.push_back(sentence_of(c));
+            s.params.push_back(model::arg(name, std::move(clauses)));
+        } else
+            s.params.push_back(model::arg(name, v.get<std::vector<std::string>>()));
+    }
+    return s;
+}
+
 std::vector<std::string> english(const std::vector<model::Sentence>& s) {
     std::vector<std::string> out;
     for (const auto& x : s)

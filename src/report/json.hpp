@@ -17,6 +17,11 @@ using Also = std::optional<model::Lang>;
 nlohmann::ordered_json to_json(const model::Sentence& s, Also also = std::nullopt);
 nlohmann::ordered_json to_json(const std::vector<model::Sentence>& s, Also also = std::nullopt);
 std::vector<std::string> english(const std::vector<model::Sentence>& s);
+// A sentence back from its coded form, for `isoprobe verify`: a string parameter is a text, an array of
+// strings a list, an object a clause, an array of objects clauses. How clauses were joined is not written,
+// so clauses come back comma-joined: the code and parameters are the report's, the wording may differ.
+// Throws nlohmann::json::exception when `coded` is not a coded sentence.
+model::Sentence sentence_of(const nlohmann::json& coded);
 
 nlohmann::ordered_json to_json(const model::Report& r);
 nlohmann::ordered_json to_json(const model::Endpoint& e);
