@@ -115,10 +115,7 @@ Expected<Replayed, std::string> replay(const std::string& capture_path, const Re
     rep.probes = rec.probes;
     rep.controls = rec.controls;
     rep.interrupted = rec.interrupted;
-    const verdict::LiveRunEvidence evidence{
-        live->sentinel,        live->gateway_resolved,       live->interruption,
-        live->rounds,          live->sentinel_heard_gateway, live->probe_segment,
-        live->sentinel_segment};
+    const verdict::LiveRunEvidence& evidence = *live;
     verdict::decide({analysis.finish(rep), std::nullopt, evidence, std::nullopt}, rep);
     return out;
 }

@@ -179,6 +179,19 @@ struct Provenance {
 };
 
 // What the analysis was given, so that `isoprobe verify` can run it again on the capture.
+// What a live run's verdict rests on besides its probe results and controls (src/verdict reads it as
+// LiveRunEvidence); recorded with the run so that `isoprobe verify` judges it alike.
+struct LiveRunFacts {
+    std::string sentinel; // its interface name; empty without paired mode
+    bool gateway_resolved = false;
+    std::optional<Sentence> interruption; // what stopped the run (a link down, a capture error), if known
+    int rounds = 1;
+    std::optional<std::uint64_t> sentinel_heard_gateway;
+    // --cross-segment: the two segments whose separation the run tested ("198.51.100.0/24 (probe0)");
+    // empty otherwise.
+    std::string probe_segment, sentinel_segment;
+};
+
 struct AnalysisInputs {
     std::optional<MacAddr> self;
     std::string self_how;
@@ -187,15 +200,9 @@ struct AnalysisInputs {
     std::string subnet; // "198.51.100.0/24", empty when not given
     // A live run's passive watch reads the probe interface only (pcapng interface 0), without the frames the
     // probe forged with other stations' addresses; its verdict also rests on these facts of the run.
-    struct Live {
+    struct Live : LiveRunFacts {
         std::vector<std::uint64_t> forged_frames;
         std::string marker_prefix; // "isoprobe-<run token>-": every probe frame carries it
-        std::string sentinel;
-        bool gateway_resolved = false;
-        std::optional<Sentence> interruption;
-        int rounds = 1;
-        std::optional<std::uint64_t> sentinel_heard_gateway;
-        std::string probe_segment, sentinel_segment; // --cross-segment only
     };
     std::optional<Live> live;
 };

@@ -674,13 +674,7 @@ Expected<ProbeRun, std::string> Run::analyse() {
     auto& run = rep.run.emplace();
     run.phases = std::move(m_phases);
     replay.marker_prefix = m_marker.prefix();
-    replay.sentinel = live.sentinel;
-    replay.gateway_resolved = live.gateway_resolved;
-    replay.interruption = live.interruption;
-    replay.rounds = live.rounds;
-    replay.sentinel_heard_gateway = live.sentinel_heard_gateway;
-    replay.probe_segment = live.probe_segment;
-    replay.sentinel_segment = live.sentinel_segment;
+    static_cast<model::LiveRunFacts&>(replay) = live;
     run.analysis = analyze::analysis_inputs(hints);
     run.analysis->live = std::move(replay);
     return out;

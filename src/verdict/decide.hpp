@@ -12,17 +12,7 @@
 namespace isoprobe::verdict {
 
 // A live run's facts that the report does not carry (its probes and controls it does).
-struct LiveRunEvidence {
-    std::string sentinel; // its interface name; empty without paired mode
-    bool gateway_resolved = false;
-    std::optional<model::Sentence>
-        interruption; // what stopped the run (a link down, a capture error), if known
-    int rounds = 1;
-    std::optional<std::uint64_t> sentinel_heard_gateway;
-    // --cross-segment: the two segments whose separation the run tested ("198.51.100.0/24 (probe0)");
-    // empty otherwise.
-    std::string probe_segment, sentinel_segment;
-};
+using LiveRunEvidence = model::LiveRunFacts;
 
 // `isoprobe eap`: whether every method of the table was proposed, and why the first conversation failed.
 struct EnumerationEvidence {
