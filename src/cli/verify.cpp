@@ -21,6 +21,7 @@
 #include "cli/errors.hpp"
 #include "cli/output.hpp"
 #include "report/json.hpp"
+#include "report/recorded.hpp"
 #include "util/escape.hpp"
 #include "util/sha256.hpp"
 
@@ -111,72 +112,13 @@ std::optional<model::Status> status_named(const std::string& name) {
     return std::nullopt;
 }
 
-std::optional<MacAddr> mac_or_none(const json& j) {
-    return j.is_string() ? MacAddr::parse(j.get<std::string>()) : std::nullopt;
-}
-
-// The inputs of the recorded analysis and the live run's recorded results, from report.json; throws
-// json::exception when the report does not have the shape docs/report.schema.json gives it.
-analyze::Recorded recorded_of(const json& r) {
-    analyze::Recorded rec;
-    rec.command = r.at("command").get<std::string>();
-    rec.interrupted = r.value("interrupted", false);
-    const json& a = r.at("run").at("analysis");
-    auto& in = rec.inputs;
-    in.self = mac_or_none(a.at("self"));
-    in.self_how = a.at("self_how").get<std::string>();
-    for (const auto& m : a.at("infra"))
-        if (auto mac = mac_or_none(m)) in.infra.push_back(*mac);
-    for (const auto& m : a.at("gateways"))
-        if (auto mac = mac_or_none(m)) in.gateways.push_back(*mac);
-    if (a.at("gateway_ip").is_string()) in.gateway_ip = IpAddr::parse(a.at("gateway_ip").get<std::string>());
-    if (a.at("subnet").is_string()) in.subnet = a.at("subnet").get<std::string>();
-    if (const json& l = a.at("live"); l.is_object()) {
-        auto& live = in.live.emplace();
-        live.forged_frames = l.at("forged_frames").get<std::vector<std::uint64_t>>();
-        live.marker_prefix = l.at("marker_prefix").get<std::string>();
-        live.sentinel = l.at("sentinel").is_string() ? l.at("sentinel").get<std::string>() : "";
-        live.gateway_resolved = l.at("gateway_resolved").get<bool>();
-        if (const json& why = l.at("interruption_coded"); why.is_object())
-            live.interruption = report::sentence_of(why);
-        live.rounds = l.at("rounds").get<int>();
-        if (l.at("sentinel_heard_gateway").is_number())
-            live.sentinel_heard_gateway = l.at("sentinel_heard_gateway").get<std::uint64_t>();
-        live.probe_segment = l.at("probe_segment").get<std::string>();
-        live.sentinel_segment = l.at("sentinel_segment").get<std::string>();
-    }
-    for (const auto& p : r.value("probes", json::array())) {
-        model::ProbeResult res;
-        res.peer.mac = mac_or_none(p.at("peer").at("mac"));
-        if (p.at("peer").at("ip").is_string())
-            res.peer.ip = IpAddr::parse(p.at("peer").at("ip").get<std::string>()).value_or(IpAddr{});
-        res.sentinel = p.at("sentinel").get<bool>();
-        res.method = p.at("method").get<std::string>();
-        const auto outcome = p.at("result").get<std::string>();
-        for (auto o :
-             {model::ProbeOutcome::reached, model::ProbeOutcome::not_reached, model::ProbeOutcome::no_reply,
-              model::ProbeOutcome::not_run, model::ProbeOutcome::error})
-            if (model::outcome_name(o) == outcome) res.result = o;
-        for (const auto& e : p.at("evidence_coded"))
-            if (e.is_number_unsigned())
-                res.frames.push_back(e.get<std::uint64_t>());
-            else if (e.is_object())
-                res.notes.push_back(report::sentence_of(e));
-        rec.probes.push_back(std::move(res));
-    }
-    for (const auto& c : r.value("controls", json::array()))
-        rec.controls.push_back({c.at("name").get<std::string>(), c.at("ok").get<bool>(),
-                                report::sentence_of(c.at("detail_coded"))});
-    return rec;
-}
-
 // The recorded analysis run again on the capture: the verdict and every requirement's status must come out
 // as recorded. Throws json::exception when the report does not have the shape docs/report.schema.json gives.
 void compare_reanalysis(const json& r, const std::string& capture_path, Findings& f) {
     if (!r.contains("run") || !r.at("run").contains("analysis"))
         return f.differs(std::string(k_report_name) +
                          ": records no analysis inputs (written by an isoprobe without verify?)");
-    const analyze::Recorded rec = recorded_of(r);
+    const analyze::Recorded rec = report::recorded_of(r);
     if (rec.command != "audit" && rec.command != "probe" && rec.command != "inspect")
         return f.differs(std::string(k_report_name) + ": a report of `" + rec.command +
                          "`, which verify cannot re-analyse");
