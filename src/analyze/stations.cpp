@@ -300,8 +300,10 @@ StationTable::Resolved StationTable::resolve(const RoleHints& hints) const {
             gateway = true;
             why.push_back(say("st.virtual-router", {arg("protocol", *fhrp)}));
         }
+        const StationEvidence& evidence = ev; // clang 14 cannot capture a structured binding in a lambda
         const auto sign = [&] {
-            return say("st.sign", {arg("sign", say(std::string(ev.sign->why))), arg("frame", ev.sign_frame)});
+            return say("st.sign", {arg("sign", say(std::string(evidence.sign->why))),
+                                   arg("frame", evidence.sign_frame)});
         };
         if (ev.sign && ev.sign->role == model::Role::gateway) {
             gateway = true;

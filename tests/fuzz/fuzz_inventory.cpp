@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto a = analyze::survey_inventory(*inv, bss);
     std::uint64_t sum = verdict::decide_ap_inventory(a.evidence).reasons.size();
     for (const auto& f : a.findings)
-        sum += f.kind.size() + f.detail.size();
+        sum += f.kind.size() + f.detail.code.size();
     for (const auto& n : inv->networks)
         for (const auto& p : n.bssids) {
             if (p.bits < 1 || p.bits > 48) __builtin_trap();
