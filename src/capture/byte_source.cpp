@@ -14,7 +14,7 @@ namespace {
 
 class FileBytes final : public ByteSource {
   public:
-    explicit FileBytes(UniqueFd fd) noexcept : m_fd(std::move(fd)) {}
+    FileBytes(UniqueFd fd, bool regular) noexcept : m_fd(std::move(fd)), m_regular(regular) {}
 
     Expected<std::size_t, StreamError> read(std::span<std::uint8_t> dst) override {
         for (;;) {
@@ -26,8 +26,11 @@ class FileBytes final : public ByteSource {
         }
     }
 
+    bool ends_by_itself() const override { return m_regular; }
+
   private:
     UniqueFd m_fd;
+    bool m_regular;
 };
 
 class MemoryBytes final : public ByteSource {
@@ -41,6 +44,7 @@ class MemoryBytes final : public ByteSource {
         return n;
     }
     std::size_t size_hint() const override { return m_rest.size(); }
+    bool ends_by_itself() const override { return true; }
 
   private:
     Bytes m_rest;
@@ -55,11 +59,13 @@ Expected<std::unique_ptr<ByteSource>, StreamError> open_file_bytes(const std::st
             StreamError{SourceErrorKind::cannot_open, std::string("cannot open: ") + std::strerror(errno)});
     // open(2) succeeds on a directory; say so now rather than as a read error later.
     struct stat st {};
-    if (::fstat(fd.get(), &st) == 0 && S_ISDIR(st.st_mode))
+    const bool known = ::fstat(fd.get(), &st) == 0;
+    if (known && S_ISDIR(st.st_mode))
         return unexpected(
             StreamError{SourceErrorKind::cannot_open, std::string("cannot open: ") + std::strerror(EISDIR)});
     ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-    return std::unique_ptr<ByteSource>(std::make_unique<FileBytes>(std::move(fd)));
+    return std::unique_ptr<ByteSource>(
+        std::make_unique<FileBytes>(std::move(fd), known && S_ISREG(st.st_mode)));
 }
 
 std::unique_ptr<ByteSource> memory_bytes(Bytes data) {

@@ -26,6 +26,9 @@ class ByteSource {
     virtual Expected<std::size_t, StreamError> read(std::span<std::uint8_t> dst) = 0;
     // Bytes left when known up front (0 = unknown), so that small inputs do not get a large buffer.
     virtual std::size_t size_hint() const { return 0; }
+    // False when a read may wait for a writer (a pipe, a terminal): such a source is never read ahead on a
+    // thread, whose end could then hang on it.
+    virtual bool ends_by_itself() const { return false; }
 };
 
 Expected<std::unique_ptr<ByteSource>, StreamError> open_file_bytes(const std::string& path);

@@ -27,6 +27,8 @@ class GzipBytes final : public ByteSource {
         if (m_ready) inflateEnd(&m_z);
     }
 
+    bool ends_by_itself() const override { return m_in->ends_by_itself(); }
+
     Expected<std::size_t, StreamError> read(std::span<std::uint8_t> dst) override {
         if (!m_ready) return unexpected(StreamError{SourceErrorKind::read_error, "cannot start zlib"});
         while (!m_done && !dst.empty()) {

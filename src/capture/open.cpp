@@ -13,7 +13,9 @@ SourceError named(const std::string& name, const StreamError& e) {
     return SourceError{name + ": " + e.what, e.kind};
 }
 
-Opened open_stream(std::unique_ptr<ByteSource> raw, std::string name, std::uint64_t first_number) {
+// `read_ahead`: read the stream on a thread of its own when it ends by itself (a file, not a pipe).
+Opened open_stream(std::unique_ptr<ByteSource> raw, std::string name, std::uint64_t first_number,
+                   bool read_ahead) {
     // Read the first bytes once: gzip must see them again, so they go back in as a prefix.
     std::array<std::uint8_t, 2> prefix{};
     std::size_t got = 0;
@@ -25,8 +27,9 @@ Opened open_stream(std::unique_ptr<ByteSource> raw, std::string name, std::uint6
     }
     const Bytes head(prefix.data(), got);
     const bool gzip = got == 2 && prefix[0] == 0x1f && prefix[1] == 0x8b;
-    InputBuffer in =
-        gzip ? InputBuffer(gzip_bytes(std::move(raw), head), {}) : InputBuffer(std::move(raw), head);
+    read_ahead = read_ahead && raw->ends_by_itself();
+    InputBuffer in = gzip ? InputBuffer(gzip_bytes(std::move(raw), head), {}, read_ahead)
+                          : InputBuffer(std::move(raw), head, read_ahead);
 
     if (!in.ensure(4)) {
         if (const auto& e = in.error()) return unexpected(named(name, *e));
@@ -60,11 +63,12 @@ Opened open_stream(std::unique_ptr<ByteSource> raw, std::string name, std::uint6
 Opened open_capture_file(const std::string& path, std::uint64_t first_number) {
     auto raw = open_file_bytes(path);
     if (!raw) return unexpected(named(path, raw.error()));
-    return open_stream(std::move(*raw), path, first_number);
+    return open_stream(std::move(*raw), path, first_number, true);
 }
 
 Opened open_capture_memory(Bytes data, std::string name, std::uint64_t first_number) {
-    return open_stream(memory_bytes(data), std::move(name), first_number);
+    // In memory for fuzzers and tests: no thread, so that runs stay deterministic and cheap.
+    return open_stream(memory_bytes(data), std::move(name), first_number, false);
 }
 
 } // namespace isoprobe::capture
