@@ -67,7 +67,8 @@ std::optional<model::Sentence> Analysis::link_limit() const {
     return std::nullopt;
 }
 
-verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) const {
+verdict::CaptureIsolationEvidence Analysis::finish(model::Report& out) {
+    m_flows.settle();
     auto& cap = out.capture;
     cap.frames = m_frames;
     cap.bytes = m_bytes;

@@ -25,8 +25,9 @@ class Analysis {
     // too.
     decode::Packet feed(const capture::Frame& frame);
     // Fills the report's evidence (stations, conversations, attempts, observations, EAP, BSSes, capture
-    // counters) and returns what the verdict needs besides; it judges nothing (verdict::decide does).
-    verdict::CaptureIsolationEvidence finish(model::Report& out) const;
+    // counters) and returns what the verdict needs besides; it judges nothing (verdict::decide does). Call it
+    // once, after the last frame.
+    verdict::CaptureIsolationEvidence finish(model::Report& out);
 
     std::uint64_t frames() const { return m_frames; }
 

@@ -38,14 +38,15 @@ std::uint64_t mac48(const MacAddr& m) {
 
 } // namespace
 
-std::size_t FlowKeyHash::operator()(const FlowKey& k) const noexcept {
+std::size_t FlowKeyHash::operator()(const MacAddr& l2_src, const MacAddr& l2_dst, const IpAddr& ip_src,
+                                    const IpAddr& ip_dst, Path path) const noexcept {
     constexpr std::uint64_t s0 = 0xa0761d6478bd642fULL, s1 = 0xe7037ed1a0b428dbULL,
                             s2 = 0x8ebc6af09c88c6e3ULL;
     std::uint64_t h =
-        mum(mac48(k.l2_src) ^ (std::uint64_t{k.ip_src.family} << 48) ^ s0,
-            mac48(k.l2_dst) ^ (std::uint64_t{k.ip_dst.family} << 48) ^ (std::uint64_t(k.path) << 56) ^ s1);
-    h = mum(h ^ load64(k.ip_src.b.data()) ^ s2, load64(k.ip_src.b.data() + 8) ^ s0);
-    h = mum(h ^ load64(k.ip_dst.b.data()) ^ s1, load64(k.ip_dst.b.data() + 8) ^ s2);
+        mum(mac48(l2_src) ^ (std::uint64_t{ip_src.family} << 48) ^ s0,
+            mac48(l2_dst) ^ (std::uint64_t{ip_dst.family} << 48) ^ (std::uint64_t(path) << 56) ^ s1);
+    h = mum(h ^ load64(ip_src.b.data()) ^ s2, load64(ip_src.b.data() + 8) ^ s0);
+    h = mum(h ^ load64(ip_dst.b.data()) ^ s1, load64(ip_dst.b.data() + 8) ^ s2);
     return static_cast<std::size_t>(h);
 }
 
@@ -137,30 +138,80 @@ void FlowTable::feed(const decode::Packet& p) {
     // A destination the capture did not record, other than the capturing host: no receiver to attribute.
     if (p.dst.is_zero() && path != Path::to_capturer && path != Path::from_capturer) return;
 
+    Pending& u = m_pending[(m_pending_first + m_pending_count++) % k_pending];
     // ARP keys on its protocol addresses so that every who-has target stays a flow of its own.
-    FlowKey key{p.src, p.dst, p.arp ? p.arp->sender_ip : p.ip_src, p.arp ? p.arp->target_ip : p.ip_dst, path};
-    const std::uint64_t hash = FlowKeyHash{}(key);
-    const Recent& recent = m_recent[hash & (k_recent - 1)];
+    const IpAddr& ip_src = p.arp ? p.arp->sender_ip : p.ip_src;
+    const IpAddr& ip_dst = p.arp ? p.arp->target_ip : p.ip_dst;
+    u.key = {p.src, p.dst, ip_src, ip_dst, path};
+    u.hash = FlowKeyHash{}(p.src, p.dst, ip_src, ip_dst, path);
+    u.frame = p.frame->number;
+    u.ts_ns = p.frame->ts_ns;
+    u.protos = decode::most_specific(p.protos);
+    u.response = p.is_response;
+    u.encrypted = p.encrypted;
+    u.arp_request = p.arp && p.arp->op == 1;
+    u.arp_request_target = u.arp_request ? p.arp->target_ip : IpAddr{};
+    u.redirect = p.icmp_type == 5 && p.ip_src.family == 4;
+    u.redirect_inner_dst = u.redirect ? p.icmp_inner_dst : IpAddr{};
+    u.redirect_inner_proto = u.redirect ? p.icmp_inner_proto : 0;
+    u.recent = false;
+    __builtin_prefetch(&m_recent[u.hash & (k_recent - 1)]);
+    if (m_pending_count > 1) look_up_recent(pending(1));
+    if (m_pending_count > 2) look_up_slot(pending(2));
+    if (m_pending_count == k_pending) {
+        count(m_pending[m_pending_first]);
+        m_pending_first = (m_pending_first + 1) % k_pending;
+        --m_pending_count;
+    }
+}
+
+void FlowTable::look_up_recent(Pending& u) const {
+    const Recent& recent = m_recent[u.hash & (k_recent - 1)];
+    u.recent = recent.entry != 0 && recent.key == u.key;
+    if (u.recent || m_slots.empty()) return;
+    __builtin_prefetch(&m_slots[u.hash & (m_slots.size() - 1)]);
+    // A full table turns the key away: the set of keys it turned away is read next.
+    if (m_flows.size() >= k_max_flows) m_dropped.prefetch(u.hash);
+}
+
+void FlowTable::look_up_slot(const Pending& u) const {
+    if (u.recent || m_slots.empty()) return;
+    const std::uint64_t s = m_slots[u.hash & (m_slots.size() - 1)];
+    if (s == 0 || (s >> 32) != (u.hash >> 32)) return;
+    const auto* entry = reinterpret_cast<const char*>(&m_flows[(s & 0xffffffffu) - 1]);
+    for (std::size_t line = 0; line < sizeof(Entry); line += 64)
+        __builtin_prefetch(entry + line);
+}
+
+void FlowTable::settle() {
+    for (; m_pending_count > 0; --m_pending_count) {
+        count(m_pending[m_pending_first]);
+        m_pending_first = (m_pending_first + 1) % k_pending;
+    }
+}
+
+void FlowTable::count(const Pending& u) {
+    const Recent& recent = m_recent[u.hash & (k_recent - 1)];
     Flow* found = nullptr;
-    if (recent.entry != 0 && recent.key == key) {
+    if (recent.entry != 0 && recent.key == u.key) {
         found = &m_flows[recent.entry - 1].second;
         if (recent.folded) ++m_folded;
-    } else if (!(found = place(key, hash, p.frame->ts_ns))) {
+    } else if (!(found = place(u.key, u.hash, u.ts_ns))) {
         return;
     }
     Flow& f = *found;
-    if (f.count < Flow::k_evidence_frames) f.frames[f.count] = p.frame->number;
+    if (f.count < Flow::k_evidence_frames) f.frames[f.count] = u.frame;
     ++f.count;
-    f.protos |= decode::most_specific(p.protos);
-    f.last_ns = p.frame->ts_ns;
-    if (p.frame->ts_ns < f.first_ns) f.first_ns = p.frame->ts_ns;
-    f.response = f.response || p.is_response;
-    f.encrypted = f.encrypted || p.encrypted;
-    if (p.arp && p.arp->op == 1 && f.arp_request_target.empty()) f.arp_request_target = p.arp->target_ip;
-    if (p.icmp_type == 5 && p.ip_src.family == 4 && f.redirect_inner_dst.empty()) {
-        f.redirect_inner_dst = p.icmp_inner_dst;
-        f.redirect_inner_proto = p.icmp_inner_proto;
-        f.redirect_frame = p.frame ? p.frame->number : 0;
+    f.protos |= u.protos;
+    f.last_ns = u.ts_ns;
+    if (u.ts_ns < f.first_ns) f.first_ns = u.ts_ns;
+    f.response = f.response || u.response;
+    f.encrypted = f.encrypted || u.encrypted;
+    if (u.arp_request && f.arp_request_target.empty()) f.arp_request_target = u.arp_request_target;
+    if (u.redirect && f.redirect_inner_dst.empty()) {
+        f.redirect_inner_dst = u.redirect_inner_dst;
+        f.redirect_inner_proto = u.redirect_inner_proto;
+        f.redirect_frame = u.frame;
     }
 }
 

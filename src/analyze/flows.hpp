@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -41,7 +42,12 @@ static_assert(std::has_unique_object_representations_v<FlowKey> && sizeof(FlowKe
               "FlowKey equality compares its bytes as six overlapping words");
 
 struct FlowKeyHash {
-    std::size_t operator()(const FlowKey& k) const noexcept;
+    std::size_t operator()(const FlowKey& k) const noexcept {
+        return (*this)(k.l2_src, k.l2_dst, k.ip_src, k.ip_dst, k.path);
+    }
+    // The same from the parts, for the packet's own fields: hashing a key just built stalled on its reload.
+    std::size_t operator()(const MacAddr& l2_src, const MacAddr& l2_dst, const IpAddr& ip_src,
+                           const IpAddr& ip_dst, Path path) const noexcept;
 };
 
 struct Flow {
@@ -66,17 +72,52 @@ class FlowTable {
     using Entry = std::pair<FlowKey, Flow>;
 
     FlowTable();
+    // Frames are counted a few frames late (see Pending): settle() counts the last ones, and the results
+    // below may be read only after it.
     void feed(const decode::Packet& p);
+    void settle();
     // In order of first appearance.
-    const std::vector<Entry>& flows() const { return m_flows; }
+    const std::vector<Entry>& flows() const { return settled(m_flows); }
     // Frames whose IP detail was dropped (folded into an L2-only flow) or lost because the table was full.
-    std::uint64_t folded() const { return m_folded; }
-    std::uint64_t lost() const { return m_lost; }
+    std::uint64_t folded() const { return settled(m_folded); }
+    std::uint64_t lost() const { return settled(m_lost); }
     // Flows that did not get an entry of their own (folded or lost): their IP detail, and the contact a
     // gateway relays, cannot be seen.
-    std::optional<model::FullTable> full_table() const { return m_dropped.full_table("flows", k_max_flows); }
+    std::optional<model::FullTable> full_table() const {
+        return settled(m_dropped).full_table("flows", k_max_flows);
+    }
 
   private:
+    // What one frame adds to its flow. A frame waits k_pending - 1 frames before it is counted, while the
+    // memory its lookup will read arrives, one step per frame: the line of the cache of recent keys; when
+    // that does not hold the key, the index slot; then the entry that slot names. On a flow-rich capture a
+    // quarter of the frames start a conversation the cache does not hold, and each such lookup stalled on
+    // memory two or three times in a row.
+    struct Pending {
+        FlowKey key;
+        std::uint64_t hash = 0;
+        std::uint64_t frame = 0;
+        std::int64_t ts_ns = 0;
+        model::ProtoSet protos;
+        bool response = false, encrypted = false, arp_request = false, redirect = false;
+        IpAddr arp_request_target, redirect_inner_dst;
+        std::uint8_t redirect_inner_proto = 0;
+        bool recent = false; // the cache of recent keys held the key one frame after it was queued
+    };
+    static constexpr std::size_t k_pending = 4;
+
+    template <class T> const T& settled(const T& value) const {
+        if (m_pending_count != 0) throw std::logic_error("FlowTable read before settle()");
+        return value;
+    }
+    void count(const Pending& u);
+    // The prefetch steps of a frame queued one and two frames ago.
+    void look_up_recent(Pending& u) const;
+    void look_up_slot(const Pending& u) const;
+    Pending& pending(std::size_t age) {
+        return m_pending[(m_pending_first + m_pending_count - 1 - age) % k_pending];
+    }
+
     // Where the frames of `key` went last time: their own flow, or their MAC pair's once the table was full.
     struct alignas(64) Recent { // one cache line
         FlowKey key;
@@ -105,6 +146,8 @@ class FlowTable {
     std::vector<Recent> m_recent;
     std::uint64_t m_folded = 0, m_lost = 0;
     DroppedKeys m_dropped;
+    std::array<Pending, k_pending> m_pending;
+    std::size_t m_pending_first = 0, m_pending_count = 0;
 };
 
 } // namespace isoprobe::analyze

@@ -29,9 +29,8 @@ void DroppedKeys::add(std::size_t key_hash) {
 }
 
 std::size_t& DroppedKeys::slot(std::size_t key) {
-    // Key hashes may be raw addresses (a MAC's 48 bits): a multiplicative mix spreads them over the slots.
     const std::size_t mask = m_keys.size() - 1;
-    std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
+    std::size_t i = position(key);
     while (m_keys[i] != 0 && m_keys[i] != key)
         i = (i + 1) & mask;
     return m_keys[i];

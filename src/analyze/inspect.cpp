@@ -45,7 +45,7 @@ Expected<model::Report, std::string> inspect_captures(const std::vector<std::str
     return rep;
 }
 
-void judge_capture(const Analysis& analysis, const Inventory* inventory, model::Report& rep) {
+void judge_capture(Analysis& analysis, const Inventory* inventory, model::Report& rep) {
     verdict::Evidence evidence{analysis.finish(rep), std::nullopt, std::nullopt, std::nullopt};
     if (inventory) {
         auto survey = survey_inventory(*inventory, rep.wlan);

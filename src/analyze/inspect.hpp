@@ -39,6 +39,6 @@ Expected<model::Report, std::string> inspect_files(const std::vector<std::string
 class Analysis;
 // Fills `rep` from a finished analysis, holds its BSSes against `inventory` when given, and has the verdict
 // stage judge it all: what `inspect` reports for the frames the analysis was fed.
-void judge_capture(const Analysis& analysis, const Inventory* inventory, model::Report& rep);
+void judge_capture(Analysis& analysis, const Inventory* inventory, model::Report& rep);
 
 } // namespace isoprobe::analyze

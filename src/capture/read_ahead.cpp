@@ -1,4 +1,4 @@
-// The read-ahead thread and its hand-over of chunks: a ring of four, each either free, filled or in use.
+// The read-ahead thread and its hand-over of chunks: a ring the thread fills ahead of the chunk in use.
 #include "capture/read_ahead.hpp"
 
 namespace isoprobe::capture {
@@ -15,22 +15,28 @@ ReadAhead::~ReadAhead() {
         std::lock_guard lock(m_mutex);
         m_stop = true;
     }
-    m_changed.notify_all();
+    m_free_more.notify_one();
     m_thread.join();
 }
 
 void ReadAhead::run() {
-    for (;;) {
+    bool end = false;
+    while (!end) {
         Chunk* chunk = nullptr;
         {
             std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [&] { return m_stop || m_state[m_next_to_fill] == State::free; });
+            if (m_free == 0) {
+                m_filler_waits = true;
+                m_free_more.wait(lock, [&] { return m_stop || m_free >= k_wake_after; });
+                m_filler_waits = false;
+            }
             if (m_stop) return;
+            --m_free;
             chunk = &m_chunks[m_next_to_fill];
+            m_next_to_fill = (m_next_to_fill + 1) % k_chunks;
         }
         chunk->size = 0;
         chunk->error.reset();
-        bool end = false;
         while (chunk->size < k_chunk) {
             auto got = m_source->read({chunk->mem.get() + k_headroom + chunk->size, k_chunk - chunk->size});
             if (!got) chunk->error = got.error();
@@ -40,31 +46,38 @@ void ReadAhead::run() {
             }
             chunk->size += *got;
         }
+        bool wake = false;
         {
             std::lock_guard lock(m_mutex);
-            m_state[m_next_to_fill] = State::filled;
-            m_next_to_fill = (m_next_to_fill + 1) % k_chunks;
+            ++m_filled;
+            m_ended = end;
+            wake = m_user_waits && (m_filled >= k_wake_after || m_ended);
         }
-        m_changed.notify_all();
-        if (end) return;
+        if (wake) m_filled_more.notify_one();
     }
 }
 
 ReadAhead::Chunk& ReadAhead::next() {
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [&] { return m_state[m_next_to_use] == State::filled; });
-    m_state[m_next_to_use] = State::in_use;
+    if (m_filled == 0) {
+        m_user_waits = true;
+        m_filled_more.wait(lock, [&] { return m_filled >= k_wake_after || (m_ended && m_filled > 0); });
+        m_user_waits = false;
+    }
+    --m_filled;
     Chunk& chunk = m_chunks[m_next_to_use];
     m_next_to_use = (m_next_to_use + 1) % k_chunks;
     return chunk;
 }
 
-void ReadAhead::release(Chunk& chunk) {
+void ReadAhead::release(Chunk&) {
+    bool wake = false;
     {
         std::lock_guard lock(m_mutex);
-        m_state[static_cast<std::size_t>(&chunk - m_chunks.data())] = State::free;
+        ++m_free;
+        wake = m_filler_waits && m_free >= k_wake_after;
     }
-    m_changed.notify_all();
+    if (wake) m_free_more.notify_one();
 }
 
 } // namespace isoprobe::capture

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <stdexcept>
 
 #include "analyze/flows.hpp"
 
@@ -38,8 +39,13 @@ struct Feeder {
         }
         table.feed(p);
     }
-    const Flow* find(std::uint32_t a, std::uint32_t b) const {
-        for (const auto& [key, flow] : table.flows())
+    // The table with every frame fed so far counted.
+    const FlowTable& settled() {
+        table.settle();
+        return table;
+    }
+    const Flow* find(std::uint32_t a, std::uint32_t b) {
+        for (const auto& [key, flow] : settled().flows())
             if (key.l2_src == mac(a) && key.l2_dst == mac(b)) return &flow;
         return nullptr;
     }
@@ -52,30 +58,30 @@ TEST_CASE("frames of one flow, interleaved with others, count in that flow with 
     for (int round = 0; round < 3; ++round)
         for (std::uint32_t a = 1; a <= 5000; ++a)
             f.frame(a, a + 100000);
-    CHECK(f.table.flows().size() == 5000);
+    CHECK(f.settled().flows().size() == 5000);
     const Flow* flow = f.find(7, 100007);
     REQUIRE(flow != nullptr);
     CHECK(flow->count == 3);
     CHECK(flow->frames[0] == 7);
     CHECK(flow->frames[1] == 5007);
     CHECK(flow->frames[2] == 10007);
-    CHECK(f.table.folded() == 0);
-    CHECK(!f.table.full_table());
+    CHECK(f.settled().folded() == 0);
+    CHECK(!f.settled().full_table());
 }
 
 TEST_CASE("a full table folds every frame of a new IP flow, and a new MAC pair without IP only its first") {
     Feeder f;
     for (std::uint32_t a = 1; a <= FlowTable::k_max_flows; ++a)
         f.frame(a, 0x01000000);
-    REQUIRE(f.table.flows().size() == FlowTable::k_max_flows);
+    REQUIRE(f.settled().flows().size() == FlowTable::k_max_flows);
 
     for (int i = 0; i < 3; ++i)
         f.frame(0x02000001, 0x02000002, true, 7, 8);
-    CHECK(f.table.folded() == 3);
+    CHECK(f.settled().folded() == 3);
     const Flow* folded = f.find(0x02000001, 0x02000002);
     REQUIRE(folded != nullptr);
     CHECK(folded->count == 3);
-    auto full = f.table.full_table();
+    auto full = f.settled().full_table();
     REQUIRE(full);
     CHECK(full->dropped == 1); // one key turned away, however many of its frames
 
@@ -83,24 +89,40 @@ TEST_CASE("a full table folds every frame of a new IP flow, and a new MAC pair w
     // afterwards.
     for (int i = 0; i < 3; ++i)
         f.frame(0x03000001, 0x03000002, false);
-    CHECK(f.table.folded() == 4);
-    CHECK(f.table.full_table()->dropped == 2);
+    CHECK(f.settled().folded() == 4);
+    CHECK(f.settled().full_table()->dropped == 2);
     const Flow* pair = f.find(0x03000001, 0x03000002);
     REQUIRE(pair != nullptr);
     CHECK(pair->count == 3);
-    CHECK(f.table.lost() == 0);
+    CHECK(f.settled().lost() == 0);
 }
 
 TEST_CASE("past the folded area a new MAC pair is lost, every frame of it") {
     Feeder f;
     for (std::uint32_t a = 1; a <= FlowTable::k_max_flows + FlowTable::k_max_folded_flows; ++a)
         f.frame(a, 0x01000000, false);
-    REQUIRE(f.table.flows().size() == FlowTable::k_max_flows + FlowTable::k_max_folded_flows);
+    REQUIRE(f.settled().flows().size() == FlowTable::k_max_flows + FlowTable::k_max_folded_flows);
     for (int i = 0; i < 3; ++i)
         f.frame(0x02000001, 0x02000002);
-    CHECK(f.table.lost() == 3);
+    CHECK(f.settled().lost() == 3);
     CHECK(f.find(0x02000001, 0x02000002) == nullptr);
     // A flow that got in keeps counting.
     f.frame(5, 0x01000000, false);
     CHECK(f.find(5, 0x01000000)->count == 2);
+}
+
+TEST_CASE("the last frames are counted by settle(), and the table cannot be read before it") {
+    Feeder f;
+    f.frame(1, 2);
+    f.frame(1, 2);
+    CHECK_THROWS_AS(static_cast<void>(f.table.flows()), std::logic_error);
+    CHECK_THROWS_AS(static_cast<void>(f.table.folded()), std::logic_error);
+    const Flow* flow = f.find(1, 2);
+    REQUIRE(flow != nullptr);
+    CHECK(flow->count == 2);
+    CHECK(flow->frames[0] == 1);
+    CHECK(flow->frames[1] == 2);
+    // Fed again after a settle(): counted in the same flow once settled again.
+    f.frame(1, 2);
+    CHECK(f.find(1, 2)->count == 3);
 }
