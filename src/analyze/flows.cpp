@@ -168,7 +168,11 @@ void FlowTable::feed(const decode::Packet& p) {
 void FlowTable::look_up_recent(Pending& u) const {
     const Recent& recent = m_recent[u.hash & (k_recent - 1)];
     u.recent = recent.entry != 0 && recent.key == u.key;
-    if (u.recent || m_slots.empty()) return;
+    if (u.recent) {
+        prefetch_entry(recent.entry - 1);
+        return;
+    }
+    if (m_slots.empty()) return;
     __builtin_prefetch(&m_slots[u.hash & (m_slots.size() - 1)]);
     // A full table turns the key away: the set of keys it turned away is read next.
     if (m_flows.size() >= k_max_flows) m_dropped.prefetch(u.hash);
@@ -176,9 +180,21 @@ void FlowTable::look_up_recent(Pending& u) const {
 
 void FlowTable::look_up_slot(const Pending& u) const {
     if (u.recent || m_slots.empty()) return;
-    const std::uint64_t s = m_slots[u.hash & (m_slots.size() - 1)];
-    if (s == 0 || (s >> 32) != (u.hash >> 32)) return;
-    const auto* entry = reinterpret_cast<const char*>(&m_flows[(s & 0xffffffffu) - 1]);
+    // The probe sequence as find() will walk it, up to the first slot naming an entry with the key's tag
+    // (those past the first line of slots are rare at 5/8 load).
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t slot = u.hash & mask, probes = 0; probes < 8; slot = (slot + 1) & mask, ++probes) {
+        const std::uint64_t s = m_slots[slot];
+        if (s == 0) return;
+        if ((s >> 32) == (u.hash >> 32)) {
+            prefetch_entry((s & 0xffffffffu) - 1);
+            return;
+        }
+    }
+}
+
+void FlowTable::prefetch_entry(std::size_t index) const {
+    const auto* entry = reinterpret_cast<const char*>(&m_flows[index]);
     for (std::size_t line = 0; line < sizeof(Entry); line += 64)
         __builtin_prefetch(entry + line);
 }

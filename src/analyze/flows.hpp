@@ -114,6 +114,7 @@ class FlowTable {
     // The prefetch steps of a frame queued one and two frames ago.
     void look_up_recent(Pending& u) const;
     void look_up_slot(const Pending& u) const;
+    void prefetch_entry(std::size_t index) const;
     Pending& pending(std::size_t age) {
         return m_pending[(m_pending_first + m_pending_count - 1 - age) % k_pending];
     }

@@ -32,6 +32,7 @@ class PcapReader final : public CaptureReader {
                                         std::to_string(captured) + " (more than 256 KiB)"));
         if (!m_in.ensure(captured))
             return unexpected(short_input("frame " + std::to_string(next_number()), captured));
+        m_in.prefetch(captured);
         // Unsigned: the format's seconds are unsigned 32-bit, and a garbage fraction must not overflow a
         // signed value.
         const std::uint64_t ts = seconds * 1'000'000'000u + fraction * m_frac_to_ns;
