@@ -76,7 +76,7 @@ bool InputBuffer::refill_ahead(std::size_t n) {
                 m_buf.erase(m_buf.begin(), m_buf.begin() + static_cast<std::ptrdiff_t>(m_pos));
             }
             m_buf.insert(m_buf.end(), data, data + next.size);
-            m_ahead->release(next);
+            m_ahead->release();
             m_data = m_buf.data();
             m_pos = 0;
             m_end = m_buf.size();
@@ -87,7 +87,7 @@ bool InputBuffer::refill_ahead(std::size_t n) {
 }
 
 void InputBuffer::hold(ReadAhead::Chunk* chunk) {
-    if (m_chunk) m_ahead->release(*m_chunk);
+    if (m_chunk) m_ahead->release();
     m_chunk = chunk;
 }
 

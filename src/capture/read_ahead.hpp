@@ -2,16 +2,14 @@
 // file (or zlib's inflate of it) runs on another core while the readers and the analysis work through this
 // one.
 #pragma once
-#include <array>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <thread>
 
 #include "capture/byte_source.hpp"
+#include "util/hand_off.hpp"
 
 namespace isoprobe::capture {
 
@@ -40,28 +38,14 @@ class ReadAhead {
     // The next chunk of the stream, waiting for it if needed; it stays the caller's until release(), and
     // chunks are released in the order next() gave them. A chunk with an error or fewer than k_chunk bytes is
     // the last: call next() no more after it.
-    Chunk& next();
-    void release(Chunk& chunk);
+    Chunk& next() { return m_ring.next(); }
+    void release() { m_ring.release(); }
 
   private:
-    static constexpr std::size_t k_chunks = 8;
-    // A waiting thread is woken only when there is this much for it to do: each wake-up is a system call and,
-    // in a virtual machine, an interrupt to the other core; one per chunk made the flow-rich benchmark 4%
-    // slower.
-    static constexpr std::size_t k_wake_after = k_chunks / 2;
-
     void run();
 
     std::unique_ptr<ByteSource> m_source;
-    std::array<Chunk, k_chunks> m_chunks;
-    std::size_t m_free = k_chunks; // chunks the thread may fill: after the filled ones, in ring order
-    std::size_t m_filled = 0;      // chunks filled and not yet handed out, from m_next_to_use on
-    std::size_t m_next_to_fill = 0, m_next_to_use = 0;
-    bool m_ended = false; // the thread filled the last chunk
-    bool m_filler_waits = false, m_user_waits = false;
-    bool m_stop = false;
-    std::mutex m_mutex;
-    std::condition_variable m_free_more, m_filled_more;
+    HandOff<Chunk, 8> m_ring;
     std::thread m_thread; // last: starts once everything it reads is built
 };
 
