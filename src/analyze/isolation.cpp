@@ -250,22 +250,21 @@ class Assessor {
             return; // a bridge never forwards these: they reach no other terminal
         const Endpoint ex{x, k.ip_src};
         const Endpoint ey{y, k.ip_dst};
-        const std::string xs = x.str(), ys = y.str();
 
         if (k.path == Path::from_ap) {
             if (!terminal(x) || !wireless(x)) return;
             if (y.is_group())
                 m_contact.add(ex, Endpoint{y, k.ip_dst}, ConversationKind::broadcast, false, f,
-                              say("conv.ap-relay-group", {arg("x", xs)}));
+                              say("conv.ap-relay-group", {arg("x", x.str())}));
             else if (terminal(y))
                 m_contact.add(ex, ey, ConversationKind::unicast, false, f,
-                              say("conv.ap-relay", {arg("x", xs), arg("y", ys)}));
+                              say("conv.ap-relay", {arg("x", x.str()), arg("y", y.str())}));
             return;
         }
         if (k.path == Path::to_ap) {
             if (terminal(x) && !y.is_group() && terminal(y) && wireless(y))
                 m_tries.add(ex, ey, ConversationKind::unicast, false, f,
-                            say("try.to-ap", {arg("x", xs), arg("y", ys)}));
+                            say("try.to-ap", {arg("x", x.str()), arg("y", y.str())}));
             else if (y.is_group())
                 arp_attempt(k, f);
             return;
@@ -273,7 +272,7 @@ class Assessor {
         if (y.is_group()) {
             if (m_self && !is_self(x) && terminal(x) && k.path == Path::wired)
                 m_contact.add(ex, Endpoint{*m_self, {}}, ConversationKind::broadcast, false, f,
-                              say("conv.self-group", {arg("self", m_self->str()), arg("x", xs)}));
+                              say("conv.self-group", {arg("self", m_self->str()), arg("x", x.str())}));
             else
                 arp_attempt(k, f);
             return;
@@ -288,35 +287,36 @@ class Assessor {
                 return;
             }
             if (auto z = terminal_at(k.ip_src, y, true))
-                m_contact.add(
-                    *z, ey, ConversationKind::unicast, true, f,
-                    say("conv.bounce", {arg("gateway", xs), arg("src", k.ip_src.str()), arg("y", ys)}));
+                m_contact.add(*z, ey, ConversationKind::unicast, true, f,
+                              say("conv.bounce",
+                                  {arg("gateway", x.str()), arg("src", k.ip_src.str()), arg("y", y.str())}));
             // Linux sends the redirect before its forward hook may drop the packet: it shows the gateway
             // would route, not that anything arrived.
             if (!f.redirect_inner_dst.empty() && terminal_at(f.redirect_inner_dst, y, true) &&
                 m_redirected.insert(f.redirect_inner_dst).second)
-                m_observations.push_back(say("obs.redirect", {arg("gateway", xs), arg("from", ys),
+                m_observations.push_back(say("obs.redirect", {arg("gateway", x.str()), arg("from", y.str()),
                                                               arg("to", f.redirect_inner_dst.str()),
                                                               arg("frame", f.redirect_frame)}));
             return;
         }
         if (terminal(x) && role(y) == Role::gateway) {
             if (auto z = terminal_at(k.ip_dst, x, true))
-                m_tries.add(
-                    ex, *z, ConversationKind::unicast, true, f,
-                    say("try.via-gateway", {arg("x", xs), arg("dst", k.ip_dst.str()), arg("gateway", ys)}));
+                m_tries.add(ex, *z, ConversationKind::unicast, true, f,
+                            say("try.via-gateway",
+                                {arg("x", x.str()), arg("dst", k.ip_dst.str()), arg("gateway", y.str())}));
             return;
         }
         if (!terminal(x) || !terminal(y)) return;
         bool reverse = m_first_frame.count({y, x}) > 0;
         if (is_self(y) || reverse || f.response) {
-            model::Sentence why = is_self(y) ? say("conv.self-received", {arg("self", ys), arg("x", xs)})
-                                  : reverse  ? say("conv.both-ways", {arg("x", xs), arg("y", ys)})
-                                             : say("conv.answered", {arg("x", xs), arg("y", ys)});
+            model::Sentence why = is_self(y)
+                                      ? say("conv.self-received", {arg("self", y.str()), arg("x", x.str())})
+                                  : reverse ? say("conv.both-ways", {arg("x", x.str()), arg("y", y.str())})
+                                            : say("conv.answered", {arg("x", x.str()), arg("y", y.str())});
             m_contact.add(ex, ey, ConversationKind::unicast, false, f, why);
         } else {
             m_tries.add(ex, ey, ConversationKind::unicast, false, f,
-                        say("try.unicast", {arg("x", xs), arg("y", ys)}));
+                        say("try.unicast", {arg("x", x.str()), arg("y", y.str())}));
         }
     }
 

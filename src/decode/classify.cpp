@@ -36,7 +36,7 @@ namespace {
 using parse::ParseError;
 
 void label(Packet& p, Proto proto) {
-    p.protos.set(static_cast<std::size_t>(proto));
+    p.protos[static_cast<std::size_t>(proto)] = true; // a Proto is in range: no checked set()
 }
 
 Anomaly network_anomaly(const ParseError& e) {
