@@ -26,15 +26,20 @@ struct FlowKey {
     // Runs for every frame: the whole key (47 bytes, no padding) as six 8-byte words, the last overlapping
     // the fifth, inline, where the defaulted operator made one library call per member.
     bool operator==(const FlowKey& o) const noexcept {
-        std::uint64_t diff = 0;
-        for (std::size_t at : {std::size_t{0}, std::size_t{8}, std::size_t{16}, std::size_t{24},
-                               std::size_t{32}, sizeof *this - 8}) {
-            std::uint64_t x, y;
-            std::memcpy(&x, reinterpret_cast<const char*>(this) + at, 8);
-            std::memcpy(&y, reinterpret_cast<const char*>(&o) + at, 8);
-            diff |= x ^ y;
-        }
-        return diff == 0;
+        const auto* a = reinterpret_cast<const char*>(this);
+        const auto* b = reinterpret_cast<const char*>(&o);
+        // Written out: a loop over an initializer list of offsets was not unrolled at -O2.
+        const std::size_t last = sizeof *this - 8;
+        return ((word(a, 0) ^ word(b, 0)) | (word(a, 8) ^ word(b, 8)) | (word(a, 16) ^ word(b, 16)) |
+                (word(a, 24) ^ word(b, 24)) | (word(a, 32) ^ word(b, 32)) |
+                (word(a, last) ^ word(b, last))) == 0;
+    }
+
+  private:
+    static std::uint64_t word(const char* p, std::size_t at) noexcept {
+        std::uint64_t v;
+        std::memcpy(&v, p + at, sizeof v);
+        return v;
     }
 };
 static_assert(std::has_unique_object_representations_v<FlowKey> && sizeof(FlowKey) > 40 &&

@@ -20,7 +20,7 @@ struct MacAddr {
     static std::optional<MacAddr> parse(std::string_view text);
     bool is_group() const noexcept { return (b[0] & 0x01) != 0; }
     bool is_broadcast() const noexcept;
-    bool is_zero() const noexcept { return word() == 0; }
+    bool is_zero() const noexcept { return raw() == 0; }
     std::string str() const;
     // The address as one number whose order is the bytes' order. Comparisons run for nearly every frame (and
     // every map lookup of the analysis): as integers they are a few instructions, where the defaulted ones
@@ -32,7 +32,15 @@ struct MacAddr {
         std::memcpy(&lo, b.data() + 4, sizeof lo);
         return std::uint64_t{__builtin_bswap32(hi)} << 16 | __builtin_bswap16(lo);
     }
-    bool operator==(const MacAddr& o) const noexcept { return word() == o.word(); }
+    std::uint64_t raw() const noexcept {
+        std::uint32_t hi;
+        std::uint16_t lo;
+        std::memcpy(&hi, b.data(), sizeof hi);
+        std::memcpy(&lo, b.data() + 4, sizeof lo);
+        return std::uint64_t{hi} | std::uint64_t{lo} << 32;
+    }
+    // Equality needs no byte order: the bytes as loaded.
+    bool operator==(const MacAddr& o) const noexcept { return raw() == o.raw(); }
     std::strong_ordering operator<=>(const MacAddr& o) const noexcept { return word() <=> o.word(); }
 };
 
