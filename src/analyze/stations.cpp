@@ -173,13 +173,10 @@ void StationTable::feed(const decode::Packet& p) {
     }
     if (!src->router_icmp_frame && router_icmp(p)) src->router_icmp_frame = n;
     if (!src->na_router_frame && p.ndp_router_flag) src->na_router_frame = n;
-    if (p.protos.test(static_cast<std::size_t>(Proto::dns)) && p.is_response && p.sport == 53)
-        src->dns_server = true;
-    if (p.protos.test(static_cast<std::size_t>(Proto::ndp)) && p.icmp_type == 134)
-        src->router_advertiser = true;
-    if (p.protos.test(static_cast<std::size_t>(Proto::stp)) ||
-        p.protos.test(static_cast<std::size_t>(Proto::lldp)) ||
-        p.protos.test(static_cast<std::size_t>(Proto::cdp)))
+    if (model::has(p.protos, Proto::dns) && p.is_response && p.sport == 53) src->dns_server = true;
+    if (model::has(p.protos, Proto::ndp) && p.icmp_type == 134) src->router_advertiser = true;
+    if (model::has(p.protos, Proto::stp) || model::has(p.protos, Proto::lldp) ||
+        model::has(p.protos, Proto::cdp))
         src->switch_protocol = true;
     // EAPOL header is 4 bytes; EAP code 1 (Request) comes only from the authenticator (RFC 3748 4.1), except
     // in Cisco LEAP, whose client challenges the access point with a Request of its own.
