@@ -1,12 +1,28 @@
 // The read-ahead thread: fills the chunks of the hand-off ring ahead of the chunk in use.
 #include "capture/read_ahead.hpp"
 
+#include <csignal>
+#include <pthread.h>
+
 namespace isoprobe::capture {
 
 ReadAhead::ReadAhead(std::unique_ptr<ByteSource> source) : m_source(std::move(source)) {
     // Not zero-filled: the headroom's pages are touched only where a frame's start is copied in.
     for (auto& c : m_ring.buffers())
         c.mem.reset(new std::uint8_t[k_headroom + k_chunk]);
+    // The thread starts with SIGINT and SIGTERM blocked (it inherits the mask it is created with), so that
+    // they keep going to the thread that handles them and stops its work (util/signal_scope.hpp).
+    struct BlockedSignals {
+        sigset_t previous;
+        BlockedSignals() {
+            sigset_t stop;
+            sigemptyset(&stop);
+            sigaddset(&stop, SIGINT);
+            sigaddset(&stop, SIGTERM);
+            pthread_sigmask(SIG_BLOCK, &stop, &previous);
+        }
+        ~BlockedSignals() { pthread_sigmask(SIG_SETMASK, &previous, nullptr); }
+    } blocked;
     m_thread = std::thread([this] { run(); });
 }
 

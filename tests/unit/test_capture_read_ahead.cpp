@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
@@ -150,4 +151,31 @@ TEST_CASE("a pipe is read without a thread: an error returns while its writer st
     REQUIRE(r.error);
     CHECK(r.error->kind == SourceErrorKind::corrupt);
     CHECK(took < std::chrono::seconds(5));
+}
+
+TEST_CASE("the read-ahead thread leaves SIGINT and SIGTERM to the thread that handles them") {
+    std::vector<std::uint32_t> sizes;
+    const TempFile file("signals.pcap", mixed_capture(sizes));
+    auto source = open_capture_file(file.path.string());
+    REQUIRE(source);
+    // SigBlk in /proc/self/task/TID/status (proc(5)): bit N-1 for signal N.
+    const std::uint64_t stop_signals =
+        (std::uint64_t{1} << (SIGINT - 1)) | (std::uint64_t{1} << (SIGTERM - 1));
+    int blocking = 0, threads = 0;
+    bool main_blocks = true;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+        std::ifstream status(task.path() / "status");
+        std::uint64_t blocked = 0;
+        for (std::string line; std::getline(status, line);)
+            if (line.rfind("SigBlk:", 0) == 0) blocked = std::stoull(line.substr(7), nullptr, 16);
+        ++threads;
+        const bool blocks = (blocked & stop_signals) == stop_signals;
+        if (task.path().filename() == std::to_string(::getpid()))
+            main_blocks = blocks;
+        else if (blocks)
+            ++blocking;
+    }
+    CHECK(threads >= 2);
+    CHECK(blocking >= 1);
+    CHECK_FALSE(main_blocks);
 }
