@@ -120,8 +120,13 @@ class Assessor {
         std::vector<std::pair<const FlowKey*, const Flow*>> ordered;
         for (const auto& [key, flow] : m_in.flows.flows())
             ordered.emplace_back(&key, &flow);
-        std::sort(ordered.begin(), ordered.end(),
-                  [](const auto& x, const auto& y) { return x.second->frames[0] < y.second->frames[0]; });
+        // Flows are created by their first frame, so they usually come in this order already; each first
+        // frame belongs to one flow only, so the order is the same either way.
+        const auto by_first_frame = [](const auto& x, const auto& y) {
+            return x.second->frames[0] < y.second->frames[0];
+        };
+        if (!std::is_sorted(ordered.begin(), ordered.end(), by_first_frame))
+            std::sort(ordered.begin(), ordered.end(), by_first_frame);
         for (const auto& [key, flow] : ordered)
             classify(*key, *flow);
 
