@@ -26,8 +26,8 @@ class InputBuffer {
     // Spans from earlier peek/take calls are invalid once this refills.
     bool ensure(std::size_t n) { return m_end - m_pos >= n || refill(n); }
     std::size_t available() const noexcept { return m_end - m_pos; }
-    // Starts loading the 192 bytes `ahead` bytes past the read position, when buffered: the next record,
-    // whose header and first bytes the readers and parsers touch first.
+    // Starts loading 192 bytes from `ahead` bytes past the read position, when buffered: there the next
+    // record starts, whose header and first bytes the reader and the parsers touch first.
     void prefetch(std::size_t ahead) const noexcept {
         if (m_end - m_pos > ahead) {
             __builtin_prefetch(m_data + m_pos + ahead);
